@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+// With RELOCSIM_TEST_JSON set (as .ci/run does), a JSON report is written beside the
+// default one, so CI can print its plain closing line "N passed, N failed".
+const json = process.env.RELOCSIM_TEST_JSON;
+
+// One vitest run covers every package and the cross-package tests in test/.
+export default defineConfig({
+  test: {
+    projects: ["packages/*", "test"],
+    reporters: json ? ["default", ["json", { outputFile: json }]] : ["default"],
+  },
+});
