@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# System packages the test suite needs beyond Node and npm (Debian, run as root):
+# headless Chromium for the report's browser test. Skips what is already installed.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "install-system-deps: need root to apt-get install ${need[*]}" >&2; exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
