@@ -1,0 +1,70 @@
+/**
+ * One catalogue for the errors a user can cause (bad scenario files, flags, API arguments).
+ * Every message reads `invalid <name>: <value> (expected …)` so tests and users can rely on it.
+ * Anything else thrown inside relocsim is a bug and keeps its stack trace.
+ */
+export class InputError extends Error {
+  readonly field: string;
+  readonly value: unknown;
+  readonly expected: string;
+  constructor(field: string, value: unknown, expected: string, hint?: string) {
+    super(`invalid ${field}: ${show(value)} (expected ${expected})${hint ? `; ${hint}` : ""}`);
+    this.name = "InputError";
+    this.field = field;
+    this.value = value;
+    this.expected = expected;
+  }
+}
+
+/** Several input errors found in one pass (a scenario file with more than one mistake). */
+export class InputErrors extends Error {
+  readonly errors: InputError[];
+  constructor(errors: InputError[], source?: string) {
+    const head = source ? `${source}: ` : "";
+    super(errors.length === 1 ? head + errors[0]!.message : `${head}${errors.length} problems\n` + errors.map((e) => "  - " + e.message).join("\n"));
+    this.name = "InputErrors";
+    this.errors = errors;
+  }
+}
+
+export function isInputError(e: unknown): e is InputError | InputErrors {
+  return e instanceof InputError || e instanceof InputErrors;
+}
+
+/** A short, unambiguous rendering of a user's value for an error message. */
+export function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === undefined) return "undefined";
+  try {
+    const s = JSON.stringify(value);
+    return s.length > 60 ? s.slice(0, 57) + "..." : s;
+  } catch {
+    return String(value);
+  }
+}
+
+/** The closest candidate within edit distance 2 (or a third of the length), for "did you mean". */
+export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) { bestD = d; best = c; }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,13 @@
+export { createSimulation, SCHEDULE, type Simulation, type SimulationOptions, type Phase } from "./simulation.js";
+export { checkScenario, type Scenario } from "./scenario.js";
+export { resolveParams, parseMonth, formatMonth, type ResolvedParams } from "./params/resolve.js";
+export { modelSpec, type ModelSpec } from "./params/model.js";
+export { defaultsOf, leaves, type Spec, type LeafSpec, type GroupSpec } from "./params/spec.js";
+export type { Params, ParamsInput } from "./params/types.js";
+export { InputError, InputErrors, isInputError, suggest } from "./errors.js";
+export { SCALES, resolveScale, type Scale, type ScaleName } from "./scale.js";
+export { METRICS, GROUPS, type MetricName } from "./kernel/collect.js";
+export { replicateSeed, stream, type Random } from "./kernel/random.js";
+export { rowsToCsv, csvField, CSV_HEADER, type TidyRow } from "./results.js";
+export { crowding } from "./model/demography.js";
+export { Emp, Residence } from "./kernel/state.js";

@@ -1,0 +1,1 @@
+export { parseMonth, formatMonth, timeScope } from "../params/resolve.js";

@@ -1,0 +1,197 @@
+/**
+ * The simulation state, stored column-wise: one typed array per attribute, integer ids.
+ * A site, a household and a person are row indices. Households are contiguous by site and
+ * each site owns a range of person slots (with headroom for births and marriages), so a site
+ * can be simulated on its own: the basis for determinism across workers.
+ */
+
+export const Emp = { NotInLabourForce: 0, Unemployed: 1, Local: 2, Migrant: 3, SelfEmployed: 4, Farming: 5 } as const;
+export const Residence = { Pending: 0, Transitional: 1, Resident: 2, Returned: 3, GaveUp: 4 } as const;
+export const Land = { Kept: 0, Lost: 1 } as const;
+export const Registration = { Origin: 0, Destination: 1, Dual: 2 } as const;
+
+export interface SiteTable {
+  count: number;
+  urban: Uint8Array;
+  cohort: Int16Array;
+  /** Step at which the site's households sign (may be before step 0 for earlier cohorts). */
+  openStep: Int32Array;
+  hhStart: Int32Array;
+  hhEnd: Int32Array;
+  pStart: Int32Array;
+  pEnd: Int32Array;
+  /** Bump pointer into the person range; freed slots go on the site's free stack. */
+  pNext: Int32Array;
+  freeCount: Int32Array;
+  wageFactor: Float32Array;
+  marketJobs: Float64Array;
+  supportJobs: Float64Array;
+  /** Enterprises founded by introduced talent (paper 4.1(1)). */
+  talentFirms: Float64Array;
+  promotionJobs: Float64Array;
+  localFilled: Int32Array;
+  serviceQuality: Float32Array;
+  activity: Float32Array;
+  safety: Float32Array;
+  housingCondition: Float32Array;
+  totalArea: Float64Array;
+  collectiveBalance: Float64Array;
+  collectiveIn: Float64Array;
+  collectiveOut: Float64Array;
+  collectiveIncome: Float64Array;
+  maintenanceBalance: Float64Array;
+  maintenanceIn: Float64Array;
+  maintenanceOut: Float64Array;
+  /** Dividend per signed household paid this step. */
+  dividend: Float64Array;
+}
+
+export interface HouseholdTable {
+  count: number;
+  site: Int32Array;
+  first: Int32Array;
+  size: Int16Array;
+  signedSize: Int16Array;
+  area: Float32Array;
+  adjustAt: Int32Array;
+  residence: Uint8Array;
+  moveStep: Int32Array;
+  originHouseUntil: Int32Array;
+  savings: Float64Array;
+  land: Float32Array;
+  landStatus: Uint8Array;
+  registration: Uint8Array;
+  farmReach: Uint8Array;
+  gridDraw: Float32Array;
+  tiesOrigin: Float32Array;
+  tiesSite: Float32Array;
+  intEcon: Float32Array;
+  intSocial: Float32Array;
+  intPsych: Float32Array;
+  /** Ring of the last 12 months' net income (yuan), and its running sum. */
+  incomeRing: Float32Array;
+  income12: Float64Array;
+  incWage: Float32Array;
+  incBusiness: Float32Array;
+  incAgriculture: Float32Array;
+  incTransfer: Float32Array;
+  incDividend: Float32Array;
+  assistance: Float32Array;
+  detected: Uint8Array;
+  poor: Uint8Array;
+  everExited: Uint8Array;
+  care: Uint8Array;
+  neighbours: Int32Array;
+  degree: number;
+}
+
+export interface PersonTable {
+  capacity: number;
+  alive: Uint8Array;
+  household: Int32Array;
+  next: Int32Array;
+  age: Uint8Array;
+  birthMonth: Uint8Array;
+  female: Uint8Array;
+  married: Uint8Array;
+  disabled: Uint8Array;
+  inSchool: Uint8Array;
+  skill: Float32Array;
+  matched: Uint8Array;
+  emp: Uint8Array;
+  tenure: Int16Array;
+  training: Uint8Array;
+  /** Free slots of each site, stored within the site's own range. */
+  freeStack: Int32Array;
+}
+
+export interface State {
+  sites: SiteTable;
+  households: HouseholdTable;
+  persons: PersonTable;
+}
+
+type TypedCtor<T> = { new (n: number): T };
+function cols<T extends Record<string, unknown>>(n: number, spec: { [K in keyof T]: TypedCtor<T[K]> }): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, C] of Object.entries(spec)) out[k] = new (C as TypedCtor<unknown>)(n);
+  return out as T;
+}
+
+export function allocSites(n: number): SiteTable {
+  const t = cols<Omit<SiteTable, "count">>(n, {
+    urban: Uint8Array, cohort: Int16Array, openStep: Int32Array, hhStart: Int32Array, hhEnd: Int32Array,
+    pStart: Int32Array, pEnd: Int32Array, pNext: Int32Array, freeCount: Int32Array, wageFactor: Float32Array,
+    marketJobs: Float64Array, supportJobs: Float64Array, talentFirms: Float64Array, promotionJobs: Float64Array,
+    localFilled: Int32Array, serviceQuality: Float32Array, activity: Float32Array, safety: Float32Array,
+    housingCondition: Float32Array, totalArea: Float64Array, collectiveBalance: Float64Array, collectiveIn: Float64Array,
+    collectiveOut: Float64Array, collectiveIncome: Float64Array, maintenanceBalance: Float64Array,
+    maintenanceIn: Float64Array, maintenanceOut: Float64Array, dividend: Float64Array,
+  });
+  return { count: n, ...t };
+}
+
+export function allocHouseholds(n: number, degree: number): HouseholdTable {
+  const t = cols<Omit<HouseholdTable, "count" | "incomeRing" | "neighbours" | "degree">>(n, {
+    site: Int32Array, first: Int32Array, size: Int16Array, signedSize: Int16Array, area: Float32Array,
+    adjustAt: Int32Array, residence: Uint8Array, moveStep: Int32Array, originHouseUntil: Int32Array,
+    savings: Float64Array, land: Float32Array, landStatus: Uint8Array, registration: Uint8Array, farmReach: Uint8Array,
+    gridDraw: Float32Array, tiesOrigin: Float32Array, tiesSite: Float32Array, intEcon: Float32Array,
+    intSocial: Float32Array, intPsych: Float32Array, income12: Float64Array, incWage: Float32Array,
+    incBusiness: Float32Array, incAgriculture: Float32Array, incTransfer: Float32Array, incDividend: Float32Array,
+    assistance: Float32Array, detected: Uint8Array, poor: Uint8Array, everExited: Uint8Array, care: Uint8Array,
+  });
+  return { count: n, incomeRing: new Float32Array(n * 12), neighbours: new Int32Array(n * degree).fill(-1), degree, ...t };
+}
+
+export function allocPersons(capacity: number): PersonTable {
+  const t = cols<Omit<PersonTable, "capacity">>(capacity, {
+    alive: Uint8Array, household: Int32Array, next: Int32Array, age: Uint8Array, birthMonth: Uint8Array,
+    female: Uint8Array, married: Uint8Array, disabled: Uint8Array, inSchool: Uint8Array, skill: Float32Array,
+    matched: Uint8Array, emp: Uint8Array, tenure: Int16Array, training: Uint8Array, freeStack: Int32Array,
+  });
+  t.next.fill(-1);
+  return { capacity, ...t };
+}
+
+/** Take a free person slot of site s, or -1 when the site's range is full. */
+export function takePersonSlot(st: State, s: number): number {
+  const S = st.sites;
+  if (S.freeCount[s]! > 0) {
+    S.freeCount[s]!--;
+    return st.persons.freeStack[S.pStart[s]! + S.freeCount[s]!]!;
+  }
+  if (S.pNext[s]! < S.pEnd[s]!) return S.pNext[s]!++;
+  return -1;
+}
+
+/** Add person p to household h (at the head of its member list). */
+export function linkMember(st: State, h: number, p: number): void {
+  const P = st.persons;
+  const H = st.households;
+  P.alive[p] = 1;
+  P.household[p] = h;
+  P.next[p] = H.first[h]!;
+  H.first[h] = p;
+  H.size[h]!++;
+}
+
+/** Remove person p from its household and free its slot. */
+export function removePerson(st: State, p: number): void {
+  const P = st.persons;
+  const H = st.households;
+  const h = P.household[p]!;
+  if (H.first[h] === p) H.first[h] = P.next[p]!;
+  else {
+    let q = H.first[h]!;
+    while (P.next[q] !== p) q = P.next[q]!;
+    P.next[q] = P.next[p]!;
+  }
+  H.size[h]!--;
+  P.alive[p] = 0;
+  P.next[p] = -1;
+  const s = H.site[h]!;
+  const S = st.sites;
+  P.freeStack[S.pStart[s]! + S.freeCount[s]!] = p;
+  S.freeCount[s]!++;
+}

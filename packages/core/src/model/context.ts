@@ -1,0 +1,69 @@
+import type { Params } from "../params/types.js";
+import type { TimeScope } from "../params/expressions.js";
+import { nationalMigrantWage } from "./environment.js";
+import { monthly } from "../kernel/random.js";
+
+/**
+ * Quantities every process needs at one step, derived once per step from the (possibly
+ * time-varying) parameters by the policy schedule, so the per-agent loops read plain numbers.
+ */
+export interface StepContext {
+  step: number;
+  year: number;
+  month: number;
+  /** Price level relative to 2016. */
+  priceIndex: number;
+  /** Local wage level relative to 2016. */
+  wageIndex: number;
+  povertyLine: number;
+  /** Migrant wage of a relocated worker of average skill factor, before remittance. */
+  migrantWage: number;
+  urbanWage: number;
+  ruralWage: number;
+  /** Monthly hazards. */
+  separation: number;
+  migrantReturn: number;
+  businessFailEarly: number;
+  businessFailLate: number;
+  farmingExit: number;
+  trainingEntry: number;
+  mortalityA: number;
+  detection: number;
+}
+
+export function stepContext(p: Params, scope: TimeScope): StepContext {
+  const years = scope.year + (scope.month - 1) / 12 - 2016;
+  const env = p.environment;
+  const priceIndex = Math.pow(1 + env.priceGrowth, years);
+  const wageIndex = Math.pow(1 + p.siteEconomy.localWageGrowth, years);
+  const yearsFrom2020 = scope.year + (scope.month - 1) / 12 - 2020;
+  const povertyLine = yearsFrom2020 <= 0
+    ? env.povertyLine2020 * Math.pow(1 + env.povertyLineGrowth, yearsFrom2020)
+    : env.povertyLine2020 * Math.pow(1 + env.priceGrowth, yearsFrom2020);
+  const promo = p.policies.employmentPromotion;
+  const vt = p.policies.vocationalTraining;
+  return {
+    step: scope.step,
+    year: scope.year,
+    month: scope.month,
+    priceIndex,
+    wageIndex,
+    povertyLine,
+    migrantWage: nationalMigrantWage(scope.year, scope.month, env.migrantWageGrowthAfter2022) * env.migrantWageFactor,
+    urbanWage: p.siteEconomy.urbanLocalWage2016 * wageIndex,
+    ruralWage: p.siteEconomy.ruralLocalWage2016 * wageIndex,
+    separation: monthly(p.labour.separationRate) * (promo.enabled ? 1 - promo.separationReduction : 1),
+    migrantReturn: monthly(env.migrantReturnRate) + env.demandShock * 0.25,
+    businessFailEarly: monthly(p.labour.businessFailureEarly),
+    businessFailLate: monthly(p.labour.businessFailureLate),
+    farmingExit: monthly(p.labour.farmingExitRate),
+    trainingEntry: vt.mode === "none" ? 0 : monthly(vt.annualCoverage),
+    mortalityA: p.demography.mortalityA,
+    detection: p.poverty.detectionRate,
+  };
+}
+
+/** A person's earnings relative to the wage level, by skill in [0, 1]. */
+export function skillFactor(skill: number): number {
+  return 0.7 + 0.6 * skill;
+}

@@ -1,0 +1,140 @@
+import type { Params } from "../params/types.js";
+import type { StepContext } from "./context.js";
+import { Emp, Residence, linkMember, removePerson, takePersonSlot, type State } from "../kernel/state.js";
+import type { Random } from "../kernel/random.js";
+
+/**
+ * Demography: births, marriages, deaths and ageing. Each person ages in their birth month and
+ * draws that year's events then (annual probabilities spread evenly over the year, a twelfth
+ * of the population each month). Marriage follows the rural custom: a son's bride joins the
+ * household, a daughter leaves it. Household growth is what crowds the housing area fixed at
+ * signing (paper 3.3); the housing-adjustment lever answers it here.
+ */
+export function demography(p: Params, c: StepContext, st: State, s: number, r: Random): number {
+  const P = st.persons;
+  const H = st.households;
+  const S = st.sites;
+  const d = p.demography;
+  const pop = p.population;
+  const b = d.mortalityB;
+  let overflow = 0;
+  for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
+    let q = H.first[h]!;
+    while (q >= 0) {
+      const next = P.next[q]!;
+      if (P.birthMonth[q] === c.month) {
+        const age = P.age[q]! + 1;
+        P.age[q] = age > 255 ? 255 : age;
+        if (r() < Math.min(1, c.mortalityA * Math.exp(b * age)) && H.size[h]! > 1) {
+          removePerson(st, q);
+          q = next;
+          continue;
+        }
+        // A household of one is kept alive (its death would end the household, which the
+        // model does not track); the event is rare and counted as survival.
+        if (P.married[q]) {
+          if (P.female[q] && age >= 20 && age <= 39 && r() < d.fertility) {
+            const child = takePersonSlot(st, s);
+            if (child < 0) overflow++;
+            else newborn(st, h, child, r);
+          }
+        } else if (age >= 20 && age <= 34 && r() < d.marriage) {
+          P.married[q] = 1;
+          if (P.female[q]) {
+            if (H.size[h]! > 1) {
+              removePerson(st, q);
+              q = next;
+              continue;
+            }
+          } else {
+            const spouse = takePersonSlot(st, s);
+            if (spouse < 0) overflow++;
+            else bride(p, st, h, spouse, age, r);
+          }
+        }
+        // Leaving school, entering the labour force, retiring.
+        if (P.inSchool[q] && age >= pop.workingAgeMin && (age > 18 || r() < 0.4)) P.inSchool[q] = 0;
+        const working = age >= pop.workingAgeMin && age <= pop.workingAgeMax && !P.disabled[q] && !P.inSchool[q];
+        if (working && P.emp[q] === Emp.NotInLabourForce) { P.emp[q] = Emp.Unemployed; P.tenure[q] = 0; }
+        else if (!working && P.emp[q] !== Emp.NotInLabourForce) { P.emp[q] = Emp.NotInLabourForce; P.tenure[q] = 0; P.training[q] = 0; }
+      }
+      q = next;
+    }
+    updateCare(st, h);
+    housingAdjustment(p, c, st, h);
+  }
+  return overflow;
+}
+
+function newborn(st: State, h: number, q: number, r: Random): void {
+  const P = st.persons;
+  linkMember(st, h, q);
+  P.age[q] = 0;
+  P.birthMonth[q] = 1 + Math.floor(r() * 12);
+  P.female[q] = r() < 0.48 ? 1 : 0;
+  P.married[q] = 0;
+  P.disabled[q] = 0;
+  P.inSchool[q] = 1;
+  P.skill[q] = 0;
+  P.matched[q] = 0;
+  P.emp[q] = Emp.NotInLabourForce;
+  P.tenure[q] = 0;
+  P.training[q] = 0;
+}
+
+function bride(p: Params, st: State, h: number, q: number, husbandAge: number, r: Random): void {
+  const P = st.persons;
+  linkMember(st, h, q);
+  const age = Math.max(18, husbandAge - Math.floor(r() * 4));
+  P.age[q] = age;
+  P.birthMonth[q] = 1 + Math.floor(r() * 12);
+  P.female[q] = 1;
+  P.married[q] = 1;
+  P.disabled[q] = 0;
+  P.inSchool[q] = 0;
+  P.skill[q] = Math.min(1, p.population.skillMean * (0.3 + 1.4 * r()));
+  P.matched[q] = 0;
+  P.emp[q] = age <= p.population.workingAgeMax ? Emp.Unemployed : Emp.NotInLabourForce;
+  P.tenure[q] = 0;
+  P.training[q] = 0;
+}
+
+/** A household cares for a child under 6 or an elder over 80: one carer searches less and rarely migrates. */
+export function updateCare(st: State, h: number): void {
+  const P = st.persons;
+  let care = 0;
+  for (let q = st.households.first[h]!; q >= 0; q = P.next[q]!) {
+    const a = P.age[q]!;
+    if (a < 6 || a > 80) { care = 1; break; }
+  }
+  st.households.care[h] = care;
+}
+
+/**
+ * Crowding: the share of the needed area (areaPerPerson for each current member) that the home
+ * allocated at signing lacks. Zero before signing.
+ */
+export function crowding(p: Params, st: State, h: number): number {
+  const H = st.households;
+  if (H.residence[h] === Residence.Pending) return 0;
+  const need = H.size[h]! * p.population.areaPerPerson;
+  return need > H.area[h]! ? 1 - H.area[h]! / need : 0;
+}
+
+/** Housing adjustment (paper 3.3): a crowded home is enlarged to the current size after a delay. */
+function housingAdjustment(p: Params, c: StepContext, st: State, h: number): void {
+  const ha = p.policies.housingAdjustment;
+  if (!ha.enabled) return;
+  const H = st.households;
+  const res = H.residence[h];
+  if (res !== Residence.Transitional && res !== Residence.Resident) return;
+  if (crowding(p, st, h) <= 0) { H.adjustAt[h] = -1; return; }
+  if (H.adjustAt[h]! < 0) H.adjustAt[h] = c.step + ha.delayMonths;
+  if (c.step >= H.adjustAt[h]!) {
+    const s = H.site[h]!;
+    const added = H.size[h]! * p.population.areaPerPerson - H.area[h]!;
+    H.area[h] = H.size[h]! * p.population.areaPerPerson;
+    st.sites.totalArea[s]! += added;
+    H.adjustAt[h] = -1;
+  }
+}

@@ -1,0 +1,95 @@
+import type { Params } from "../params/types.js";
+import type { StepContext } from "./context.js";
+import { Emp, Land, Registration, Residence, type State } from "../kernel/state.js";
+import { earnings } from "./labourMarket.js";
+
+/**
+ * Income by source and spending, per household per month.
+ * - wages: local wage jobs and migrants' remittances;
+ * - business: household business profit net of premises rent (waived with 4.1(2));
+ * - agriculture: farming at origin, or rent for origin land kept but not farmed (4.3(1));
+ * - transfers: pensions, destination social security (for destination or dual registration;
+ *   urban sites register at the destination, rural ones keep origin registration unless dual,
+ *   4.2(3)), poverty assistance once detected, classified compensation at signing (4.2(1));
+ * - dividends: the site's collective dividends (4.2(4)) and origin collective distributions
+ *   kept with land rights (4.3(1)).
+ * Spending (living costs, higher in towns; less for carers with schools and clinics, 4.1(3);
+ * property fees; residents' maintenance payments, 4.2(2)) changes savings, not net income.
+ * The household's last 12 months of net income are kept in a ring.
+ */
+export function income(p: Params, c: StepContext, st: State, s: number): void {
+  const P = st.persons;
+  const H = st.households;
+  const S = st.sites;
+  const pol = p.policies;
+  const open = c.step >= S.openStep[s]!;
+  const urban = S.urban[s] === 1;
+  const signing = c.step === S.openStep[s]!;
+  const slot = ((c.step % 12) + 12) % 12;
+  const lr = pol.landRights;
+  const ddr = pol.dualRegistration;
+  const mf = pol.maintenanceFund;
+  const el = pol.ecologicalLivability;
+  const pension = p.income.pensionPerElder * c.priceIndex;
+  const rentPerMuMonth = (lr.rentYuanPerMuYear / 12) * c.priceIndex;
+  const originDistribution = lr.enabled ? (lr.collectiveDistributionPerPersonYear / 12) * c.priceIndex : 0;
+  for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
+    const res = H.residence[h]!;
+    const resident = res === Residence.Resident && open;
+    const holdsHome = open && (res === Residence.Transitional || res === Residence.Resident);
+    let wage = 0, business = 0, agriculture = 0, transfer = 0, dividend = 0;
+    let farmers = 0, dependants = 0, elders = 0;
+    for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
+      const e = P.emp[q]!;
+      const a = P.age[q]!;
+      if (a >= 60) elders++;
+      if (a < 16 || a > 80) dependants++;
+      if (e === Emp.NotInLabourForce || e === Emp.Unemployed) continue;
+      const x = earnings(p, c, st, s, q, resident);
+      if (e === Emp.Local || e === Emp.Migrant) wage += x;
+      else if (e === Emp.SelfEmployed) business += x;
+      else { agriculture += x; farmers++; }
+    }
+    const size = H.size[h]!;
+    if (H.landStatus[h] === Land.Kept && farmers === 0 && res !== Residence.Pending) agriculture += rentPerMuMonth * H.land[h]!;
+    transfer += elders * pension;
+    const reg = H.registration[h]!;
+    if (holdsHome && (reg === Registration.Destination || reg === Registration.Dual)) transfer += ddr.socialSecurityYuanPerPersonMonth * c.priceIndex * size;
+    transfer += H.assistance[h]!;
+    if (signing && pol.transitionPeriod.enabled) transfer += pol.transitionPeriod.compensationPerHousehold;
+    if (holdsHome) dividend += S.dividend[s]!;
+    if (res !== Residence.Pending && reg !== Registration.Destination) dividend += originDistribution * size;
+
+    const total = wage + business + agriculture + transfer + dividend;
+    H.incWage[h] = wage;
+    H.incBusiness[h] = business;
+    H.incAgriculture[h] = agriculture;
+    H.incTransfer[h] = transfer;
+    H.incDividend[h] = dividend;
+    const k = h * 12 + slot;
+    H.income12[h] = H.income12[h]! + total - H.incomeRing[k]!;
+    H.incomeRing[k] = total;
+
+    let spending = size * (resident && urban ? p.income.urbanSpendingPerPerson : p.income.ruralSpendingPerPerson) * c.priceIndex;
+    if (resident && el.enabled) spending -= dependants * el.carerSpendingRelief * c.priceIndex;
+    if (resident && urban) spending += H.area[h]! * p.income.propertyFeePerM2Month;
+    if (holdsHome && mf.enabled) spending += (H.area[h]! * mf.residentYuanPerM2Year) / 12;
+    H.savings[h] = H.savings[h]! + total - Math.max(0, spending);
+  }
+}
+
+/** Fill each household's 12-month ring with its income at the start, so the first year's
+ *  per-capita income is an annual figure rather than a partial one. */
+export function primeIncome(p: Params, c: StepContext, st: State): void {
+  const H = st.households;
+  const savings = H.savings.slice();
+  for (let s = 0; s < st.sites.count; s++) {
+    income(p, c, st, s);
+    for (let h = st.sites.hhStart[s]!; h < st.sites.hhEnd[s]!; h++) {
+      const x = H.incomeRing[h * 12 + (((c.step % 12) + 12) % 12)]!;
+      H.incomeRing.fill(x, h * 12, h * 12 + 12);
+      H.income12[h] = 12 * x;
+    }
+  }
+  H.savings.set(savings);
+}

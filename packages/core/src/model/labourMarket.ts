@@ -1,0 +1,156 @@
+import type { Params } from "../params/types.js";
+import { skillFactor, type StepContext } from "./context.js";
+import { Emp, Land, Residence, type State } from "../kernel/state.js";
+import { logistic, monthly, type Random } from "../kernel/random.js";
+import { localJobs } from "./siteEconomy.js";
+
+/**
+ * Labour market of one site, in two passes over its households.
+ *
+ * Pass 1 (the employed): local wage workers separate at the monthly hazard (lower with
+ * employment tracking, 4.3(2)); migrants come home (more in a demand shock); household
+ * businesses fail at a hazard that is higher in the first three years and falls with the rent
+ * they no longer pay (4.1(2)); resident farmers stop farming when their land is lost or out of
+ * reach, or at the exit hazard. Resident searchers are counted with their matching weights.
+ *
+ * Pass 2 (the searchers): if local jobs shrank below the filled posts, the excess is laid off.
+ * Local matches follow M = A·U^α·V^(1−α) (capped at V), shared among resident searchers in
+ * proportion to their weight: skill, search intensity (lower for carers, restored by schools
+ * and clinics, 4.1(3)), a needs-based training match (4.1(2)) and priority for households that
+ * poverty monitoring has detected. Each searcher draws one uniform that selects among
+ * competing outcomes: starting a business (more likely with start-up support, 4.1(2)),
+ * migrant work (logistic choice on the wage gap, care duties and attachment to the site),
+ * a local job, or farming at origin where the household still has land within reach.
+ */
+export function labourMarket(p: Params, c: StepContext, st: State, s: number, r: Random): void {
+  const P = st.persons;
+  const H = st.households;
+  const S = st.sites;
+  const lab = p.labour;
+  const pol = p.policies;
+  const open = c.step >= S.openStep[s]!;
+  const urban = S.urban[s] === 1;
+  const wage = (urban ? c.urbanWage : c.ruralWage) * S.wageFactor[s]!;
+  const es = pol.entrepreneurshipSupport;
+  const carerIntensity = 1 - lab.carerSearchPenalty * (pol.ecologicalLivability.enabled ? 1 - pol.ecologicalLivability.carerParticipationGain : 1);
+  const matchWeightTrained = pol.vocationalTraining.mode === "needsBased" ? pol.vocationalTraining.needsBasedMatchWeight : 1;
+  const shock = p.environment.demandShock;
+
+  // Pass 1: transitions out of employment; count filled local posts and weigh searchers.
+  let filled = 0;
+  let searchWeight = 0;
+  let searchers = 0;
+  for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
+    const resident = H.residence[h] === Residence.Resident && open;
+    const landKept = H.landStatus[h] === Land.Kept && H.land[h]! > 0;
+    const canFarm = resident ? landKept && H.farmReach[h] === 1 : landKept;
+    for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
+      const e = P.emp[q]!;
+      if (e === Emp.NotInLabourForce) continue;
+      if (P.tenure[q]! < 32767) P.tenure[q]!++;
+      switch (e) {
+        case Emp.Local:
+          if (r() < c.separation) toState(P, q, Emp.Unemployed);
+          else if (resident) filled++;
+          break;
+        case Emp.Migrant:
+          if (r() < c.migrantReturn) toState(P, q, !resident && canFarm ? Emp.Farming : Emp.Unemployed);
+          break;
+        case Emp.SelfEmployed: {
+          const supported = es.enabled && resident && P.tenure[q]! <= es.supportMonths;
+          const rentShare = supported ? 1 - es.rentReduction : 1;
+          const hazard = P.tenure[q]! <= 36 ? c.businessFailEarly * (rentShare + 0.5) / 1.5 : c.businessFailLate;
+          if (r() < hazard) toState(P, q, Emp.Unemployed);
+          break;
+        }
+        case Emp.Farming:
+          if (!canFarm) toState(P, q, Emp.Unemployed);
+          else if (resident && r() < c.farmingExit) toState(P, q, Emp.Unemployed);
+          break;
+        case Emp.Unemployed:
+          if (resident && P.tenure[q]! > 1) {
+            searchWeight += weight(P, H, q, h, carerIntensity, matchWeightTrained);
+            searchers++;
+          }
+          break;
+      }
+    }
+  }
+
+  // Matching function for the site's vacancies.
+  const jobs = open ? localJobs(p, st, s) : 0;
+  const layoff = filled > jobs && filled > 0 ? (filled - jobs) / filled : 0;
+  const vacancies = Math.max(0, jobs - filled);
+  const efficiency = lab.matchingEfficiency * (pol.employmentPromotion.enabled ? 1 + pol.employmentPromotion.matchingEfficiencyGain : 1);
+  const alpha = lab.matchingElasticity;
+  const matches = searchers > 0 && vacancies > 0 ? Math.min(vacancies, efficiency * Math.pow(searchers, alpha) * Math.pow(vacancies, 1 - alpha)) : 0;
+  const perWeight = searchWeight > 0 ? matches / searchWeight : 0;
+
+  const startBase = monthly(lab.startupRate) * (es.enabled && open ? 1 + es.startupKnowledgeBoost : 1);
+  const findMigrant = p.environment.migrantFindRate * (1 - shock);
+
+  // Pass 2: layoffs, then each searcher's one draw among competing outcomes.
+  for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
+    const resident = H.residence[h] === Residence.Resident && open;
+    const landKept = H.landStatus[h] === Land.Kept && H.land[h]! > 0;
+    const canFarm = resident ? landKept && H.farmReach[h] === 1 : landKept;
+    const integration = resident ? (H.intEcon[h]! + H.intSocial[h]! + H.intPsych[h]!) / 3 : 0;
+    for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
+      const e = P.emp[q]!;
+      if (e === Emp.Local && resident && layoff > 0) {
+        if (r() < layoff) toState(P, q, Emp.Unemployed);
+        continue;
+      }
+      if (e !== Emp.Unemployed || P.tenure[q]! <= 1) continue;
+      const carer = H.care[h] === 1 && P.female[q] === 1;
+      const intensity = P.training[q]! > 0 ? 0.5 : 1;
+      const pStart = startBase * (0.5 + P.skill[q]!) * intensity;
+      const myWage = wage * skillFactor(P.skill[q]!);
+      const want = logistic(lab.migrateIntercept + lab.migrateWageGap * Math.log((c.migrantWage * skillFactor(P.skill[q]!)) / myWage) - (carer ? lab.migrateCarePenalty : 0) - lab.migrateIntegrationPull * integration);
+      const pMigrant = want * findMigrant * intensity;
+      const pLocal = resident && vacancies > 0 ? Math.min(1, perWeight * weight(P, H, q, h, carerIntensity, matchWeightTrained)) : 0;
+      const pFarm = canFarm ? (resident ? 0.02 : 0.3) : 0;
+      let u = r();
+      const total = pStart + pMigrant + pLocal + pFarm;
+      if (total > 1) u *= total;
+      if (u < pStart) toState(P, q, Emp.SelfEmployed);
+      else if ((u -= pStart) < pMigrant) toState(P, q, Emp.Migrant);
+      else if ((u -= pMigrant) < pLocal) toState(P, q, Emp.Local);
+      else if (u - pLocal < pFarm) toState(P, q, Emp.Farming);
+    }
+  }
+}
+
+function weight(P: State["persons"], H: State["households"], q: number, h: number, carerIntensity: number, matchWeightTrained: number): number {
+  let w = 0.5 + P.skill[q]!;
+  if (H.care[h] === 1 && P.female[q] === 1) w *= carerIntensity;
+  if (P.training[q]! > 0) w *= 0.5;
+  if (P.matched[q] === 1) w *= matchWeightTrained;
+  if (H.detected[h] === 1) w *= 2;
+  return w;
+}
+
+function toState(P: State["persons"], q: number, e: number): void {
+  P.emp[q] = e;
+  P.tenure[q] = 0;
+}
+
+/** Monthly earnings of person q in employment state e (before remittance for migrants). */
+export function earnings(p: Params, c: StepContext, st: State, s: number, q: number, resident: boolean): number {
+  const P = st.persons;
+  const sf = skillFactor(P.skill[q]!);
+  const urban = st.sites.urban[s] === 1;
+  switch (P.emp[q]) {
+    case Emp.Local: return (resident && urban ? c.urbanWage : c.ruralWage) * (resident ? st.sites.wageFactor[s]! : 1) * sf;
+    case Emp.Migrant: return c.migrantWage * sf * p.environment.remittanceShare;
+    case Emp.SelfEmployed: {
+      const es = p.policies.entrepreneurshipSupport;
+      const rent = resident && urban ? p.labour.urbanRent : p.labour.ruralRent;
+      const supported = es.enabled && resident && P.tenure[q]! <= es.supportMonths;
+      const w = (resident && urban ? c.urbanWage : c.ruralWage) * p.labour.businessProfitFactor * sf;
+      return w - rent * c.priceIndex * (supported ? 1 - es.rentReduction : 1);
+    }
+    case Emp.Farming: return p.labour.farmingIncome * c.priceIndex;
+    default: return 0;
+  }
+}

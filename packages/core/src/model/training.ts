@@ -1,0 +1,42 @@
+import type { Params } from "../params/types.js";
+import type { StepContext } from "./context.js";
+import { Emp, Residence, type State } from "../kernel/state.js";
+import type { Random } from "../kernel/random.js";
+
+/**
+ * Vocational training (paper 4.1(2), 4.3(2)) for members of households living at an open site.
+ * Unemployed workers, and low-skilled farmers, enter a course at the lever's coverage rate;
+ * a course lasts `courseMonths` (trainees search at half intensity meanwhile). Graduates gain
+ * skill: a "uniform" course gives the larger general gain, a "needs-based" one a smaller gain
+ * plus a match to the site's own industries (a higher weight in local matching). Introduced
+ * talent (4.1(1)) raises the gain through spill-over.
+ */
+export function training(p: Params, c: StepContext, st: State, s: number, r: Random): void {
+  const vt = p.policies.vocationalTraining;
+  if (vt.mode === "none" || c.step < st.sites.openStep[s]!) return;
+  const P = st.persons;
+  const H = st.households;
+  const S = st.sites;
+  const ti = p.policies.talentIntroduction;
+  const spill = ti.enabled && S.talentFirms[s]! > 0 ? 1 + ti.trainingSpillover : 1;
+  const needs = vt.mode === "needsBased";
+  const gain = (needs ? vt.needsBasedSkillGain : vt.uniformSkillGain) * spill;
+  const entry = c.trainingEntry;
+  for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
+    if (H.residence[h] !== Residence.Resident) continue;
+    for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
+      const e = P.emp[q]!;
+      if (P.training[q]! > 0) {
+        if (e === Emp.NotInLabourForce) { P.training[q] = 0; continue; }
+        P.training[q]!--;
+        if (P.training[q] === 0) {
+          P.skill[q] = Math.min(1, P.skill[q]! + gain);
+          if (needs) P.matched[q] = 1;
+        }
+      } else if ((e === Emp.Unemployed || (e === Emp.Farming && P.skill[q]! < 0.3)) && r() < entry) {
+        P.training[q] = vt.courseMonths;
+        if (e === Emp.Farming) { P.emp[q] = Emp.Unemployed; P.tenure[q] = 0; }
+      }
+    }
+  }
+}

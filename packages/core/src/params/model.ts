@@ -1,0 +1,148 @@
+import { group, num, share, str, ASSUMPTION, paper } from "./spec.js";
+import { NDRC_2020, PLAN_2016, NBS_MIGRANT, NBS_MIGRANT_2022, NBS_POVERTY_LINE } from "./sources.js";
+import * as policies from "../policies/index.js";
+
+/**
+ * The model's parameter tree. Every leaf states its default, range, unit and source.
+ * Structural sizes (population, horizon) are fixed for a run; every other number may be given
+ * in a scenario as a mathjs expression of time (`year`, `month`, `step`, `t`).
+ */
+export const modelSpec = group("relocsim model parameters", {
+  horizon: group("Simulated period (one step is one month)", {
+    start: str("2016-01", /^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM", "DESIGN.md: default horizon 2016-01 to 2025-12", "First simulated month"),
+    months: num(120, { min: 1, max: 600, unit: "months", integer: true, timeVarying: false }, "DESIGN.md: default horizon 2016-01 to 2025-12", "Number of monthly steps"),
+  }),
+
+  population: group("Synthetic population: households, persons and sites at signing", {
+    peopleNational: num(9_600_000, { min: 1, max: 1e8, unit: "persons", timeVarying: false }, NDRC_2020, "People relocated 2016-2020"),
+    householdsNational: num(2_660_000, { min: 1, max: 1e8, unit: "households", timeVarying: false }, NDRC_2020 + " (housing units)", "Households relocated (one housing unit each)"),
+    sitesNational: num(35_000, { min: 1, max: 1e6, unit: "sites", timeVarying: false }, NDRC_2020, "Centralised resettlement sites"),
+    urbanSitesNational: num(5_000, { min: 0, max: 1e6, unit: "sites", timeVarying: false }, NDRC_2020 + " (5,000+ urban)", "Sites in county towns and cities"),
+    urbanPeopleShare: share(5.0 / 9.6, NDRC_2020 + " (5.0 M of 9.6 M to towns and cities)", "Share of people resettled in towns and cities"),
+    siteSizeSigma: num(0.8, { min: 0, max: 3, timeVarying: false }, ASSUMPTION, "Log-normal dispersion of site sizes around the type mean"),
+    cohortShare2016: share(0.26, ASSUMPTION + " (annual relocation completions, approximate)", "Share of sites whose households sign in 2016"),
+    cohortShare2017: share(0.35, ASSUMPTION, "... in 2017"),
+    cohortShare2018: share(0.29, ASSUMPTION, "... in 2018 (2019 takes the rest)"),
+    workingAgeMin: num(16, { min: 10, max: 30, unit: "years", integer: true, timeVarying: false }, "NBS labour statistics (age 16+)", "Youngest working age"),
+    workingAgeMax: num(64, { min: 40, max: 80, unit: "years", integer: true, timeVarying: false }, ASSUMPTION, "Oldest working age"),
+    disabledShare: share(0.08, ASSUMPTION + " (illness and disability are leading causes of registered poverty)", "Share of working-age persons unable to work"),
+    schoolingShare16to18: share(0.6, ASSUMPTION, "Share of 16-18 year olds still in school (outside the labour force)"),
+    skillMean: share(0.3, ASSUMPTION, "Mean human capital (0-1) of working-age persons"),
+    initialMigrantShare: share(0.22, ASSUMPTION + " (calibrated to 2016 income)", "Share of the labour force in migrant work at signing"),
+    initialFarmingShare: share(0.55, ASSUMPTION, "Share of the labour force farming at origin at signing"),
+    initialLocalShare: share(0.04, ASSUMPTION, "Share of the labour force in local wage work at signing"),
+    landMuMean: num(4, { min: 0, max: 50, unit: "mu per household", timeVarying: false }, ASSUMPTION, "Mean contracted land at origin"),
+    savingsMonths: num(1.5, { min: 0, max: 24, unit: "months of spending", timeVarying: false }, ASSUMPTION, "Initial savings"),
+    areaPerPerson: num(25, { min: 5, max: 60, unit: "m2 per person", timeVarying: false }, PLAN_2016 + " (cap of 25 m2 a person)", "Housing area allocated per member at signing"),
+    networkDegree: num(6, { min: 2, max: 30, unit: "neighbours", integer: true, timeVarying: false }, ASSUMPTION, "Neighbours per household in the within-site network"),
+    networkRewire: share(0.1, ASSUMPTION, "Small-world rewiring probability of the neighbour network"),
+  }),
+
+  demography: group("Births, marriages, deaths and ageing (annual events, drawn in each person's birth month)", {
+    mortalityA: num(0.00008, { min: 0, max: 0.1, unit: "per year" }, ASSUMPTION + " (Gompertz fit to rural China life tables)", "Gompertz mortality at age 0: q(age) = a·exp(b·age)"),
+    mortalityB: num(0.092, { min: 0, max: 0.3 }, ASSUMPTION, "Gompertz slope"),
+    fertility: share(0.075, ASSUMPTION + " (total fertility about 1.5)", "Annual birth probability of a married woman aged 20-39", "per year"),
+    marriage: share(0.09, ASSUMPTION, "Annual marriage probability of a single person aged 20-34", "per year"),
+  }),
+
+  environment: group("Exogenous national environment", {
+    migrantWageFactor: num(0.62, { min: 0.1, max: 2 }, ASSUMPTION + ` (scales the ${NBS_MIGRANT} mean wage series)`, "Relocated workers' migrant wage relative to the national mean of rural migrant workers"),
+    migrantWageGrowthAfter2022: num(0.04, { min: -0.2, max: 0.3, unit: "per year" }, ASSUMPTION, "Nominal migrant wage growth beyond the published series"),
+    remittanceShare: share(0.7, ASSUMPTION, "Share of a migrant's wage that counts as household net income"),
+    migrantFindRate: share(0.2, ASSUMPTION, "Monthly probability that a searcher who wants migrant work finds it", "per month"),
+    migrantReturnRate: share(0.12, ASSUMPTION, "Annual hazard that a migrant comes home", "per year"),
+    demandShock: share(0, ASSUMPTION, "Share of migrant demand lost (time-varying; the historical scenario sets a 2020 shock)"),
+    priceGrowth: num(0.02, { min: -0.1, max: 0.3, unit: "per year" }, ASSUMPTION + " (CPI about 2%)", "Price level growth"),
+    povertyLine2020: num(4000, { min: 0, max: 100000, unit: "yuan per person per year" }, NBS_POVERTY_LINE, "Poverty line in 2020"),
+    povertyLineGrowth: num(0.057, { min: -0.1, max: 0.3, unit: "per year" }, NBS_POVERTY_LINE + " (2,300 in 2010 to about 4,000 in 2020)", "Poverty line growth up to 2020; prices after"),
+  }),
+
+  siteEconomy: group("Site economy: local jobs and wages", {
+    urbanBaseJobsPer100Households: num(12, { min: 0, max: 300, unit: "jobs per 100 households" }, ASSUMPTION, "Market jobs near an urban site open to residents"),
+    ruralBaseJobsPer100Households: num(5, { min: 0, max: 300, unit: "jobs per 100 households" }, ASSUMPTION, "Market jobs near a rural site open to residents"),
+    jobTurnover: share(0.12, ASSUMPTION, "Annual share of market jobs destroyed (and re-created toward the base level)", "per year"),
+    urbanLocalWage2016: num(2300, { min: 0, max: 50000, unit: "yuan per month" }, ASSUMPTION + ` (below the local migrant wage in ${NBS_MIGRANT})`, "Local wage at an urban site, 2016"),
+    ruralLocalWage2016: num(1700, { min: 0, max: 50000, unit: "yuan per month" }, ASSUMPTION, "Local wage at a rural site, 2016"),
+    localWageGrowth: num(0.06, { min: -0.2, max: 0.3, unit: "per year" }, NBS_MIGRANT + " (3,275 in 2016 to 4,615 in 2022: 5.9% a year)", "Nominal local wage growth"),
+    localToOutgoingWage: share(4026 / 5240, NBS_MIGRANT_2022, "Local to outgoing migrant wage ratio (used in the migrate choice)"),
+  }),
+
+  labour: group("Labour market: separations, matching, migration, entrepreneurship, farming", {
+    separationRate: share(0.2, ASSUMPTION, "Annual hazard of leaving a local wage job", "per year"),
+    matchingEfficiency: num(0.35, { min: 0, max: 5 }, ASSUMPTION, "A in matches = A·U^α·V^(1−α), per month"),
+    matchingElasticity: share(0.5, "standard matching-function estimate", "α, the elasticity of matches to searchers"),
+    migrateIntercept: num(-0.5, { min: -20, max: 20 }, ASSUMPTION, "Logit intercept of wanting migrant work"),
+    migrateWageGap: num(2.0, { min: -20, max: 20 }, ASSUMPTION, "Logit weight of the migrant/local wage log-gap"),
+    migrateCarePenalty: num(1.5, { min: 0, max: 20 }, ASSUMPTION, "Logit penalty for carers of young children or frail elders"),
+    migrateIntegrationPull: num(1.5, { min: 0, max: 20 }, ASSUMPTION, "Logit penalty per unit of site integration (settled people stay)"),
+    startupRate: share(0.01, ASSUMPTION, "Annual base probability that a searcher starts a business", "per year"),
+    businessFailureEarly: share(0.3, ASSUMPTION, "Annual failure hazard of a business in its first 3 years at full rent", "per year"),
+    businessFailureLate: share(0.08, ASSUMPTION, "Annual failure hazard after 3 years", "per year"),
+    businessProfitFactor: num(1.3, { min: 0, max: 10 }, ASSUMPTION, "Business revenue net of costs other than rent, relative to the local wage"),
+    urbanRent: num(700, { min: 0, max: 20000, unit: "yuan per month" }, ASSUMPTION, "Premises rent for a business at an urban site"),
+    ruralRent: num(300, { min: 0, max: 20000, unit: "yuan per month" }, ASSUMPTION, "Premises rent at a rural site"),
+    farmingIncome: num(480, { min: 0, max: 20000, unit: "yuan per farmer per month" }, ASSUMPTION + " (calibrated to 2016 income)", "Net farming income at origin, 2016 prices"),
+    farmingReachUrban: share(0.15, ASSUMPTION, "Share of resident workers at urban sites who can still farm at origin"),
+    farmingReachRural: share(0.6, ASSUMPTION, "Share at rural sites (closer to origin)"),
+    farmingExitRate: share(0.1, ASSUMPTION, "Annual hazard that a resident farmer stops farming to look for other work", "per year"),
+    carerSearchPenalty: share(0.5, ASSUMPTION, "Fall in search intensity of carers of young children or frail elders"),
+  }),
+
+  income: group("Income and spending", {
+    pensionPerElder: num(110, { min: 0, max: 10000, unit: "yuan per person per month" }, ASSUMPTION + " (rural residents' basic pension, about 100-150)", "Pension for members aged 60+"),
+    urbanSpendingPerPerson: num(520, { min: 0, max: 20000, unit: "yuan per person per month" }, ASSUMPTION, "Living costs at an urban site, 2016 prices (higher in towns)"),
+    ruralSpendingPerPerson: num(360, { min: 0, max: 20000, unit: "yuan per person per month" }, ASSUMPTION, "Living costs at a rural site or at origin, 2016 prices"),
+    landLossAtSigning: share(0.3, ASSUMPTION + " (land reclaimed for ecological restoration or left idle)", "Probability that a household without secure land rights loses its origin land at signing"),
+    propertyFeePerM2Month: num(0.3, { min: 0, max: 20, unit: "yuan per m2 per month" }, ASSUMPTION, "Property fee at urban sites (a cost of town life)"),
+  }),
+
+  integration: group("Integration: economic, social (daily life), psychological (identity)", {
+    adjustmentRate: share(0.06, ASSUMPTION, "Monthly partial adjustment toward the target", "per month"),
+    peerWeight: share(0.4, ASSUMPTION, "Weight of neighbours' average in the social target"),
+    urbanServiceQuality: share(0.55, ASSUMPTION, "Service and infrastructure quality at an urban site (0-1)"),
+    ruralServiceQuality: share(0.4, ASSUMPTION, "... at a rural site"),
+    baseCommunityActivity: share(0.3, ASSUMPTION, "Community activity without policy (0-1)"),
+    baseSafety: share(0.5, ASSUMPTION, "Safety and responsiveness without policy (0-1)"),
+    crowdingPenalty: num(0.6, { min: 0, max: 5 }, paper("3.3") + "; size an assumption", "Fall of the psychological target per unit of crowding"),
+    housingConditionWeight: share(0.3, ASSUMPTION, "Weight of housing condition in the psychological target"),
+    originPull: share(0.25, ASSUMPTION, "Fall of the psychological target from strong origin ties"),
+    housingDecay: share(0.04, ASSUMPTION, "Annual decay of housing condition without maintenance", "per year"),
+    repairCostPerM2: num(600, { min: 1, max: 10000, unit: "yuan per m2 per unit of condition" }, ASSUMPTION, "Cost of restoring housing condition"),
+  }),
+
+  residence: group("Residence decisions", {
+    moveInRate: share(0.3, ASSUMPTION, "Monthly probability that a transitional household moves in while its origin house stands", "per month"),
+    baselineTransitionMonths: num(3, { min: 0, max: 60, unit: "months", integer: true }, ASSUMPTION + " (demolition soon after relocation)", "Months the origin house stands without the transition-period lever"),
+    giveUpBase: share(0.06, ASSUMPTION, "Base probability that a household gives up the home when its origin house goes"),
+    giveUpCrowding: num(6, { min: 0, max: 50 }, paper("3.3") + "; size an assumption", "Logit weight of crowding on give-up decisions"),
+    returnRate: share(0.01, ASSUMPTION, "Annual base hazard that a resident household returns to origin", "per year"),
+    returnDissatisfaction: num(3, { min: 0, max: 20 }, ASSUMPTION, "Logit weight of low integration on returns"),
+    returnLandPull: num(0.8, { min: 0, max: 20 }, ASSUMPTION, "Logit weight of origin land on returns"),
+  }),
+
+  poverty: group("Poverty monitoring and relapse", {
+    detectionRate: share(0.12, ASSUMPTION + " (routine monitoring, about every 8 months)", "Monthly probability that a household below the line is detected", "per month"),
+    assistanceTarget: num(1.1, { min: 0, max: 3, unit: "share of the poverty line" }, ASSUMPTION + " (minimum-living standards were often set above the poverty line)", "Level of per-capita income that assistance tops up to"),
+    assistanceShare: share(1, ASSUMPTION + " (dibao tops income up to the standard)", "Share of the gap to the line that assistance fills once detected"),
+  }),
+
+  policies: group("The paper's policy levers", {
+    talentIntroduction: policies.talentIntroduction,
+    entrepreneurshipSupport: policies.entrepreneurshipSupport,
+    vocationalTraining: policies.vocationalTraining,
+    ecologicalLivability: policies.ecologicalLivability,
+    ruralCivilization: policies.ruralCivilization,
+    effectiveGovernance: policies.effectiveGovernance,
+    transitionPeriod: policies.transitionPeriod,
+    maintenanceFund: policies.maintenanceFund,
+    dualRegistration: policies.dualRegistration,
+    collectiveAssets: policies.collectiveAssets,
+    landRights: policies.landRights,
+    employmentPromotion: policies.employmentPromotion,
+    gridManagement: policies.gridManagement,
+    industrialSupport: policies.industrialSupport,
+    housingAdjustment: policies.housingAdjustment,
+  }),
+});
+
+export type ModelSpec = typeof modelSpec;

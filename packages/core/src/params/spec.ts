@@ -1,0 +1,133 @@
+/**
+ * Parameter specifications: the single source of truth for every model parameter's type,
+ * default, range, unit and provenance. The resolved `Params` type, scenario validation, the
+ * JSON Schema for scenario files and the parameter tables in docs/ODD.md all derive from it.
+ */
+
+/** Where a default comes from: a published figure (cited), the paper (section) or an assumption. */
+export type Source = string;
+
+interface LeafBase {
+  doc: string;
+  source: Source;
+}
+export interface NumberSpec extends LeafBase {
+  kind: "number";
+  default: number;
+  min: number;
+  max: number;
+  integer: boolean;
+  unit: string;
+  /** May a scenario give it as a mathjs expression of time? Structural sizes may not. */
+  timeVarying: boolean;
+}
+export interface BooleanSpec extends LeafBase {
+  kind: "boolean";
+  default: boolean;
+}
+export interface EnumSpec<T extends string = string> extends LeafBase {
+  kind: "enum";
+  values: readonly T[];
+  default: T;
+}
+export interface StringSpec extends LeafBase {
+  kind: "string";
+  default: string;
+  pattern: RegExp;
+  expected: string;
+}
+export type LeafSpec = NumberSpec | BooleanSpec | EnumSpec | StringSpec;
+export interface GroupSpec<F extends Record<string, Spec> = Record<string, Spec>> {
+  kind: "group";
+  doc: string;
+  /** Paper section(s) the group encodes, e.g. "4.1(2)". */
+  paper?: string;
+  fields: F;
+}
+export type Spec = LeafSpec | GroupSpec<any>;
+
+/** The resolved (complete) value type of a spec. */
+export type Resolved<S> = S extends NumberSpec
+  ? number
+  : S extends BooleanSpec
+    ? boolean
+    : S extends EnumSpec<infer T>
+      ? T
+      : S extends StringSpec
+        ? string
+        : S extends GroupSpec<infer F>
+          ? { [K in keyof F]: Resolved<F[K]> }
+          : never;
+
+/** What a scenario may write: everything optional; numbers may be time expressions. */
+export type Input<S> = S extends NumberSpec
+  ? number | string
+  : S extends BooleanSpec
+    ? boolean
+    : S extends EnumSpec<infer T>
+      ? T
+      : S extends StringSpec
+        ? string
+        : S extends GroupSpec<infer F>
+          ? { [K in keyof F]?: Input<F[K]> }
+          : never;
+
+export const ASSUMPTION = "assumption";
+export const paper = (section: string) => `paper ${section}`;
+
+interface NumOpts {
+  min: number;
+  max: number;
+  unit?: string;
+  integer?: boolean;
+  /** @default true */
+  timeVarying?: boolean;
+}
+
+export function num(value: number, opts: NumOpts, source: Source, doc: string): NumberSpec {
+  return {
+    kind: "number",
+    default: value,
+    min: opts.min,
+    max: opts.max,
+    integer: opts.integer ?? false,
+    unit: opts.unit ?? "",
+    timeVarying: opts.timeVarying ?? true,
+    source,
+    doc,
+  };
+}
+/** A probability or share in [0, 1]. */
+export function share(value: number, source: Source, doc: string, unit = "share"): NumberSpec {
+  return num(value, { min: 0, max: 1, unit }, source, doc);
+}
+export function bool(value: boolean, source: Source, doc: string): BooleanSpec {
+  return { kind: "boolean", default: value, source, doc };
+}
+export function oneOf<const T extends string>(values: readonly T[], value: T, source: Source, doc: string): EnumSpec<T> {
+  return { kind: "enum", values, default: value, source, doc };
+}
+export function str(value: string, pattern: RegExp, expected: string, source: Source, doc: string): StringSpec {
+  return { kind: "string", default: value, pattern, expected, source, doc };
+}
+export function group<const F extends Record<string, Spec>>(doc: string, fields: F, paperSection?: string): GroupSpec<F> {
+  return { kind: "group", doc, fields, paper: paperSection };
+}
+
+/** The defaults of a spec as a fresh, complete object. */
+export function defaultsOf<S extends Spec>(spec: S): Resolved<S> {
+  if (spec.kind === "group") {
+    const out: Record<string, unknown> = {};
+    for (const [k, s] of Object.entries(spec.fields)) out[k] = defaultsOf(s as Spec);
+    return out as Resolved<S>;
+  }
+  return spec.default as Resolved<S>;
+}
+
+/** Every leaf with its dotted path, in declaration order. */
+export function leaves(spec: Spec, prefix = ""): Array<{ path: string; spec: LeafSpec }> {
+  if (spec.kind !== "group") return [{ path: prefix, spec }];
+  const out: Array<{ path: string; spec: LeafSpec }> = [];
+  for (const [k, s] of Object.entries(spec.fields)) out.push(...leaves(s as Spec, prefix ? `${prefix}.${k}` : k));
+  return out;
+}

@@ -1,0 +1,17 @@
+import { group, num, bool, paper } from "../params/spec.js";
+
+/**
+ * Dual household registration (paper 4.2(3)): origin land and collective rights plus
+ * destination medical care and social security. Adds destination social-security transfers,
+ * keeps origin rights (no land loss), and raises psychological integration (security of
+ * rights), so fewer households return.
+ */
+export const dualRegistration = group(
+  "Dual household registration: origin land rights + destination social security",
+  {
+    enabled: bool(false, paper("4.2(3)"), "Switch the lever on"),
+    socialSecurityYuanPerPersonMonth: num(60, { min: 0, max: 2000, unit: "yuan per person per month" }, "assumption", "Destination social-security and medical benefits added per member"),
+    rightsSecurityGain: num(0.15, { min: 0, max: 1, unit: "identity points" }, "assumption", "Rise of the psychological-integration target from secure rights"),
+  },
+  "4.2(3)",
+);

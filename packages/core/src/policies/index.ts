@@ -1,0 +1,15 @@
+export { talentIntroduction } from "./talentIntroduction.js";
+export { entrepreneurshipSupport } from "./entrepreneurshipSupport.js";
+export { vocationalTraining } from "./vocationalTraining.js";
+export { ecologicalLivability } from "./ecologicalLivability.js";
+export { ruralCivilization } from "./ruralCivilization.js";
+export { effectiveGovernance } from "./effectiveGovernance.js";
+export { transitionPeriod } from "./transitionPeriod.js";
+export { maintenanceFund } from "./maintenanceFund.js";
+export { dualRegistration } from "./dualRegistration.js";
+export { collectiveAssets } from "./collectiveAssets.js";
+export { landRights } from "./landRights.js";
+export { employmentPromotion } from "./employmentPromotion.js";
+export { gridManagement } from "./gridManagement.js";
+export { industrialSupport } from "./industrialSupport.js";
+export { housingAdjustment } from "./housingAdjustment.js";
