@@ -1,0 +1,67 @@
+#!/usr/bin/env -S npx tsx
+import { isInputError, suggest } from "@relocsim/core";
+import { runCommand } from "./commands/run.js";
+import { VERSION } from "./version.js";
+
+export interface Command {
+  name: string;
+  summary: string;
+  help(): string;
+  main(argv: string[]): Promise<number>;
+}
+
+/** Every command; `relocsim --help` lists them in this order. */
+export const COMMANDS: Command[] = [runCommand];
+
+function usage(): string {
+  const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n");
+  return `relocsim ${VERSION}: agent-based simulation of poverty-alleviation relocation outcomes
+
+Usage: relocsim <command> [options]     (from the repository: pnpm relocsim <command> ...)
+
+Commands:
+${rows}
+
+Run 'relocsim <command> --help' for a command's options.
+Exit codes: 0 success, 2 bad input (nothing written), 1 internal error.
+`;
+}
+
+export async function cli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    if (name === "help" && rest[0]) {
+      const c = COMMANDS.find((x) => x.name === rest[0]);
+      if (c) return (process.stdout.write(c.help()), 0);
+    }
+    process.stdout.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version" || name === "-v") return (process.stdout.write(VERSION + "\n"), 0);
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    const s = suggest(name, COMMANDS.map((c) => c.name));
+    process.stderr.write(`relocsim: invalid command: "${name}" (expected one of ${COMMANDS.map((c) => c.name).join(", ")})${s ? `; did you mean '${s}'?` : ""}\n`);
+    return 2;
+  }
+  try {
+    return await command.main(rest);
+  } catch (e) {
+    if (isInputError(e)) {
+      process.stderr.write(`relocsim ${name}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  cli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(`relocsim: internal error (please report it):\n${(e as Error).stack ?? e}\n`);
+      process.exit(1);
+    },
+  );
+}
