@@ -8,8 +8,12 @@ import type { Random } from "../kernel/random.js";
  * Unemployed workers, and low-skilled farmers, enter a course at the lever's coverage rate;
  * a course lasts `courseMonths` (trainees search at half intensity meanwhile). Graduates gain
  * skill: a "uniform" course gives the larger general gain, a "needs-based" one a smaller gain
- * plus a match to the site's own industries (a higher weight in local matching). Introduced
- * talent (4.1(1)) raises the gain through spill-over.
+ * plus a match to the site's own industries (a higher weight in local matching); an unemployed
+ * needs-based graduate is placed, at the lever's placement share, in a post a local employer
+ * opens for them (a new market job that then turns over like any other). Without placement a
+ * needs-based course could only reorder the queue for a site's vacancies, which are nearly
+ * always filled, so it would not add local work. Introduced talent (4.1(1)) raises the gain
+ * through spill-over.
  */
 export function training(p: Params, c: StepContext, st: State, s: number, r: Random): void {
   const vt = p.policies.vocationalTraining;
@@ -31,7 +35,15 @@ export function training(p: Params, c: StepContext, st: State, s: number, r: Ran
         P.training[q]!--;
         if (P.training[q] === 0) {
           P.skill[q] = Math.min(1, P.skill[q]! + gain);
-          if (needs) P.matched[q] = 1;
+          if (needs) {
+            P.matched[q] = 1;
+            // One draw per graduate, only under needs-based courses (uniform ones never place).
+            if (e === Emp.Unemployed && r() < vt.needsBasedPlacement) {
+              P.emp[q] = Emp.Local;
+              P.tenure[q] = 0;
+              S.marketJobs[s]! += 1;
+            }
+          }
         }
       } else if ((e === Emp.Unemployed || (e === Emp.Farming && P.skill[q]! < 0.3)) && r() < entry) {
         P.training[q] = vt.courseMonths;

@@ -4,7 +4,9 @@ import { group, num, oneOf, share, paper } from "../params/spec.js";
  * Vocational training (paper 4.1(2), 4.3(2)): "uniform" courses raise general skill without
  * regard to the site's own industries ("one size fits all", which the paper warns against);
  * "needs-based" courses are tied to local industry: a smaller general gain, but graduates
- * match the site's own vacancies more easily.
+ * match the site's own vacancies more easily, and local employers who helped plan a course
+ * open posts for some of its graduates (order-based training), so needs-based training adds
+ * local jobs rather than only reshuffling who gets the few there are.
  */
 export const vocationalTraining = group(
   "Vocational training: uniform (one size fits all) vs needs-based, tied to local industry",
@@ -15,6 +17,7 @@ export const vocationalTraining = group(
     uniformSkillGain: num(0.08, { min: 0, max: 1, unit: "skill points" }, "assumption", "Skill gained per uniform course"),
     needsBasedSkillGain: num(0.06, { min: 0, max: 1, unit: "skill points" }, "assumption", "Skill gained per needs-based course"),
     needsBasedMatchWeight: num(2.5, { min: 1, max: 20 }, paper("4.1(2)") + "; size an assumption", "Relative weight of a needs-based graduate in the matching to local vacancies"),
+    needsBasedPlacement: share(0.1, paper("4.3(2)") + " (training tied to local industry); size an assumption", "Share of unemployed needs-based graduates placed in a post a local employer opens for them"),
   },
   "4.1(2), 4.3(2)",
 );
