@@ -15,7 +15,8 @@ import { crowding } from "./demography.js";
  *   the origin house is demolished, those still outside must decide: move in, or give up the
  *   home, more likely when it is crowded.
  * - Residents return to origin at a hazard raised by low integration and by land and ties
- *   still held at origin; crowded residents may give the home up.
+ *   still held at origin (less so under dual registration, which secures origin rights from
+ *   the site, 4.2(3)); crowded residents may give the home up.
  * Returned and given-up households stay at origin for the rest of the run (assumption).
  */
 export function residence(p: Params, c: StepContext, st: State, s: number, r: Random): void {
@@ -31,6 +32,7 @@ export function residence(p: Params, c: StepContext, st: State, s: number, r: Ra
   const baseGiveUp = logit(res.giveUpBase);
   const baseReturn = monthly(res.returnRate);
   const residentGiveUp = monthly(res.giveUpBase);
+  const dualPull = res.returnLandPull * (pol.dualRegistration.enabled ? 1 - pol.dualRegistration.landPullRelief : 1);
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
     switch (H.residence[h]) {
       case Residence.Pending: {
@@ -57,7 +59,8 @@ export function residence(p: Params, c: StepContext, st: State, s: number, r: Ra
       }
       case Residence.Resident: {
         const integ = (H.intEcon[h]! + H.intSocial[h]! + H.intPsych[h]!) / 3;
-        const landPull = H.landStatus[h] === Land.Kept && H.land[h]! > 0 ? res.returnLandPull * H.tiesOrigin[h]! : 0;
+        const pull = H.registration[h] === Registration.Dual ? dualPull : res.returnLandPull;
+        const landPull = H.landStatus[h] === Land.Kept && H.land[h]! > 0 ? pull * H.tiesOrigin[h]! : 0;
         const pReturn = Math.min(1, baseReturn * Math.exp(res.returnDissatisfaction * (0.5 - integ) + landPull));
         const pGiveUp = Math.min(1, residentGiveUp * res.giveUpCrowding * crowding(p, st, h));
         const u = r();
