@@ -4,22 +4,16 @@ import { resolveParams, applyExpressions, parseMonth, formatMonth, timeScope } f
 import type { CompiledExpression } from "./params/expressions.js";
 import { checkScenario, type Scenario } from "./scenario.js";
 import { resolveScale, type Scale } from "./scale.js";
-import { PROCESSES, stream, type Random } from "./kernel/random.js";
-import type { State } from "./kernel/state.js";
-import { BINS, GROUPS, METRICS, NF, collectSite, metricValues, siteGroups } from "./kernel/collect.js";
-import { stepContext, type StepContext } from "./model/context.js";
+import { stream } from "./kernel/random.js";
+import { shared, type State } from "./kernel/state.js";
+import { BINS, GROUPS, METRICS, NF, metricValues, siteGroups } from "./kernel/collect.js";
+import { stepContext } from "./model/context.js";
 import { buildPopulation } from "./model/population.js";
 import { buildNetwork } from "./model/network.js";
-import { demography } from "./model/demography.js";
-import { siteEconomy } from "./model/siteEconomy.js";
-import { collectiveAssets } from "./model/collective.js";
-import { housingMaintenance } from "./model/housing.js";
-import { training } from "./model/training.js";
-import { labourMarket } from "./model/labourMarket.js";
-import { income, primeIncome } from "./model/income.js";
-import { integration } from "./model/integration.js";
-import { residence } from "./model/residence.js";
-import { poverty } from "./model/poverty.js";
+import { primeIncome } from "./model/income.js";
+import { SCHEDULE, makeStreams, stepSites, type Phase, type SiteRange } from "./kernel/siteRange.js";
+import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, readError, startTsWorker } from "./kernel/workerProtocol.js";
+import type { Worker } from "node:worker_threads";
 import type { TidyRow } from "./results.js";
 
 export interface SimulationOptions {
@@ -29,11 +23,15 @@ export interface SimulationOptions {
   replicate?: number;
   /** county (default), province, national, or a number of households. */
   scale?: Scale;
+  /**
+   * Threads stepping this one simulation (sites are split into contiguous ranges over shared
+   * memory; results are identical for any number). Worth it from about province scale.
+   * @default 1
+   */
+  threads?: number;
 }
 
-/** The model's schedule, in order; each entry runs over every site. Timings use these names. */
-export const SCHEDULE = ["demography", "siteEconomy", "training", "labourMarket", "income", "integration", "residence", "poverty", "collect"] as const;
-export type Phase = (typeof SCHEDULE)[number];
+export { SCHEDULE, type Phase };
 
 export interface Simulation {
   readonly scenario: Scenario;
@@ -47,8 +45,8 @@ export interface Simulation {
   readonly stepsDone: number;
   readonly horizon: number;
   readonly done: boolean;
-  /** Milliseconds spent in each phase so far. */
-  readonly timings: Record<Phase | "schedule", number>;
+  /** Milliseconds spent in each phase so far (summed over threads). */
+  readonly timings: Record<Phase, number>;
   /** Advance one month. */
   step(): void;
   /** Run to the horizon; `onStep` is called after every step (progress bars). */
@@ -59,6 +57,8 @@ export interface Simulation {
   metric(metric: string, group?: string, step?: number): number;
   /** Every metric of the `all` group (and each other group) at the last step taken. */
   summary(): Record<string, Record<string, number>>;
+  /** Stop worker threads (also done automatically at the horizon). */
+  close(): void;
 }
 
 /**
@@ -73,17 +73,27 @@ export function createSimulation(scenario: Scenario | Record<string, unknown>, o
   const replicate = options.replicate ?? 0;
   if (!Number.isInteger(replicate) || replicate < 0) throw new InputError("replicate", replicate, "a whole number from 0");
   const households = resolveScale(options.scale);
+  const threads = options.threads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new InputError("threads", threads, "a whole number from 1 to 64");
   const { params, expressions } = resolveParams(sc.params ?? {}, undefined, "params");
-  return new Engine(sc, params, expressions, seed, replicate, households);
+  return new Engine(sc, params, expressions, seed, replicate, households, threads);
+}
+
+interface RemoteRange {
+  worker: Worker;
+  ctl: Int32Array;
+  err: Uint8Array;
+  hist: Float64Array;
+  timings: Float64Array;
 }
 
 class Engine implements Simulation {
   readonly state: State;
   readonly horizon: number;
-  readonly timings: Record<Phase | "schedule", number>;
   stepsDone = 0;
   private readonly start: number;
-  private readonly streams: Random[][];
+  private readonly local: SiteRange;
+  private readonly remote: RemoteRange[] = [];
   private readonly siteAcc: Float64Array;
   private readonly groupAcc: Float64Array;
   private readonly groupHist: Float64Array;
@@ -91,88 +101,110 @@ class Engine implements Simulation {
   /** values[(step * groups + g) * metrics + m] */
   private readonly values: Float64Array;
   private readonly metricRow = new Float64Array(METRICS.length);
-  private ctx: StepContext;
 
   constructor(
     readonly scenario: Scenario,
     readonly params: Params,
-    private readonly expressions: CompiledExpression[],
+    expressions: CompiledExpression[],
     readonly seed: number,
     readonly replicate: number,
     readonly households: number,
+    threads: number,
   ) {
     this.horizon = params.horizon.months;
     this.start = parseMonth(params.horizon.start);
     this.state = buildPopulation(params, households, seed);
     const S = this.state.sites;
     for (let s = 0; s < S.count; s++) buildNetwork(this.state, s, params.population.networkRewire, stream(seed, s, "network"));
-    this.streams = PROCESSES.map((proc) => Array.from({ length: S.count }, (_, s) => stream(seed, s, proc)));
-    this.siteAcc = new Float64Array(S.count * NF);
+    this.siteAcc = shared(Float64Array, S.count * NF);
     this.groupAcc = new Float64Array(GROUPS.length * NF);
     this.groupHist = new Float64Array(GROUPS.length * BINS);
     this.values = new Float64Array(this.horizon * GROUPS.length * METRICS.length).fill(Number.NaN);
-    this.timings = Object.fromEntries(["schedule", ...SCHEDULE].map((k) => [k, 0])) as Record<Phase | "schedule", number>;
-    this.ctx = stepContext(params, timeScope(this.start, 0));
-    primeIncome(params, this.ctx, this.state);
+    primeIncome(params, stepContext(params, timeScope(this.start, 0)), this.state);
+
+    // Split sites into contiguous ranges of about equal households; this thread takes the first.
+    const cuts = [0];
+    const n = Math.min(threads, S.count);
+    for (let k = 1; k < n; k++) {
+      const target = (households * k) / n;
+      let s = cuts[k - 1]! + 1;
+      while (s < S.count - (n - k) && S.hhEnd[s - 1]! < target) s++;
+      cuts.push(s);
+    }
+    cuts.push(S.count);
+    const range = (k: number, timings: Float64Array, hist: Float64Array): Omit<SiteRange, "streams" | "params" | "expressions"> => ({
+      start: this.start, state: this.state, s0: cuts[k]!, s1: cuts[k + 1]!, siteAcc: this.siteAcc, hist, groups: new Int32Array(3), timings,
+    });
+    this.local = { ...range(0, new Float64Array(SCHEDULE.length), new Float64Array(GROUPS.length * BINS)), params, expressions, streams: makeStreams(seed, cuts[0]!, cuts[1]!) };
+    for (let k = 1; k < n; k++) {
+      const ctl = shared(Int32Array, 4).fill(-1);
+      ctl[CTL_ERROR] = 0;
+      const err = shared(Uint8Array, 8192);
+      const hist = shared(Float64Array, GROUPS.length * BINS);
+      const timings = shared(Float64Array, SCHEDULE.length);
+      const { groups: _g, ...data } = range(k, timings, hist);
+      const worker = startTsWorker(new URL("./kernel/stepWorker.ts", import.meta.url), { ...data, scenarioParams: scenario.params ?? {}, seed, ctl, err });
+      this.remote.push({ worker, ctl, err, hist, timings });
+    }
   }
 
-  get done(): boolean {
-    return this.stepsDone >= this.horizon;
+  get timings(): Record<Phase, number> {
+    const t = Object.fromEntries(SCHEDULE.map((k, i) => [k, this.local.timings[i]!])) as Record<Phase, number>;
+    for (const r of this.remote) SCHEDULE.forEach((k, i) => (t[k] += r.timings[i]!));
+    return t;
   }
 
   step(): void {
     if (this.done) throw new InputError("step", this.stepsDone + 1, `at most ${this.horizon} steps (the horizon)`);
-    const p = this.params;
-    const st = this.state;
-    const n = st.sites.count;
-    const [, demo, econ, train, labour, coll, resid, pov] = this.streams as [Random[], Random[], Random[], Random[], Random[], Random[], Random[], Random[]];
-    const t = this.timings;
-    let t0 = performance.now();
-    const lap = (phase: Phase | "schedule") => {
-      const t1 = performance.now();
-      t[phase] += t1 - t0;
-      t0 = t1;
-    };
-
-    // 1. Policy schedule: time-varying parameters for this month, then the step's constants.
-    const scope = timeScope(this.start, this.stepsDone);
-    if (this.expressions.length) applyExpressions(p, this.expressions, "params", scope);
-    const c = (this.ctx = stepContext(p, scope));
-    lap("schedule");
-    // 2. Demography: births, marriages, deaths, ageing; household growth against the area.
-    for (let s = 0; s < n; s++) demography(p, c, st, s, demo[s]!);
-    lap("demography");
-    // 3. Site economy: jobs created and destroyed, support, services; collective assets; housing upkeep.
-    for (let s = 0; s < n; s++) {
-      siteEconomy(p, c, st, s, econ[s]!);
-      collectiveAssets(p, c, st, s, coll[s]!);
-      housingMaintenance(p, c, st, s);
+    if (this.closed) throw new InputError("step", this.stepsDone + 1, "a simulation that has not been closed");
+    const k = this.stepsDone;
+    for (const r of this.remote) {
+      Atomics.store(r.ctl, CTL_REQUEST, k);
+      Atomics.notify(r.ctl, CTL_REQUEST);
     }
-    lap("siteEconomy");
-    // 4. Training.
-    for (let s = 0; s < n; s++) training(p, c, st, s, train[s]!);
-    lap("training");
-    // 5. Labour market: separations, matching, migration, entrepreneurship, farming.
-    for (let s = 0; s < n; s++) labourMarket(p, c, st, s, labour[s]!);
-    lap("labourMarket");
-    // 6. Income by source and spending.
-    for (let s = 0; s < n; s++) income(p, c, st, s);
-    lap("income");
-    // 7. Integration.
-    for (let s = 0; s < n; s++) integration(p, c, st, s);
-    lap("integration");
-    // 8. Residence decisions: sign, move in, stay, return, give up.
-    for (let s = 0; s < n; s++) residence(p, c, st, s, resid[s]!);
-    lap("residence");
-    // 9. Poverty monitoring and relapse.
-    for (let s = 0; s < n; s++) poverty(p, c, st, s, pov[s]!);
-    lap("poverty");
-    // 10. Collection.
-    this.groupHist.fill(0);
-    for (let s = 0; s < n; s++) collectSite(p, c, st, s, this.siteAcc, this.groupHist, this.groupOf);
-    this.reduce(this.stepsDone);
-    lap("collect");
+    stepSites(this.local, k);
+    this.groupHist.set(this.local.hist);
+    for (const r of this.remote) {
+      this.wait(r, k);
+      // Integer person counts: the sum is exact whatever the order.
+      for (let i = 0; i < this.groupHist.length; i++) this.groupHist[i]! += r.hist[i]!;
+    }
+    this.reduce(k);
     this.stepsDone++;
+    if (this.done) this.close();
+  }
+
+  private wait(r: RemoteRange, k: number): void {
+    const started = Date.now();
+    for (;;) {
+      const done = Atomics.load(r.ctl, CTL_DONE);
+      if (done === k) return;
+      if (Atomics.load(r.ctl, CTL_ERROR)) {
+        this.close();
+        throw new Error(`simulation worker failed: ${readError(r.err)}`);
+      }
+      // The first step also waits for the worker to start (module loading).
+      if (Date.now() - started > 600_000) {
+        this.close();
+        throw new Error("simulation worker did not answer within 10 minutes");
+      }
+      Atomics.wait(r.ctl, CTL_DONE, done, 1000);
+    }
+  }
+
+  private closed = false;
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const r of this.remote) {
+      Atomics.store(r.ctl, CTL_REQUEST, STOP);
+      Atomics.notify(r.ctl, CTL_REQUEST);
+      void r.worker.terminate();
+    }
+  }
+
+  get done(): boolean {
+    return this.stepsDone >= this.horizon;
   }
 
   /** Sum site rows into groups in site order (fixed, so results never depend on workers). */

@@ -1,7 +1,6 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "../model/context.js";
 import { Emp, Residence, type State } from "./state.js";
-import { crowding } from "../model/demography.js";
 import { localJobs } from "../model/siteEconomy.js";
 
 /**
@@ -48,78 +47,93 @@ export function binValue(b: number): number {
  * the groups in `groups` (integer counts: the sum is exact in any order).
  */
 export function collectSite(p: Params, c: StepContext, st: State, s: number, acc: Float64Array, hist: Float64Array, groups: Int32Array): void {
-  const P = st.persons;
+  const { emp: pEmp, training: pTraining, next: pNext } = st.persons;
   const H = st.households;
+  const { size: hSize, first: hFirst, income12: hIncome12, residence: hResidence, everExited: hEverExited, area: hArea } = H;
   const S = st.sites;
-  const a = s * NF;
-  acc.fill(0, a, a + NF);
   siteGroups(st, s, groups);
   const g0 = groups[0]! * BINS, g1 = groups[1]! * BINS, g2 = groups[2]! * BINS;
   const open = c.step >= S.openStep[s]!;
-  const line = c.povertyLine;
-  for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
-    const size = H.size[h]!;
+  const poorBelow = c.povertyLine - 1e-6;
+  const areaPerPerson = p.population.areaPerPerson;
+  // Sums kept in locals (the hot loop touches no object properties), written once at the end.
+  let persons = 0, households = 0, labourForce = 0, employed = 0, local = 0, migrant = 0, self = 0, farming = 0;
+  let hhWithLabour = 0, hhWithLabourEmployed = 0, income12 = 0;
+  let incWage = 0, incBusiness = 0, incAgriculture = 0, incTransfer = 0, incDividend = 0, savings = 0;
+  let poorPersons = 0, relapsedPersons = 0, exitedPersons = 0;
+  let resident = 0, intEcon = 0, intSocial = 0, intPsych = 0;
+  let signed = 0, transitional = 0, returned = 0, gaveUp = 0, crowded = 0, inTraining = 0;
+  const h1 = S.hhEnd[s]!;
+  for (let h = S.hhStart[s]!; h < h1; h++) {
+    const size = hSize[h]!;
     let lf = 0, emp = 0;
-    for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
-      const e = P.emp[q]!;
+    for (let q = hFirst[h]!; q >= 0; q = pNext[q]!) {
+      const e = pEmp[q]!;
       if (e === Emp.NotInLabourForce) continue;
       lf++;
-      if (P.training[q]! > 0) acc[a + F.inTraining]!++;
-      switch (e) {
-        case Emp.Local: emp++; acc[a + F.local]!++; break;
-        case Emp.Migrant: emp++; acc[a + F.migrant]!++; break;
-        case Emp.SelfEmployed: emp++; acc[a + F.self]!++; break;
-        case Emp.Farming: emp++; acc[a + F.farming]!++; break;
-      }
+      if (pTraining[q]! > 0) inTraining++;
+      if (e === Emp.Local) { emp++; local++; }
+      else if (e === Emp.Migrant) { emp++; migrant++; }
+      else if (e === Emp.SelfEmployed) { emp++; self++; }
+      else if (e === Emp.Farming) { emp++; farming++; }
     }
-    acc[a + F.persons]! += size;
-    acc[a + F.households]!++;
-    acc[a + F.labourForce]! += lf;
-    acc[a + F.employed]! += emp;
+    persons += size;
+    households++;
+    labourForce += lf;
+    employed += emp;
     if (lf > 0) {
-      acc[a + F.hhWithLabour]!++;
-      if (emp > 0) acc[a + F.hhWithLabourEmployed]!++;
+      hhWithLabour++;
+      if (emp > 0) hhWithLabourEmployed++;
     }
-    acc[a + F.income12]! += H.income12[h]!;
-    acc[a + F.incWage]! += H.incWage[h]!;
-    acc[a + F.incBusiness]! += H.incBusiness[h]!;
-    acc[a + F.incAgriculture]! += H.incAgriculture[h]!;
-    acc[a + F.incTransfer]! += H.incTransfer[h]!;
-    acc[a + F.incDividend]! += H.incDividend[h]!;
-    acc[a + F.savings]! += H.savings[h]!;
-    const pc = H.income12[h]! / Math.max(1, size);
+    const inc = hIncome12[h]!;
+    income12 += inc;
+    incWage += H.incWage[h]!;
+    incBusiness += H.incBusiness[h]!;
+    incAgriculture += H.incAgriculture[h]!;
+    incTransfer += H.incTransfer[h]!;
+    incDividend += H.incDividend[h]!;
+    savings += H.savings[h]!;
+    const pc = inc / (size > 1 ? size : 1);
     const bin = binOf(pc);
     hist[g0 + bin]! += size;
     hist[g1 + bin]! += size;
     hist[g2 + bin]! += size;
-    if (pc < line - 1e-6) {
-      acc[a + F.poorPersons]! += size;
-      if (H.everExited[h]) acc[a + F.relapsedPersons]! += size;
+    const exited = hEverExited[h]!;
+    if (pc < poorBelow) {
+      poorPersons += size;
+      if (exited) relapsedPersons += size;
     }
-    if (H.everExited[h]) acc[a + F.exitedPersons]! += size;
-    const res = H.residence[h]!;
-    if (res !== Residence.Pending) {
-      acc[a + F.signed]!++;
-      if (crowding(p, st, h) > 0) acc[a + F.crowded]!++;
-    }
-    if (res === Residence.Transitional) acc[a + F.transitional]!++;
+    if (exited) exitedPersons += size;
+    const res = hResidence[h]!;
+    if (res === Residence.Pending) continue;
+    signed++;
+    // Crowding > 0 (see demography.crowding), without the call.
+    if (size * areaPerPerson > hArea[h]!) crowded++;
+    if (res === Residence.Transitional) transitional++;
     else if (res === Residence.Resident) {
-      acc[a + F.resident]!++;
-      acc[a + F.residentHouseholds]!++;
-      acc[a + F.intEcon]! += H.intEcon[h]!;
-      acc[a + F.intSocial]! += H.intSocial[h]!;
-      acc[a + F.intPsych]! += H.intPsych[h]!;
-    } else if (res === Residence.Returned) acc[a + F.returned]!++;
-    else if (res === Residence.GaveUp) acc[a + F.gaveUp]!++;
+      resident++;
+      intEcon += H.intEcon[h]!;
+      intSocial += H.intSocial[h]!;
+      intPsych += H.intPsych[h]!;
+    } else if (res === Residence.Returned) returned++;
+    else if (res === Residence.GaveUp) gaveUp++;
   }
-  if (open) {
-    const n = S.hhEnd[s]! - S.hhStart[s]!;
-    acc[a + F.openHouseholds] = n;
-    acc[a + F.collectiveIncome] = S.collectiveIncome[s]!;
-    acc[a + F.maintenanceBalance] = S.maintenanceBalance[s]!;
-    acc[a + F.housingCondition] = S.housingCondition[s]! * n;
-    acc[a + F.localJobs] = localJobs(p, st, s);
-  }
+  const a = s * NF;
+  acc[a + F.persons] = persons; acc[a + F.households] = households; acc[a + F.labourForce] = labourForce;
+  acc[a + F.employed] = employed; acc[a + F.local] = local; acc[a + F.migrant] = migrant; acc[a + F.self] = self; acc[a + F.farming] = farming;
+  acc[a + F.hhWithLabour] = hhWithLabour; acc[a + F.hhWithLabourEmployed] = hhWithLabourEmployed; acc[a + F.income12] = income12;
+  acc[a + F.incWage] = incWage; acc[a + F.incBusiness] = incBusiness; acc[a + F.incAgriculture] = incAgriculture;
+  acc[a + F.incTransfer] = incTransfer; acc[a + F.incDividend] = incDividend; acc[a + F.savings] = savings;
+  acc[a + F.poorPersons] = poorPersons; acc[a + F.relapsedPersons] = relapsedPersons; acc[a + F.exitedPersons] = exitedPersons;
+  acc[a + F.residentHouseholds] = resident; acc[a + F.intEcon] = intEcon; acc[a + F.intSocial] = intSocial; acc[a + F.intPsych] = intPsych;
+  acc[a + F.signed] = signed; acc[a + F.transitional] = transitional; acc[a + F.resident] = resident; acc[a + F.returned] = returned; acc[a + F.gaveUp] = gaveUp;
+  acc[a + F.crowded] = crowded; acc[a + F.inTraining] = inTraining;
+  const n = h1 - S.hhStart[s]!;
+  acc[a + F.openHouseholds] = open ? n : 0;
+  acc[a + F.collectiveIncome] = open ? S.collectiveIncome[s]! : 0;
+  acc[a + F.maintenanceBalance] = open ? S.maintenanceBalance[s]! : 0;
+  acc[a + F.housingCondition] = open ? S.housingCondition[s]! * n : 0;
+  acc[a + F.localJobs] = open ? localJobs(p, st, s) : 0;
 }
 
 /** The group indices a site belongs to: all, its type, its cohort. */

@@ -111,10 +111,17 @@ export interface State {
   persons: PersonTable;
 }
 
-type TypedCtor<T> = { new (n: number): T };
+type TypedCtor<T> = { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+/**
+ * Every column lives in a SharedArrayBuffer, so worker threads can step disjoint ranges of
+ * sites of one simulation in place (no copies; Node allows shared memory without isolation).
+ */
+export function shared<T>(C: TypedCtor<T>, n: number): T {
+  return new C(new SharedArrayBuffer(Math.max(1, n) * C.BYTES_PER_ELEMENT));
+}
 function cols<T extends Record<string, unknown>>(n: number, spec: { [K in keyof T]: TypedCtor<T[K]> }): T {
   const out: Record<string, unknown> = {};
-  for (const [k, C] of Object.entries(spec)) out[k] = new (C as TypedCtor<unknown>)(n);
+  for (const [k, C] of Object.entries(spec)) out[k] = shared(C as TypedCtor<unknown>, n);
   return out as T;
 }
 
@@ -141,7 +148,7 @@ export function allocHouseholds(n: number, degree: number): HouseholdTable {
     incBusiness: Float32Array, incAgriculture: Float32Array, incTransfer: Float32Array, incDividend: Float32Array,
     assistance: Float32Array, detected: Uint8Array, poor: Uint8Array, everExited: Uint8Array, care: Uint8Array,
   });
-  return { count: n, incomeRing: new Float32Array(n * 12), neighbours: new Int32Array(n * degree).fill(-1), degree, ...t };
+  return { count: n, incomeRing: shared(Float32Array, n * 12), neighbours: shared(Int32Array, n * degree).fill(-1), degree, ...t };
 }
 
 export function allocPersons(capacity: number): PersonTable {

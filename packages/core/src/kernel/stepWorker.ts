@@ -1,0 +1,46 @@
+import { workerData } from "node:worker_threads";
+import { resolveParams } from "../params/resolve.js";
+import { makeStreams, stepSites, type SiteRange } from "./siteRange.js";
+import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, writeError } from "./workerProtocol.js";
+
+/**
+ * A worker thread that steps one range of sites of a simulation whose state lives in shared
+ * memory. It resolves the scenario's parameters itself (same input, same values), owns the
+ * random streams of its sites, and waits on a shared control word for each step request.
+ */
+const d = workerData as {
+  scenarioParams: unknown;
+  seed: number;
+  start: number;
+  state: SiteRange["state"];
+  s0: number;
+  s1: number;
+  siteAcc: Float64Array;
+  hist: Float64Array;
+  timings: Float64Array;
+  ctl: Int32Array;
+  err: Uint8Array;
+};
+
+try {
+  const { params, expressions } = resolveParams(d.scenarioParams, undefined, "params");
+  const range: SiteRange = {
+    params, expressions, start: d.start, state: d.state, s0: d.s0, s1: d.s1,
+    streams: makeStreams(d.seed, d.s0, d.s1), siteAcc: d.siteAcc, hist: d.hist,
+    groups: new Int32Array(3), timings: d.timings,
+  };
+  let last = -1;
+  for (;;) {
+    Atomics.wait(d.ctl, CTL_REQUEST, last);
+    const req = Atomics.load(d.ctl, CTL_REQUEST);
+    if (req === STOP) break;
+    stepSites(range, req);
+    last = req;
+    Atomics.store(d.ctl, CTL_DONE, req);
+    Atomics.notify(d.ctl, CTL_DONE);
+  }
+} catch (e) {
+  writeError(d.err, (e as Error).stack ?? String(e));
+  Atomics.store(d.ctl, CTL_ERROR, 1);
+  Atomics.notify(d.ctl, CTL_DONE);
+}
