@@ -9,6 +9,7 @@ import { VERSION } from "../version.js";
 const flags: Flags = {
   seed: { type: "string", value: "N", help: "seed of the run (a whole number)", default: "1" },
   scale: { type: "string", value: "S", help: `county (${SCALES.county.toLocaleString("en")} households), province (${SCALES.province.toLocaleString("en")}), national (${SCALES.national.toLocaleString("en")}) or a number of households`, default: "county" },
+  threads: { type: "string", value: "N", help: "threads stepping the simulation (same results for any N; helps from province scale)", default: "1" },
   out: { type: "string", value: "DIR", help: "results directory (replaced if it exists)", default: "results/<scenario>" },
   quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
   help: { type: "boolean", short: "h", help: "show this help" },
@@ -19,7 +20,7 @@ export const runCommand = {
   summary: "run one scenario with one seed; write metrics.csv, summary.json, manifest.json",
   help: () =>
     helpText(
-      "relocsim run <scenario.json> [--seed N] [--scale county|province|national|<households>] [--out DIR]",
+      "relocsim run <scenario.json> [--seed N] [--scale county|province|national|<households>] [--threads N] [--out DIR]",
       "Run one scenario with one seed to its horizon (monthly steps) and write:\n  metrics.csv    tidy rows: scenario,replicate,seed,step,date,group,metric,value\n  summary.json   every metric at the horizon, by group\n  manifest.json  scenario hash, seed, version, scale, timings",
       flags,
       "Example:\n  pnpm relocsim run scenarios/baseline.json --seed 7 --scale county --out results/baseline",
@@ -32,7 +33,8 @@ export const runCommand = {
     const households = resolveScale(values.scale as string | undefined, "--scale");
     const scenario = withFile(file, () => readScenarioFile(file));
     const out = (values.out as string | undefined) ?? `results/${scenario.name}`;
-    const sim = withFile(file, () => createSimulation(scenario, { seed, scale: households }));
+    const threads = intFlag(values, "threads", 1, 1, 64);
+    const sim = withFile(file, () => createSimulation(scenario, { seed, scale: households, threads }));
     const quiet = Boolean(values.quiet);
     const started = performance.now();
     const bar = progressBar(`${scenario.name} seed ${seed}`, sim.horizon, "months");
