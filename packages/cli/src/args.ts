@@ -38,7 +38,7 @@ export function parse(argv: string[], flags: Flags, positionals: { min: number; 
     throw new InputError("arguments", argv.join(" "), msg.split("\n")[0]!);
   }
   const { values, positionals: pos } = parsed;
-  if (pos.length < positionals.min || pos.length > positionals.max) {
+  if (!values.help && (pos.length < positionals.min || pos.length > positionals.max)) {
     throw new InputError("arguments", pos.join(" ") || "(none)", positionals.names);
   }
   return { values: values as Record<string, string | boolean | undefined>, positionals: pos };
