@@ -67,8 +67,10 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
     H.incTransfer[h] = transfer;
     H.incDividend[h] = dividend;
     const k = h * 12 + slot;
-    H.income12[h] = H.income12[h]! + total - H.incomeRing[k]!;
+    const dropped = H.incomeRing[k]!;
     H.incomeRing[k] = total;
+    // Add the ring's (single-precision) value, so the running sum stays the ring's sum.
+    H.income12[h] = H.income12[h]! + H.incomeRing[k]! - dropped;
 
     let spending = size * (resident && urban ? p.income.urbanSpendingPerPerson : p.income.ruralSpendingPerPerson) * c.priceIndex;
     if (resident && el.enabled) spending -= dependants * el.carerSpendingRelief * c.priceIndex;
