@@ -1,0 +1,48 @@
+import { createReadStream } from "node:fs";
+import { CsvParser } from "./csvParser.ts";
+import { ReportError } from "./reportError.ts";
+
+/**
+ * Streams a CSV file with a header into typed rows. Columns are found by name (any order,
+ * extra columns ignored, names trimmed); a missing required column or a short record is an
+ * error naming the file and line.
+ */
+export async function readCsvTable<T>(file: string, required: readonly string[], convert: (get: (column: string) => string) => T): Promise<T[]> {
+  const parser = new CsvParser();
+  const rows: T[] = [];
+  let index: Map<string, number> | undefined;
+  const take = (records: string[][], lines: number[]) => {
+    for (const [k, record] of records.entries()) {
+      if (!index) {
+        index = new Map(record.map((name, i) => [name.trim(), i]));
+        const missing = required.filter((c) => !index!.has(c));
+        if (missing.length) {
+          throw new ReportError(`header of ${file}`, record.join(","), `columns ${required.join(",")} (missing ${missing.join(",")})`);
+        }
+        continue;
+      }
+      const cols = index;
+      const width = Math.max(...required.map((c) => cols.get(c)!)) + 1;
+      if (record.length < width) {
+        throw new ReportError(`line ${lines[k]} of ${file}`, record.join(","), `${index.size} comma-separated fields`);
+      }
+      rows.push(convert((column) => {
+        const at = cols.get(column);
+        return at === undefined ? "" : (record[at] ?? "");
+      }));
+    }
+  };
+  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+    take(parser.push(chunk as string), parser.recordLines);
+  }
+  take(parser.end(), parser.recordLines);
+  if (!index) throw new ReportError(file, "an empty file", `a header line ${required.join(",")}`);
+  return rows;
+}
+
+/** A numeric cell: blank, "NA" or "NaN" become NaN rather than 0. */
+export function toNumber(cell: string): number {
+  const s = cell.trim();
+  if (s === "" || s === "NA") return NaN;
+  return Number(s);
+}

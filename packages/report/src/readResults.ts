@@ -1,0 +1,112 @@
+import { existsSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { EffectRow, ScenarioInfo, TidyRow } from "./types.ts";
+import { readCsvTable, toNumber } from "./readCsvTable.ts";
+import { ReportError } from "./reportError.ts";
+import { scenarioOrder } from "./scenarioOrder.ts";
+
+/** What a results directory written by `relocsim run` or `compare` holds. */
+export interface Results {
+  dir: string;
+  metrics: TidyRow[];
+  /** from effects.csv; undefined for a single run */
+  effects?: EffectRow[];
+  /** summary.json as written */
+  summary?: Record<string, unknown>;
+  manifest?: Record<string, unknown>;
+  /** summary.json's descriptions, plus a bare entry for any other scenario in metrics.csv */
+  scenarios: ScenarioInfo[];
+  /** summary.json's `baseline`, else the effects' baseline */
+  baseline?: string;
+}
+
+const metricColumns = ["scenario", "replicate", "seed", "step", "date", "group", "metric", "value"];
+const effectColumns = [
+  "scenario", "baseline", "group", "metric", "step", "date", "n",
+  "baseline_mean", "scenario_mean", "effect", "ci_low", "ci_high",
+];
+
+/**
+ * Reads a results directory: metrics.csv (required), effects.csv, summary.json and
+ * manifest.json (each optional). Errors name the file and what was expected.
+ */
+export async function readResults(dir: string): Promise<Results> {
+  const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
+  if (!isDir) throw new ReportError("results directory", dir, "a directory written by relocsim run or compare");
+  const metricsFile = join(dir, "metrics.csv");
+  if (!existsSync(metricsFile)) throw new ReportError("results directory", dir, "a metrics.csv file in it");
+
+  const metrics = await readCsvTable(metricsFile, metricColumns, (get) => ({
+    scenario: get("scenario"),
+    replicate: toNumber(get("replicate")),
+    seed: toNumber(get("seed")),
+    step: toNumber(get("step")),
+    date: get("date").trim(),
+    group: get("group"),
+    metric: get("metric").trim(),
+    value: toNumber(get("value")),
+  }));
+  const effectsFile = join(dir, "effects.csv");
+  const effects = existsSync(effectsFile)
+    ? await readCsvTable(effectsFile, effectColumns, (get) => ({
+        scenario: get("scenario"),
+        baseline: get("baseline"),
+        group: get("group"),
+        metric: get("metric").trim(),
+        step: toNumber(get("step")),
+        date: get("date").trim(),
+        n: toNumber(get("n")),
+        baseline_mean: toNumber(get("baseline_mean")),
+        scenario_mean: toNumber(get("scenario_mean")),
+        effect: toNumber(get("effect")),
+        ci_low: toNumber(get("ci_low")),
+        ci_high: toNumber(get("ci_high")),
+      }))
+    : undefined;
+  const summary = await readJsonObject(join(dir, "summary.json"));
+  const manifest = await readJsonObject(join(dir, "manifest.json"));
+
+  const described = scenarioInfos(summary?.scenarios);
+  const baseline = typeof summary?.baseline === "string" ? summary.baseline : effects?.[0]?.baseline;
+  const names = scenarioOrder(metrics, [...(baseline ? [baseline] : []), ...described.map((s) => s.name)]);
+  const byName = new Map(described.map((s) => [s.name, s]));
+  // Described scenarios without rows stay listed (a report may describe what failed to run).
+  const scenarios = [
+    ...names.map((name) => byName.get(name) ?? { name, title: name, description: "", paperSections: [] }),
+    ...described.filter((s) => !names.includes(s.name)),
+  ];
+  return { dir, metrics, effects, summary, manifest, scenarios, baseline };
+}
+
+async function readJsonObject(file: string): Promise<Record<string, unknown> | undefined> {
+  if (!existsSync(file)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, "utf8"));
+  } catch (e) {
+    throw new ReportError(file, (e as Error).message, "valid JSON");
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new ReportError(file, value, "a JSON object");
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Accepts ScenarioInfo-like entries leniently: only `name` is needed. */
+function scenarioInfos(value: unknown): ScenarioInfo[] {
+  if (!Array.isArray(value)) return [];
+  const out: ScenarioInfo[] = [];
+  for (const item of value) {
+    if (!item || typeof item !== "object") continue;
+    const s = item as Record<string, unknown>;
+    if (typeof s.name !== "string" || s.name === "") continue;
+    out.push({
+      name: s.name,
+      title: typeof s.title === "string" && s.title ? s.title : s.name,
+      description: typeof s.description === "string" ? s.description : "",
+      paperSections: Array.isArray(s.paperSections) ? s.paperSections.map(String) : [],
+    });
+  }
+  return out;
+}

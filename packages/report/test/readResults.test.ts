@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { parseCsv, readResults, ReportError } from "../src/index.ts";
+import { CsvParser } from "../src/csvParser.ts";
+import { fixtureEffects, fixtureMetrics, scenarios, writeFixtureResults } from "./fixtures.ts";
+
+const root = mkdtempSync(join(tmpdir(), "relocsim-report-read-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("parseCsv(text)", () => {
+  test("reads RFC 4180 quoting: commas, doubled quotes and line breaks inside quotes", () => {
+    expect(parseCsv('a,b,c\n"x, y","say ""hi""","two\nlines"\n')).toEqual([
+      ["a", "b", "c"],
+      ["x, y", 'say "hi"', "two\nlines"],
+    ]);
+  });
+
+  test("accepts CRLF, a byte-order mark, blank lines, empty fields and no final newline", () => {
+    expect(parseCsv("\uFEFFa,b\r\n1,\r\n\r\n,2")).toEqual([["a", "b"], ["1", ""], ["", "2"]]);
+  });
+
+  test("CsvParser tells the line each record starts on, line breaks in quotes included", () => {
+    const p = new CsvParser();
+    expect(p.push('h1,h2\n"a\nb",1\r\n\nc,2')).toHaveLength(2);
+    expect(p.recordLines).toEqual([1, 2]);
+    expect(p.end()).toEqual([["c", "2"]]);
+    expect(p.recordLines).toEqual([5]);
+  });
+
+  test("gives the same records however the text is split into chunks", () => {
+    const text = 'scenario,value\r\n"integrated, full",1.5\r\n"q""uote",2\n';
+    const whole = parseCsv(text);
+    for (let cut = 1; cut < text.length; cut++) {
+      const p = new CsvParser();
+      expect([...p.push(text.slice(0, cut)), ...p.push(text.slice(cut)), ...p.end()], `cut at ${cut}`).toEqual(whole);
+    }
+  });
+});
+
+describe("readResults(dir)", () => {
+  test("reads metrics, effects, summary and manifest of a comparison", async () => {
+    const dir = join(root, "compare");
+    writeFixtureResults(dir);
+    const r = await readResults(dir);
+    expect(r.metrics).toEqual(fixtureMetrics());
+    expect(r.effects).toEqual(fixtureEffects());
+    expect(r.baseline).toBe("baseline");
+    expect(r.scenarios).toEqual(scenarios);
+    expect(r.manifest).toMatchObject({ version: "0.1.0", seed: 1000 });
+    expect(r.summary).toMatchObject({ title: "Fixture comparison" });
+  });
+
+  test("a single run has no effects, and scenarios default to bare names", async () => {
+    const dir = join(root, "single");
+    writeFixtureResults(dir, { effects: false, only: ["employment_first"] });
+    rmSync(join(dir, "summary.json"));
+    rmSync(join(dir, "manifest.json"));
+    const r = await readResults(dir);
+    expect(r.effects).toBeUndefined();
+    expect(r.manifest).toBeUndefined();
+    expect(r.scenarios).toEqual([{ name: "employment_first", title: "employment_first", description: "", paperSections: [] }]);
+  });
+
+  test("finds columns by name in any order and ignores extra ones", async () => {
+    const dir = join(root, "reordered");
+    writeFixtureResults(dir, { effects: false });
+    writeFileSync(
+      join(dir, "metrics.csv"),
+      "value,metric,extra,group,date,step,seed,replicate,scenario\r\n0.5,employment_rate,zzz,all,2016-01,0,7,0,\"a, b\"\r\n,poverty_rate,,all,2016-01,0,7,0,\"a, b\"\r\n",
+    );
+    const r = await readResults(dir);
+    expect(r.metrics[0]).toEqual({ scenario: "a, b", replicate: 0, seed: 7, step: 0, date: "2016-01", group: "all", metric: "employment_rate", value: 0.5 });
+    expect(r.metrics[1]!.value).toBeNaN();
+  });
+
+  test("errors name what is missing", async () => {
+    await expect(readResults(join(root, "nowhere"))).rejects.toThrow(/^invalid results directory: ".*nowhere" \(expected a directory/);
+    const empty = join(root, "empty");
+    writeFixtureResults(empty);
+    rmSync(join(empty, "metrics.csv"));
+    await expect(readResults(empty)).rejects.toThrow(/expected a metrics.csv file in it/);
+
+    const badHeader = join(root, "bad-header");
+    writeFixtureResults(badHeader, { effects: false });
+    writeFileSync(join(badHeader, "metrics.csv"), "scenario,step,metric,value\nx,0,m,1\n");
+    const err = await readResults(badHeader).catch((e) => e);
+    expect(err).toBeInstanceOf(ReportError);
+    expect(err.message).toMatch(/missing replicate,seed,date,group/);
+
+    const badJson = join(root, "bad-json");
+    writeFixtureResults(badJson, { effects: false });
+    writeFileSync(join(badJson, "summary.json"), "{ not json");
+    await expect(readResults(badJson)).rejects.toThrow(/summary.json.*expected valid JSON/);
+  });
+});
