@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # System packages the test suite needs beyond Node and npm (Debian, run as root):
-# headless Chromium for the report's browser test. Skips what is already installed.
+# headless Chromium for the report's browser test, DejaVu fonts for its PNG charts.
+# Skips what is already installed.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# DejaVu Sans: the font the report draws PNG text with (resvg draws no text without a font).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "install-system-deps: need root to apt-get install ${need[*]}" >&2; exit 1

@@ -1,0 +1,52 @@
+import type { EffectRow } from "./types.ts";
+import { atHorizon } from "./atHorizon.ts";
+import { escapeHtml } from "./escapeHtml.ts";
+import { formatDifference, formatValue } from "./formatValue.ts";
+import { infoFor } from "./metricInfo.ts";
+import { scenarioOrder } from "./scenarioOrder.ts";
+import { summaryMetrics } from "./summaryMetrics.ts";
+
+/**
+ * An HTML table of effects at the horizon: a row per outcome, the baseline's mean, then per
+ * scenario the effect with its 95% CI. Effects whose interval excludes zero are in bold.
+ * Empty string when there is nothing to show.
+ */
+export function effectsTable(effects: readonly EffectRow[], options: { group?: string; scenarios?: readonly string[] } = {}): string {
+  const group = options.group ?? "all";
+  const rows = atHorizon(effects.filter((e) => e.group === group && e.scenario !== e.baseline));
+  if (rows.length === 0) return "";
+  const byKey = new Map(rows.map((r) => [`${r.scenario}\u0000${r.metric}`, r]));
+  const scenarios = scenarioOrder(rows, options.scenarios);
+  const present = new Set(rows.map((r) => r.metric));
+  const metrics = summaryMetrics.filter((m) => present.has(m));
+  if (metrics.length === 0) return "";
+  const baselines = [...new Set(rows.map((r) => r.baseline))];
+  const head = [
+    "<th scope=\"col\">Outcome</th>",
+    `<th scope="col">Mean in ${escapeHtml(baselines.join(", "))}</th>`,
+    ...scenarios.map((s) => `<th scope="col">${escapeHtml(s)}</th>`),
+  ].join("");
+  const body = metrics.map((metric) => {
+    const info = infoFor(metric);
+    const any = scenarios.map((s) => byKey.get(`${s}\u0000${metric}`)).find((r) => r !== undefined)!;
+    const cells = scenarios.map((s) => {
+      const r = byKey.get(`${s}\u0000${metric}`);
+      if (!r) return "<td>–</td>";
+      const clear = r.ci_low > 0 || r.ci_high < 0;
+      const effect = escapeHtml(formatDifference(metric, r.effect));
+      const ci = `${escapeHtml(formatDifference(metric, r.ci_low))} to ${escapeHtml(formatDifference(metric, r.ci_high))}`;
+      return `<td class="num${clear ? " clear" : ""}">${clear ? `<strong>${effect}</strong>` : effect}<br><span class="ci">${ci}</span></td>`;
+    });
+    const label = `${escapeHtml(info.label)}${info.unit ? ` <span class="unit">(${escapeHtml(info.unit)})</span>` : ""}`;
+    return `<tr><th scope="row">${label}</th><td class="num">${escapeHtml(formatValue(metric, any.baseline_mean))}</td>${cells.join("")}</tr>`;
+  });
+  const dates = [...new Set(rows.map((r) => r.date))].sort().join(", ");
+  const ns = [...new Set(rows.map((r) => r.n))].sort((a, b) => a - b).join(", ");
+  return `<table class="effects">
+<caption>Effect of each scenario relative to the baseline at the horizon (${escapeHtml(dates)}, group: ${escapeHtml(group)}): mean paired difference over ${escapeHtml(ns)} replications, 95% confidence interval below it. Shares are in percentage points (pp). Bold: the interval excludes zero.</caption>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${body.join("\n")}
+</tbody>
+</table>`;
+}

@@ -1,0 +1,79 @@
+import { mkdir, rm } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import { readResults } from "./readResults.ts";
+import { reportCharts } from "./reportCharts.ts";
+import { reportHtml } from "./reportHtml.ts";
+import { toPng, toSvg } from "./render.ts";
+import { reportScenarioOrder } from "./reportScenarioOrder.ts";
+import { writeFileAtomic } from "./writeFileAtomic.ts";
+
+export interface WriteReportOptions {
+  /** also write charts/<name>.png next to each SVG. @default true */
+  png?: boolean;
+  /** @default summary.json's `title`, else "relocsim report: <directory name>" */
+  title?: string;
+}
+
+export interface WrittenReport {
+  /** path of report.html */
+  html: string;
+  charts: { name: string; svg: string; png?: string }[];
+}
+
+// Every name reportCharts can produce, so a chart missing from this run (say, effects after
+// re-running a single scenario) does not leave a stale picture from an earlier report.
+const allChartNames = ["trajectories", "effects", "income-composition", "income-distribution", "integration"];
+
+/**
+ * Reads a results directory and writes report.html and charts/<name>.svg (+ .png) into it.
+ * Everything is rendered in memory first and each file is written atomically, so an error
+ * leaves no half-written file behind.
+ */
+export async function writeReport(resultsDir: string, options: WriteReportOptions = {}): Promise<WrittenReport> {
+  const dir = resolve(resultsDir);
+  const results = await readResults(dir);
+  const png = options.png ?? true;
+  const title =
+    options.title ?? (typeof results.summary?.title === "string" ? results.summary.title : `relocsim report: ${basename(dir)}`);
+
+  // 1. Build: the page and every chart, in memory.
+  const input = {
+    title,
+    scenarios: results.scenarios,
+    effects: results.effects,
+    metrics: results.metrics,
+    manifest: results.manifest,
+    baseline: results.baseline,
+  };
+  const html = reportHtml(input);
+  const charts = reportCharts({ metrics: input.metrics, effects: input.effects, scenarios: reportScenarioOrder(input) });
+  const rendered: { name: string; svg: string; png?: Buffer }[] = [];
+  for (const chart of charts) {
+    const svg = await toSvg(chart.spec);
+    rendered.push({ name: chart.name, svg, png: png ? toPng(svg) : undefined });
+  }
+
+  // 2. Write: charts first, the page that shows them last.
+  const chartDir = join(dir, "charts");
+  await mkdir(chartDir, { recursive: true });
+  const written: WrittenReport["charts"] = [];
+  for (const r of rendered) {
+    const svgPath = join(chartDir, `${r.name}.svg`);
+    await writeFileAtomic(svgPath, r.svg);
+    const entry: WrittenReport["charts"][number] = { name: r.name, svg: svgPath };
+    if (r.png) {
+      entry.png = join(chartDir, `${r.name}.png`);
+      await writeFileAtomic(entry.png, r.png);
+    }
+    written.push(entry);
+  }
+  const produced = new Set(rendered.map((r) => r.name));
+  for (const name of allChartNames.filter((n) => !produced.has(n))) {
+    await rm(join(chartDir, `${name}.svg`), { force: true });
+    await rm(join(chartDir, `${name}.png`), { force: true });
+  }
+  if (!png) for (const name of produced) await rm(join(chartDir, `${name}.png`), { force: true });
+  const htmlPath = join(dir, "report.html");
+  await writeFileAtomic(htmlPath, html);
+  return { html: htmlPath, charts: written };
+}
