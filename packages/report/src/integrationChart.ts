@@ -1,10 +1,10 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { TidyRow } from "./types.ts";
 import { bandLayers } from "./bandLayers.ts";
+import { bandSubtitle } from "./bandSubtitle.ts";
 import { bandValue } from "./bandValue.ts";
 import { chartConfig, vegaLiteSchema } from "./chartConfig.ts";
 import { infoFor } from "./metricInfo.ts";
-import { replicationText } from "./replicationText.ts";
 import { ReportError } from "./reportError.ts";
 import { scenarioOrder } from "./scenarioOrder.ts";
 import { summariseReplicates } from "./summariseReplicates.ts";
@@ -42,7 +42,7 @@ export function integrationChart(rows: readonly TidyRow[], options: IntegrationO
     $schema: vegaLiteSchema,
     title: {
       text: options.title ?? "Social integration by dimension",
-      subtitle: `Mean over ${replicationText(values.map((v) => v.n))} per scenario, shaded band: 95% confidence interval of the mean. Group: ${group}.`,
+      subtitle: bandSubtitle(values.map((v) => v.n), group),
     },
     config: chartConfig,
     data: { values },

@@ -16,4 +16,8 @@ export const summaryMetrics: readonly string[] = [
   "return_rate",
   "give_up_rate",
   "collective_income_per_household",
+  "savings_per_household",
+  "training_share",
+  "housing_condition",
+  "crowded_share",
 ];

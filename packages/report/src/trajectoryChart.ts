@@ -1,11 +1,11 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { TidyRow } from "./types.ts";
 import { bandLayers } from "./bandLayers.ts";
+import { bandSubtitle } from "./bandSubtitle.ts";
 import { chartConfig, vegaLiteSchema } from "./chartConfig.ts";
 import { infoFor } from "./metricInfo.ts";
 import { ReportError } from "./reportError.ts";
 import { scenarioOrder } from "./scenarioOrder.ts";
-import { replicationText } from "./replicationText.ts";
 import { bandValue } from "./bandValue.ts";
 import { summariseReplicates } from "./summariseReplicates.ts";
 
@@ -49,12 +49,11 @@ export function trajectoryChart(rows: readonly TidyRow[], options: TrajectoryOpt
   const scenarios = scenarioOrder(selected, options.scenarios);
   const values = summariseReplicates(selected).map(bandValue);
   const dates = values.map((v) => v.date);
-  const nRange = replicationText(values.map((v) => v.n));
   return {
     $schema: vegaLiteSchema,
     title: {
       text: options.title ?? "Outcome trajectories",
-      subtitle: `Mean over ${nRange} per scenario, shaded band: 95% confidence interval of the mean. Group: ${group}.`,
+      subtitle: bandSubtitle(values.map((v) => v.n), group),
     },
     config: chartConfig,
     data: { values },

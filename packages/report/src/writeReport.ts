@@ -10,7 +10,7 @@ import { writeFileAtomic } from "./writeFileAtomic.ts";
 export interface WriteReportOptions {
   /** also write charts/<name>.png next to each SVG. @default true */
   png?: boolean;
-  /** @default summary.json's `title`, else "relocsim report: <directory name>" */
+  /** @default "relocsim report: <directory name>" */
   title?: string;
 }
 
@@ -33,8 +33,8 @@ export async function writeReport(resultsDir: string, options: WriteReportOption
   const dir = resolve(resultsDir);
   const results = await readResults(dir);
   const png = options.png ?? true;
-  const title =
-    options.title ?? (typeof results.summary?.title === "string" ? results.summary.title : `relocsim report: ${basename(dir)}`);
+  // Not summary.json's `title`: for a single run that is the scenario's title.
+  const title = options.title ?? `relocsim report: ${basename(dir)}`;
 
   // 1. Build: the page and every chart, in memory.
   const input = {

@@ -28,7 +28,7 @@ describe("writeReport(resultsDir, options)", () => {
     expect(written.html).toBe(join(dir, "report.html"));
     expect(written.charts.map((c) => c.name).sort()).toEqual(names);
     const html = readFileSync(written.html, "utf8");
-    expect(html.includes("<title>Fixture comparison</title>")).toBe(true);
+    expect(html.includes("<title>relocsim report: compare</title>")).toBe(true);
     expect(html.includes('class="effects"')).toBe(true);
     expect(readFileSync(join(dir, "charts/trajectories.svg"), "utf8")).toMatch(/^<svg[\s\S]*Outcome trajectories[\s\S]*<\/svg>$/);
     expect(statSync(join(dir, "charts/trajectories.png")).size).toBeGreaterThan(50_000);
