@@ -78,13 +78,16 @@ export function incomeCompositionChart(rows: readonly TidyRow[], options: Income
           stack: "zero",
           title: "Share of household income",
           axis: { format: ".0%", tickCount: 5 },
+          // Core defines each share over the sum of the five, so the stack fills [0, 1].
+          scale: { domain: [0, 1] },
         },
+        // Listed top-down as stacked: the bottom layer (wages) last.
         color: {
           field: "source",
           type: "nominal",
           title: "Income source",
-          sort: labels,
-          scale: { domain: labels, range: sourceColours },
+          sort: [...labels].reverse(),
+          scale: { domain: [...labels].reverse(), range: [...sourceColours].reverse() },
         },
         order: { field: "order", type: "quantitative", sort: "ascending" },
         tooltip: [
