@@ -55,7 +55,10 @@ export function buildPopulation(p: Params, households: number, seed: number): St
 /** Households per site: log-normal weights around each type's mean, at least one each. */
 function siteSizes(p: Params, households: number, nSites: number, nUrban: number, random: Random): number[] {
   const pop = p.population;
-  const urbanHouseholds = nUrban === 0 ? 0 : nUrban === nSites ? households : Math.round(households * pop.urbanPeopleShare);
+  const nRural = nSites - nUrban;
+  const target = nUrban === 0 ? 0 : nRural === 0 ? households : Math.round(households * pop.urbanPeopleShare);
+  // Every site gets at least one household, of either type, and the total stays `households`.
+  const urbanHouseholds = Math.min(households - nRural, Math.max(nUrban, target));
   const out = new Array<number>(nSites).fill(0);
   const share = (from: number, to: number, total: number) => {
     const n = to - from;
@@ -73,8 +76,8 @@ function siteSizes(p: Params, households: number, nSites: number, nUrban: number
     left = 0;
     for (let i = 0; i < n; i++) out[from + i] = 1 + floor[i]!;
   };
-  share(0, nUrban, Math.max(nUrban, urbanHouseholds));
-  share(nUrban, nSites, households - Math.max(nUrban, urbanHouseholds));
+  share(0, nUrban, urbanHouseholds);
+  share(nUrban, nSites, households - urbanHouseholds);
   return out;
 }
 
