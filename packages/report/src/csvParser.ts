@@ -1,13 +1,19 @@
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
 /**
  * An incremental RFC 4180 parser: quoted fields may hold commas, doubled quotes and line
  * breaks, and may be split across chunks. Accepts CRLF or LF and a leading byte-order mark.
- * Blank lines are dropped.
+ * Blank lines are dropped. Fields are sliced out of the chunk rather than built a character
+ * at a time: results directories run to millions of rows.
  */
 export class CsvParser {
   private field = "";
   private record: string[] = [];
   private inQuotes = false;
-  /** a quote seen inside a quoted field: either an escaped quote or the field's end */
+  /** a quote ended the last chunk inside a quoted field: an escaped quote or the field's end */
   private quotePending = false;
   private started = false;
   private dirty = false;
@@ -20,42 +26,68 @@ export class CsvParser {
   push(chunk: string): string[][] {
     const out: string[][] = [];
     this.recordLines = [];
+    const n = chunk.length;
     let i = 0;
-    if (!this.started && chunk.length > 0) {
+    if (!this.started && n > 0) {
       this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) i = 1;
     }
-    for (; i < chunk.length; i++) {
-      const c = chunk[i]!;
-      if (this.quotePending) {
-        this.quotePending = false;
-        if (c === '"') {
-          this.field += '"';
-          continue;
-        }
+    if (this.quotePending && i < n) {
+      this.quotePending = false;
+      if (chunk.charCodeAt(i) === QUOTE) {
+        this.field += '"';
+        i++;
+      } else {
         this.inQuotes = false;
       }
-      if (c === "\n") this.line++;
+    }
+    while (i < n) {
       if (this.inQuotes) {
-        if (c === '"') this.quotePending = true;
-        else this.field += c;
+        const q = chunk.indexOf('"', i);
+        const end = q < 0 ? n : q;
+        this.field += chunk.slice(i, end);
+        this.countLines(chunk, i, end);
+        if (q < 0) return out;
+        if (q + 1 === n) {
+          this.quotePending = true;
+          return out;
+        }
+        if (chunk.charCodeAt(q + 1) === QUOTE) {
+          this.field += '"';
+          i = q + 2;
+        } else {
+          this.inQuotes = false;
+          i = q + 1;
+        }
         continue;
       }
-      if (c === '"' && this.field === "") {
-        this.inQuotes = true;
+      let j = i;
+      let c = 0;
+      while (j < n) {
+        c = chunk.charCodeAt(j);
+        if (c === COMMA || c === LF || c === CR || c === QUOTE) break;
+        j++;
+      }
+      if (j > i) {
+        this.field += chunk.slice(i, j);
         this.dirty = true;
-      } else if (c === ",") {
+      }
+      if (j === n) break;
+      i = j + 1;
+      if (c === COMMA) {
         this.record.push(this.field);
         this.field = "";
         this.dirty = true;
-      } else if (c === "\n") {
+      } else if (c === LF) {
+        this.line++;
         this.endRecord(out);
-      } else if (c === "\r") {
-        // CR is dropped outside quotes; CRLF then ends the record at the LF.
-      } else {
-        this.field += c;
+      } else if (c === QUOTE) {
+        // A quote opens a quoted field only at its start; elsewhere it is a plain character.
+        if (this.field === "") this.inQuotes = true;
+        else this.field += '"';
         this.dirty = true;
       }
+      // CR outside quotes is dropped; CRLF ends the record at the LF.
     }
     return out;
   }
@@ -68,6 +100,10 @@ export class CsvParser {
     this.inQuotes = false;
     this.endRecord(out);
     return out;
+  }
+
+  private countLines(chunk: string, from: number, to: number): void {
+    for (let k = chunk.indexOf("\n", from); k >= 0 && k < to; k = chunk.indexOf("\n", k + 1)) this.line++;
   }
 
   private endRecord(out: string[][]): void {

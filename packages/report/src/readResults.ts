@@ -37,25 +37,33 @@ export async function readResults(dir: string): Promise<Results> {
   const metricsFile = join(dir, "metrics.csv");
   if (!existsSync(metricsFile)) throw new ReportError("results directory", dir, "a metrics.csv file in it");
 
+  // Labels repeat millions of times: keep one copy of each (a sliced string would also pin
+  // the whole chunk it was cut from).
+  const pool = new Map<string, string>();
+  const intern = (text: string): string => {
+    let shared = pool.get(text);
+    if (shared === undefined) pool.set(text, (shared = (" " + text).slice(1)));
+    return shared;
+  };
   const metrics = await readCsvTable(metricsFile, metricColumns, (get) => ({
-    scenario: get("scenario"),
+    scenario: intern(get("scenario")),
     replicate: toNumber(get("replicate")),
     seed: toNumber(get("seed")),
     step: toNumber(get("step")),
-    date: get("date").trim(),
-    group: get("group"),
-    metric: get("metric").trim(),
+    date: intern(get("date").trim()),
+    group: intern(get("group")),
+    metric: intern(get("metric").trim()),
     value: toNumber(get("value")),
   }));
   const effectsFile = join(dir, "effects.csv");
   const effects = existsSync(effectsFile)
     ? await readCsvTable(effectsFile, effectColumns, (get) => ({
-        scenario: get("scenario"),
-        baseline: get("baseline"),
-        group: get("group"),
-        metric: get("metric").trim(),
+        scenario: intern(get("scenario")),
+        baseline: intern(get("baseline")),
+        group: intern(get("group")),
+        metric: intern(get("metric").trim()),
         step: toNumber(get("step")),
-        date: get("date").trim(),
+        date: intern(get("date").trim()),
         n: toNumber(get("n")),
         baseline_mean: toNumber(get("baseline_mean")),
         scenario_mean: toNumber(get("scenario_mean")),
