@@ -1,6 +1,7 @@
 #!/usr/bin/env -S npx tsx
 import { isInputError, suggest } from "@relocsim/core";
 import { runCommand } from "./commands/run.js";
+import { reportCommand } from "./commands/report.js";
 import { VERSION } from "./version.js";
 
 export interface Command {
@@ -11,7 +12,7 @@ export interface Command {
 }
 
 /** Every command; `relocsim --help` lists them in this order. */
-export const COMMANDS: Command[] = [runCommand];
+export const COMMANDS: Command[] = [runCommand, reportCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n");
@@ -47,7 +48,8 @@ export async function cli(argv: string[]): Promise<number> {
   try {
     return await command.main(rest);
   } catch (e) {
-    if (isInputError(e)) {
+    // The report package words its errors from the same catalogue (name "InputError").
+    if (isInputError(e) || (e instanceof Error && (e.name === "InputError" || e.name === "InputErrors"))) {
       process.stderr.write(`relocsim ${name}: ${(e as Error).message}\n`);
       return 2;
     }

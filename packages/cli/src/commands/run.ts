@@ -5,12 +5,14 @@ import { progressBar, formatSeconds } from "../progress.js";
 import { writeResultsDir } from "../output.js";
 import { readScenarioFile } from "../scenarioFile.js";
 import { VERSION } from "../version.js";
+import { writeReport } from "@relocsim/report";
 
 const flags: Flags = {
   seed: { type: "string", value: "N", help: "seed of the run (a whole number)", default: "1" },
   scale: { type: "string", value: "S", help: `county (${SCALES.county.toLocaleString("en")} households), province (${SCALES.province.toLocaleString("en")}), national (${SCALES.national.toLocaleString("en")}) or a number of households`, default: "county" },
   threads: { type: "string", value: "N", help: "threads stepping the simulation (same results for any N; helps from province scale)", default: "1" },
   out: { type: "string", value: "DIR", help: "results directory (replaced if it exists)", default: "results/<scenario>" },
+  "no-report": { type: "boolean", help: "skip report.html and charts/ (faster)" },
   quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
   help: { type: "boolean", short: "h", help: "show this help" },
 };
@@ -21,7 +23,7 @@ export const runCommand = {
   help: () =>
     helpText(
       "relocsim run <scenario.json> [--seed N] [--scale county|province|national|<households>] [--threads N] [--out DIR]",
-      "Run one scenario with one seed to its horizon (monthly steps) and write:\n  metrics.csv    tidy rows: scenario,replicate,seed,step,date,group,metric,value\n  summary.json   every metric at the horizon, by group\n  manifest.json  scenario hash, seed, version, scale, timings",
+      "Run one scenario with one seed to its horizon (monthly steps) and write:\n  metrics.csv    tidy rows: scenario,replicate,seed,step,date,group,metric,value\n  summary.json   every metric at the horizon, by group\n  manifest.json  scenario hash, seed, version, scale, timings\n  report.html    charts of the run (opens offline), with charts/*.svg and *.png",
       flags,
       "Example:\n  pnpm relocsim run scenarios/baseline.json --seed 7 --scale county --out results/baseline",
     ),
@@ -41,14 +43,14 @@ export const runCommand = {
     sim.run((done) => bar.update(done));
     bar.done();
     const seconds = (performance.now() - started) / 1000;
-    const dir = writeResultsDir(out, runFiles(sim, scenario, { seed, households, seconds }));
+    const dir = await writeResultsDir(out, runFiles(sim, scenario, { seed, households, seconds }), values["no-report"] ? undefined : (tmp) => writeReport(tmp, { title: `relocsim run: ${scenario.name}, seed ${seed}` }));
     if (!quiet) {
       const s = sim.summary().all ?? {};
       const fmt = (m: string, d = 3) => (s[m] === undefined ? "n/a" : s[m]!.toFixed(d));
       process.stdout.write(
         `${scenario.name}: ${households.toLocaleString("en")} households in ${sim.state.sites.count.toLocaleString("en")} sites, ${sim.horizon} months, seed ${seed}, ${formatSeconds(seconds)}\n` +
           `  at ${lastDate(sim)}: employment rate ${fmt("employment_rate")}, per-capita income ${fmt("per_capita_income", 0)} yuan/yr, poverty rate ${fmt("poverty_rate")}, integration ${fmt("integration_index")}, occupancy ${fmt("occupancy_rate")}\n` +
-          `  wrote ${dir}/{metrics.csv,summary.json,manifest.json}\n`,
+          `  wrote ${dir}/{metrics.csv,summary.json,manifest.json${values["no-report"] ? "" : ",report.html,charts/"}}\n`,
       );
     }
     return 0;
