@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { skillFactor, stepContext } from "../src/model/context.js";
+import { nationalMigrantWage } from "../src/model/environment.js";
+import { resolveParams, timeScope, parseMonth } from "../src/params/resolve.js";
+import { monthly } from "../src/kernel/random.js";
+
+const params = (input: Record<string, unknown> = {}) => resolveParams(input).params;
+const at = (p: ReturnType<typeof params>, ym: string) => stepContext(p, timeScope(parseMonth("2016-01"), parseMonth(ym) - parseMonth("2016-01")));
+
+describe("stepContext(p, scope)", () => {
+  it("indexes prices and local wages to January 2016", () => {
+    const c = at(params(), "2018-01");
+    expect(c.step).toBe(24);
+    expect([c.year, c.month]).toEqual([2018, 1]);
+    expect(c.priceIndex).toBeCloseTo(1.02 ** 2, 12);
+    expect(c.wageIndex).toBeCloseTo(1.06 ** 2, 12);
+    expect(c.urbanWage).toBeCloseTo(2300 * 1.06 ** 2, 9);
+    expect(c.ruralWage).toBeCloseTo(1700 * 1.06 ** 2, 9);
+  });
+
+  it("puts the poverty line at 4,000 yuan in January 2020, growing by povertyLineGrowth before and with prices after", () => {
+    const p = params();
+    expect(at(p, "2020-01").povertyLine).toBeCloseTo(4000, 9);
+    expect(at(p, "2019-01").povertyLine).toBeCloseTo(4000 / 1.057, 9);
+    expect(at(p, "2021-01").povertyLine).toBeCloseTo(4000 * 1.02, 9);
+  });
+
+  it("turns annual rates into monthly hazards, lowering separations with employmentPromotion", () => {
+    const base = at(params(), "2017-06");
+    expect(base.separation).toBeCloseTo(monthly(0.2), 12);
+    expect(base.businessFailEarly).toBeCloseTo(monthly(0.3), 12);
+    expect(base.trainingEntry).toBeCloseTo(monthly(0.2), 12);
+    expect(1 - (1 - base.separation) ** 12).toBeCloseTo(0.2, 9);
+    const promo = at(params({ policies: { employmentPromotion: { enabled: true, separationReduction: 0.3 } } }), "2017-06");
+    expect(promo.separation).toBeCloseTo(monthly(0.2) * 0.7, 12);
+    expect(at(params({ policies: { vocationalTraining: { mode: "none" } } }), "2017-06").trainingEntry).toBe(0);
+  });
+
+  it("scales the national migrant wage by migrantWageFactor and raises migrant returns in a demand shock", () => {
+    const c = at(params({ environment: { migrantWageFactor: 0.5, demandShock: 0.4 } }), "2019-07");
+    expect(c.migrantWage).toBeCloseTo(0.5 * nationalMigrantWage(2019, 7, 0.04), 9);
+    expect(c.migrantReturn).toBeCloseTo(monthly(0.12) + 0.4 * 0.25, 12);
+  });
+});
+
+describe("nationalMigrantWage(year, month, growthAfter)", () => {
+  it("takes each published annual figure as the mid-year value and interpolates between them", () => {
+    // NBS Migrant Workers Monitoring Survey: 3,275 (2016), 3,485, 3,721, 3,962, 4,072, 4,432, 4,615 (2022).
+    const published = { 2017: 3485, 2018: 3721, 2019: 3962, 2020: 4072, 2021: 4432 };
+    for (const [year, value] of Object.entries(published)) {
+      const months = Array.from({ length: 12 }, (_, m) => nationalMigrantWage(Number(year), m + 1, 0));
+      expect(Math.abs(months.reduce((a, b) => a + b, 0) / 12 / value - 1), year).toBeLessThan(0.01);
+    }
+    // Mid-year is between June and July.
+    expect(nationalMigrantWage(2019, 6.5, 0)).toBeCloseTo(3962, 6);
+    const jan = nationalMigrantWage(2017, 1, 0);
+    expect(jan).toBeGreaterThan(3275);
+    expect(jan).toBeLessThan(3485);
+  });
+
+  it("holds the first figure before 2016 and grows at growthAfter beyond 2022", () => {
+    expect(nationalMigrantWage(2015, 1, 0.04)).toBe(3275);
+    expect(nationalMigrantWage(2024, 6.5, 0.04)).toBeCloseTo(4615 * 1.04 ** 2, 6);
+  });
+});
+
+describe("skillFactor(skill)", () => {
+  it("runs from 0.7 of the wage level at skill 0 to 1.3 at skill 1", () => {
+    expect([skillFactor(0), skillFactor(0.5), skillFactor(1)].map((x) => Number(x.toFixed(12)))).toEqual([0.7, 1, 1.3]);
+  });
+});
