@@ -70,7 +70,7 @@ export const modelSpec = group("relocsim model parameters", {
   labour: group("Labour market: separations, matching, migration, entrepreneurship, farming", {
     separationRate: share(0.2, ASSUMPTION, "Annual hazard of leaving a local wage job", "per year"),
     matchingEfficiency: num(0.35, { min: 0, max: 5 }, ASSUMPTION, "A in matches = A·U^α·V^(1−α), per month"),
-    matchingElasticity: share(0.5, "standard matching-function estimate", "α, the elasticity of matches to searchers"),
+    matchingElasticity: share(0.5, "Petrongolo and Pissarides 2001 (survey of matching functions: elasticity on unemployment 0.5-0.7)", "α, the elasticity of matches to searchers"),
     migrateIntercept: num(-0.5, { min: -20, max: 20 }, ASSUMPTION, "Logit intercept of wanting migrant work"),
     migrateWageGap: num(2.0, { min: -20, max: 20 }, ASSUMPTION, "Logit weight of the migrant/local wage log-gap"),
     migrateCarePenalty: num(1.5, { min: 0, max: 20 }, ASSUMPTION, "Logit penalty for carers of young children or frail elders"),
