@@ -19,11 +19,12 @@ describe("relocsim run", () => {
     dir = mkdtempSync(join(tmpdir(), "relocsim-cli-"));
   });
 
-  it("relocsim run <scenario> writes metrics.csv, summary.json and manifest.json", () => {
+  it("relocsim run <scenario> writes metrics.csv, summary.json, manifest.json and the report", () => {
     const out = join(dir, "a");
     const r = relocsim("run", "scenarios/baseline.json", "--scale", "400", "--seed", "3", "--out", out);
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["manifest.json", "metrics.csv", "summary.json"]);
+    expect(readdirSync(out).sort()).toEqual(["charts", "manifest.json", "metrics.csv", "report.html", "summary.json"]);
+    expect(readdirSync(join(out, "charts"))).toContain("trajectories.png");
     const csv = readFileSync(join(out, "metrics.csv"), "utf8").split("\n");
     expect(csv[0]).toBe("scenario,replicate,seed,step,date,group,metric,value");
     expect(csv[1]).toMatch(/^baseline,0,3,1,2016-01,all,persons,\d+$/);
@@ -37,9 +38,9 @@ describe("relocsim run", () => {
 
   it("relocsim run twice with one seed gives byte-identical metrics.csv, also with --threads 2", () => {
     const a = join(dir, "d1"), b = join(dir, "d2"), c = join(dir, "d3");
-    expect(relocsim("run", "scenarios/baseline.json", "--scale", "600", "--seed", "9", "--out", a, "-q").code).toBe(0);
-    expect(relocsim("run", "scenarios/baseline.json", "--scale", "600", "--seed", "9", "--out", b, "-q").code).toBe(0);
-    expect(relocsim("run", "scenarios/baseline.json", "--scale", "600", "--seed", "9", "--threads", "2", "--out", c, "-q").code).toBe(0);
+    expect(relocsim("run", "scenarios/baseline.json", "--scale", "600", "--seed", "9", "--out", a, "-q", "--no-report").code).toBe(0);
+    expect(relocsim("run", "scenarios/baseline.json", "--scale", "600", "--seed", "9", "--out", b, "-q", "--no-report").code).toBe(0);
+    expect(relocsim("run", "scenarios/baseline.json", "--scale", "600", "--seed", "9", "--threads", "2", "--out", c, "-q", "--no-report").code).toBe(0);
     const csv = readFileSync(join(a, "metrics.csv"));
     expect(csv.equals(readFileSync(join(b, "metrics.csv")))).toBe(true);
     expect(csv.equals(readFileSync(join(c, "metrics.csv")))).toBe(true);
@@ -88,7 +89,7 @@ describe("relocsim run", () => {
     expect(top.code).toBe(0);
     expect(top.stdout).toContain("run");
     const help = relocsim("run", "--help");
-    for (const flag of ["--seed", "--scale", "--threads", "--out", "--quiet", "--help"]) expect(help.stdout).toContain(flag);
+    for (const flag of ["--seed", "--scale", "--threads", "--out", "--no-report", "--quiet", "--help"]) expect(help.stdout).toContain(flag);
   });
 
   it("relocsim with an unknown command suggests the nearest", () => {
