@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # System packages the test suite needs beyond Node and npm (Debian, run as root):
-# headless Chromium for the report's browser test, DejaVu fonts for its PNG charts.
-# Skips what is already installed.
+# headless Chromium for the report's browser test, DejaVu fonts for its PNG charts, and
+# Jupyter's nbconvert (Debian's, on /usr/bin/python3) to run the notebooks headlessly on the
+# Deno kernel. Skips what is already installed.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # DejaVu Sans: the font the report draws PNG text with (resvg draws no text without a font).
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# Jupyter (for notebooks/ and test/notebooks.test.ts); the Deno kernel itself comes from npm.
+for pkg in jupyter-nbconvert python3-nbclient jupyter-client python3-nbformat; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "install-system-deps: need root to apt-get install ${need[*]}" >&2; exit 1
