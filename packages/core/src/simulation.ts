@@ -120,7 +120,8 @@ class Engine implements Simulation {
     this.groupAcc = new Float64Array(GROUPS.length * NF);
     this.groupHist = new Float64Array(GROUPS.length * BINS);
     this.values = new Float64Array(this.horizon * GROUPS.length * METRICS.length).fill(Number.NaN);
-    primeIncome(params, stepContext(params, timeScope(this.start, 0)), this.state);
+    // The month before the start: no site is open yet, so no one-off payment is primed.
+    primeIncome(params, stepContext(params, timeScope(this.start, -1)), this.state);
 
     // Split sites into contiguous ranges of about equal households; this thread takes the first.
     const cuts = [0];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { housingMaintenance } from "../src/model/housing.js";
 import { contextAt, sim } from "./helpers.js";
+import { Residence } from "../src/kernel/state.js";
 
 describe("housingMaintenance(p, c, st, s)", () => {
   it("leaves housing condition at 1 before the site opens", () => {
@@ -27,13 +28,23 @@ describe("housingMaintenance(p, c, st, s)", () => {
     const s = sim({ integration: { housingDecay: 0.04, repairCostPerM2: 600 }, policies: { maintenanceFund: { enabled: true, governmentYuanPerM2Year: 20, residentYuanPerM2Year: 6 } } });
     const S = s.state.sites;
     S.totalArea[0] = 10_000;
+    // Residents pay only for the homes they still hold: make half the site's households holders.
+    const H = s.state.households;
+    let held = 0;
+    for (let h = S.hhStart[0]!; h < S.hhEnd[0]!; h++) {
+      const holds = (h - S.hhStart[0]!) % 2 === 0;
+      H.residence[h] = holds ? Residence.Resident : Residence.Returned;
+      H.area[h] = 75;
+      if (holds) held += 75;
+    }
     housingMaintenance(s.params, contextAt(s, S.openStep[0]!), s.state, 0);
-    const inflow = (26 / 12) * 10_000;
-    const repair = (0.04 / 12) * 600 * 10_000;
+    const inflow = (20 / 12) * 10_000 + (6 / 12) * held;
+    // Repairs restore the month's decay as far as the fund allows.
+    const repair = Math.min(inflow, (0.04 / 12) * 600 * 10_000);
     expect(S.maintenanceIn[0]).toBeCloseTo(inflow, 6);
     // Condition is stored in single precision: repairs match to a fraction of a yuan.
     expect(S.maintenanceOut[0]).toBeCloseTo(repair, 0);
-    expect(S.housingCondition[0]).toBeCloseTo(1, 5);
+    expect(S.housingCondition[0]).toBeCloseTo(1 - 0.04 / 12 + repair / (600 * 10_000), 5);
     expect(S.maintenanceBalance[0]).toBeCloseTo(inflow - repair, 0);
   });
 

@@ -50,7 +50,7 @@ export function makeStreams(seed: number, s0: number, s1: number): Random[][] {
 /** Step the range's sites through one month: the model's schedule. */
 export function stepSites(r: SiteRange, step: number): void {
   const { params: p, state: st, s0, s1, timings } = r;
-  const [, demo, econ, train, labour, coll, resid, pov] = r.streams as [Random[], Random[], Random[], Random[], Random[], Random[], Random[], Random[]];
+  const [, demo, econ, train, labour, coll, resid, pov, talent] = r.streams as [Random[], Random[], Random[], Random[], Random[], Random[], Random[], Random[], Random[]];
   let t0 = performance.now();
   let phase = 0;
   const lap = () => {
@@ -69,7 +69,7 @@ export function stepSites(r: SiteRange, step: number): void {
   lap();
   // 3. Site economy: jobs created and destroyed, support, services; collective assets; upkeep.
   for (let s = s0; s < s1; s++) {
-    siteEconomy(p, c, st, s, econ[s - s0]!);
+    siteEconomy(p, c, st, s, econ[s - s0]!, talent[s - s0]!);
     collectiveAssets(p, c, st, s, coll[s - s0]!);
     housingMaintenance(p, c, st, s);
   }

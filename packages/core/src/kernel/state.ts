@@ -42,7 +42,7 @@ export interface SiteTable {
   maintenanceBalance: Float64Array;
   maintenanceIn: Float64Array;
   maintenanceOut: Float64Array;
-  /** Dividend per signed household paid this step. */
+  /** Dividend per household holding a home (transitional or resident) paid this step. */
   dividend: Float64Array;
 }
 

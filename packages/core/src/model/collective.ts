@@ -7,7 +7,7 @@ import { normal, type Random } from "../kernel/random.js";
  * Collective asset operation (paper 4.2(4)). When the site opens, government, enterprises and
  * residents invest jointly; each month the assets earn a risky return (normal, with the annual
  * mean and volatility of the lever); a share of a positive return is paid out as dividends to
- * the site's signed households, the rest retained; a negative return is a loss of assets.
+ * the households still holding a home at the site (transitional or resident), the rest retained; a negative return is a loss of assets.
  * Accounting is conserved: balance change = inflows (investment, positive returns) - outflows
  * (dividends, losses). Without the lever a site has no collective operating income, the
  * situation the paper describes.

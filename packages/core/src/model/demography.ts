@@ -99,7 +99,7 @@ function bride(p: Params, st: State, h: number, q: number, husbandAge: number, r
   P.training[q] = 0;
 }
 
-/** A household cares for a child under 6 or an elder over 80: one carer searches less and rarely migrates. */
+/** A household cares for a child under 6 or an elder over 80: its working-age women search less and rarely migrate. */
 export function updateCare(st: State, h: number): void {
   const P = st.persons;
   let care = 0;

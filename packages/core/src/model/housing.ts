@@ -1,6 +1,6 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
-import type { State } from "../kernel/state.js";
+import { Residence, type State } from "../kernel/state.js";
 
 /**
  * Housing condition and the maintenance (overhaul) fund (paper 4.2(2)). Condition (0-1) decays
@@ -18,7 +18,14 @@ export function housingMaintenance(p: Params, c: StepContext, st: State, s: numb
   S.housingCondition[s] = Math.max(0, S.housingCondition[s]! - p.integration.housingDecay / 12);
   const mf = p.policies.maintenanceFund;
   if (!mf.enabled || area <= 0) return;
-  const inflow = ((mf.governmentYuanPerM2Year + mf.residentYuanPerM2Year) / 12) * area;
+  // Residents pay for the homes still held (transitional or resident), as income.ts charges them.
+  const H = st.households;
+  let held = 0;
+  for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
+    const res = H.residence[h];
+    if (res === Residence.Transitional || res === Residence.Resident) held += H.area[h]!;
+  }
+  const inflow = (mf.governmentYuanPerM2Year / 12) * area + (mf.residentYuanPerM2Year / 12) * held;
   const cost = p.integration.repairCostPerM2 * area;
   const needed = (1 - S.housingCondition[s]!) * cost;
   const balance = S.maintenanceBalance[s]! + inflow;

@@ -58,7 +58,7 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
     transfer += H.assistance[h]!;
     if (signing && pol.transitionPeriod.enabled) transfer += pol.transitionPeriod.compensationPerHousehold;
     if (holdsHome) dividend += S.dividend[s]!;
-    if (res !== Residence.Pending && reg !== Registration.Destination) dividend += originDistribution * size;
+    if (res !== Residence.Pending) dividend += originDistribution * size;
 
     const total = wage + business + agriculture + transfer + dividend;
     H.incWage[h] = wage;

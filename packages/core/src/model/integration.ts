@@ -13,10 +13,10 @@ import { crowding } from "./demography.js";
  *   integration over the within-site network (peer weight);
  * - psychological (identity): safety and responsiveness (governance 4.1(3), grid management
  *   4.3(3)), respect for customs (4.1(3)), security of rights (dual registration 4.2(3)),
- *   housing condition (maintenance fund 4.2(2)), minus crowding (3.3) and the pull of strong
- *   origin ties; it grows with time at the site.
+ *   housing condition (maintenance fund 4.2(2)) and service quality (4.1(3)), minus crowding
+ *   (3.3) and the pull of strong origin ties; it grows with time at the site.
  * Ties at the site grow with community activity and local work; origin ties fade while living
- * at the site, more slowly while still farming there.
+ * at the site, more slowly while a member still farms there or the household keeps its land.
  */
 export function integration(p: Params, c: StepContext, st: State, s: number): void {
   const P = st.persons;

@@ -15,7 +15,7 @@ import { normal, poisson, type Random } from "../kernel/random.js";
  * - Service quality (livability 4.1(3)), community activity (civilization 4.1(3)) and safety
  *   (governance 4.1(3), grid management 4.3(3)) move toward their policy levels.
  */
-export function siteEconomy(p: Params, c: StepContext, st: State, s: number, r: Random): void {
+export function siteEconomy(p: Params, c: StepContext, st: State, s: number, r: Random, talent: Random = r): void {
   const S = st.sites;
   const m = c.step - S.openStep[s]!;
   if (m < 0) return;
@@ -41,8 +41,8 @@ export function siteEconomy(p: Params, c: StepContext, st: State, s: number, r: 
   if (ti.enabled) {
     let firms = S.talentFirms[s]!;
     const closing = 1 / (ti.enterpriseSurvivalYears * 12);
-    for (let f = Math.floor(firms); f > 0; f--) if (r() < closing) firms--;
-    firms += poisson(r, (ti.enterprisesPerYearPer1000Households * households) / 1000 / 12);
+    for (let f = Math.floor(firms); f > 0; f--) if (talent() < closing) firms--;
+    firms += poisson(talent, (ti.enterprisesPerYearPer1000Households * households) / 1000 / 12);
     S.talentFirms[s] = firms;
   } else S.talentFirms[s] = 0;
 

@@ -1,4 +1,4 @@
-import { group, num, share, str, ASSUMPTION, paper } from "./spec.js";
+import { group, num, share, initialShare, str, ASSUMPTION, paper } from "./spec.js";
 import { NDRC_2020, PLAN_2016, NBS_MIGRANT, NBS_MIGRANT_2022, NBS_POVERTY_LINE } from "./sources.js";
 import * as policies from "../policies/index.js";
 
@@ -18,24 +18,24 @@ export const modelSpec = group("relocsim model parameters", {
     householdsNational: num(2_660_000, { min: 1, max: 1e8, unit: "households", timeVarying: false }, NDRC_2020 + " (housing units)", "Households relocated (one housing unit each)"),
     sitesNational: num(35_000, { min: 1, max: 1e6, unit: "sites", timeVarying: false }, NDRC_2020, "Centralised resettlement sites"),
     urbanSitesNational: num(5_000, { min: 0, max: 1e6, unit: "sites", timeVarying: false }, NDRC_2020 + " (5,000+ urban)", "Sites in county towns and cities"),
-    urbanPeopleShare: share(5.0 / 9.6, NDRC_2020 + " (5.0 M of 9.6 M to towns and cities)", "Share of people resettled in towns and cities"),
+    urbanPeopleShare: initialShare(5.0 / 9.6, NDRC_2020 + " (5.0 M of 9.6 M to towns and cities)", "Share of people resettled in towns and cities"),
     siteSizeSigma: num(0.8, { min: 0, max: 3, timeVarying: false }, ASSUMPTION, "Log-normal dispersion of site sizes around the type mean"),
-    cohortShare2016: share(0.26, ASSUMPTION + " (annual relocation completions, approximate)", "Share of sites whose households sign in 2016"),
-    cohortShare2017: share(0.35, ASSUMPTION, "... in 2017"),
-    cohortShare2018: share(0.29, ASSUMPTION, "... in 2018 (2019 takes the rest)"),
+    cohortShare2016: initialShare(0.26, ASSUMPTION + " (annual relocation completions, approximate)", "Share of sites whose households sign in 2016"),
+    cohortShare2017: initialShare(0.35, ASSUMPTION, "... in 2017"),
+    cohortShare2018: initialShare(0.29, ASSUMPTION, "... in 2018 (2019 takes the rest)"),
     workingAgeMin: num(16, { min: 10, max: 30, unit: "years", integer: true, timeVarying: false }, "NBS labour statistics (age 16+)", "Youngest working age"),
     workingAgeMax: num(64, { min: 40, max: 80, unit: "years", integer: true, timeVarying: false }, ASSUMPTION, "Oldest working age"),
-    disabledShare: share(0.08, ASSUMPTION + " (illness and disability are leading causes of registered poverty)", "Share of working-age persons unable to work"),
-    schoolingShare16to18: share(0.6, ASSUMPTION, "Share of 16-18 year olds still in school (outside the labour force)"),
+    disabledShare: initialShare(0.08, ASSUMPTION + " (illness and disability are leading causes of registered poverty)", "Share of working-age persons unable to work"),
+    schoolingShare16to18: initialShare(0.6, ASSUMPTION, "Share of 16-18 year olds still in school (outside the labour force)"),
     skillMean: share(0.3, ASSUMPTION, "Mean human capital (0-1) of working-age persons"),
-    initialMigrantShare: share(0.22, ASSUMPTION + " (calibrated to 2016 income)", "Share of the labour force in migrant work at signing"),
-    initialFarmingShare: share(0.55, ASSUMPTION, "Share of the labour force farming at origin at signing"),
-    initialLocalShare: share(0.04, ASSUMPTION, "Share of the labour force in local wage work at signing"),
+    initialMigrantShare: initialShare(0.22, ASSUMPTION + " (calibrated to 2016 income)", "Share of the labour force in migrant work at signing"),
+    initialFarmingShare: initialShare(0.55, ASSUMPTION, "Share of the labour force farming at origin at signing"),
+    initialLocalShare: initialShare(0.04, ASSUMPTION, "Share of the labour force in local wage work at signing"),
     landMuMean: num(4, { min: 0, max: 50, unit: "mu per household", timeVarying: false }, ASSUMPTION, "Mean contracted land at origin"),
     savingsMonths: num(1.5, { min: 0, max: 24, unit: "months of spending", timeVarying: false }, ASSUMPTION, "Initial savings"),
     areaPerPerson: num(25, { min: 5, max: 60, unit: "m2 per person", timeVarying: false }, PLAN_2016 + " (cap of 25 m2 a person)", "Housing area allocated per member at signing"),
     networkDegree: num(6, { min: 2, max: 30, unit: "neighbours", integer: true, timeVarying: false }, ASSUMPTION, "Neighbours per household in the within-site network"),
-    networkRewire: share(0.1, ASSUMPTION, "Small-world rewiring probability of the neighbour network"),
+    networkRewire: initialShare(0.1, ASSUMPTION, "Small-world rewiring probability of the neighbour network"),
   }),
 
   demography: group("Births, marriages, deaths and ageing (annual events, drawn in each person's birth month)", {
@@ -64,7 +64,6 @@ export const modelSpec = group("relocsim model parameters", {
     urbanLocalWage2016: num(2300, { min: 0, max: 50000, unit: "yuan per month" }, ASSUMPTION + ` (below the local migrant wage in ${NBS_MIGRANT})`, "Local wage at an urban site, 2016"),
     ruralLocalWage2016: num(1700, { min: 0, max: 50000, unit: "yuan per month" }, ASSUMPTION, "Local wage at a rural site, 2016"),
     localWageGrowth: num(0.06, { min: -0.2, max: 0.3, unit: "per year" }, NBS_MIGRANT + " (3,275 in 2016 to 4,615 in 2022: 5.9% a year)", "Nominal local wage growth"),
-    localToOutgoingWage: share(4026 / 5240, NBS_MIGRANT_2022, "Local to outgoing migrant wage ratio (used in the migrate choice)"),
   }),
 
   labour: group("Labour market: separations, matching, migration, entrepreneurship, farming", {
@@ -82,8 +81,8 @@ export const modelSpec = group("relocsim model parameters", {
     urbanRent: num(700, { min: 0, max: 20000, unit: "yuan per month" }, ASSUMPTION, "Premises rent for a business at an urban site"),
     ruralRent: num(300, { min: 0, max: 20000, unit: "yuan per month" }, ASSUMPTION, "Premises rent at a rural site"),
     farmingIncome: num(480, { min: 0, max: 20000, unit: "yuan per farmer per month" }, ASSUMPTION + " (calibrated to 2016 income)", "Net farming income at origin, 2016 prices"),
-    farmingReachUrban: share(0.15, ASSUMPTION, "Share of resident workers at urban sites who can still farm at origin"),
-    farmingReachRural: share(0.6, ASSUMPTION, "Share at rural sites (closer to origin)"),
+    farmingReachUrban: initialShare(0.15, ASSUMPTION, "Share of resident workers at urban sites who can still farm at origin"),
+    farmingReachRural: initialShare(0.6, ASSUMPTION, "Share at rural sites (closer to origin)"),
     farmingExitRate: share(0.1, ASSUMPTION, "Annual hazard that a resident farmer stops farming to look for other work", "per year"),
     carerSearchPenalty: share(0.5, ASSUMPTION, "Fall in search intensity of carers of young children or frail elders"),
   }),
@@ -113,7 +112,7 @@ export const modelSpec = group("relocsim model parameters", {
   residence: group("Residence decisions", {
     moveInRate: share(0.3, ASSUMPTION, "Monthly probability that a transitional household moves in while its origin house stands", "per month"),
     baselineTransitionMonths: num(3, { min: 0, max: 60, unit: "months", integer: true }, ASSUMPTION + " (demolition soon after relocation)", "Months the origin house stands without the transition-period lever"),
-    giveUpBase: share(0.06, ASSUMPTION, "Base probability that a household gives up the home when its origin house goes"),
+    giveUpBase: share(0.06, ASSUMPTION, "Probability that a household still outside gives up the home when its origin house goes; also the annual rate at which crowded residents give it up (scaled by crowding)"),
     giveUpCrowding: num(6, { min: 0, max: 50 }, paper("3.3") + "; size an assumption", "Logit weight of crowding on give-up decisions"),
     returnRate: share(0.01, ASSUMPTION, "Annual base hazard that a resident household returns to origin", "per year"),
     returnDissatisfaction: num(3, { min: 0, max: 20 }, ASSUMPTION, "Logit weight of low integration on returns"),

@@ -1,7 +1,7 @@
 /**
  * Parameter specifications: the single source of truth for every model parameter's type,
  * default, range, unit and provenance. The resolved `Params` type, scenario validation, the
- * JSON Schema for scenario files and the parameter tables in docs/ODD.md all derive from it.
+ * JSON Schema for scenario files and the parameter tables in docs/parameters.md all derive from it.
  */
 
 /** Where a default comes from: a published figure (cited), the paper (section) or an assumption. */
@@ -100,6 +100,10 @@ export function num(value: number, opts: NumOpts, source: Source, doc: string): 
 /** A probability or share in [0, 1]. */
 export function share(value: number, source: Source, doc: string, unit = "share"): NumberSpec {
   return num(value, { min: 0, max: 1, unit }, source, doc);
+}
+/** A share read only when the population is built: it cannot vary over time. */
+export function initialShare(value: number, source: Source, doc: string): NumberSpec {
+  return num(value, { min: 0, max: 1, unit: "share", timeVarying: false }, source, doc);
 }
 export function bool(value: boolean, source: Source, doc: string): BooleanSpec {
   return { kind: "boolean", default: value, source, doc };

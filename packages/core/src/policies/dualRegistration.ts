@@ -2,9 +2,10 @@ import { group, num, bool, share, paper } from "../params/spec.js";
 
 /**
  * Dual household registration (paper 4.2(3)): origin land and collective rights plus
- * destination medical care and social security. Adds destination social-security transfers,
- * keeps origin rights (no land loss), and raises psychological integration (security of
- * rights), so fewer households return. Kept land would otherwise pull households back to
+ * destination medical care and social security. Adds destination social-security transfers
+ * for households that would otherwise keep origin registration (rural sites; urban sites
+ * register at the destination anyway), keeps origin rights (no land loss), and raises
+ * psychological integration (security of rights), so fewer households return. Kept land would otherwise pull households back to
  * origin; with rights held on both registers they need not go back to keep it, so most of that
  * pull goes (without this, securing the land made dual registration raise returns).
  */
