@@ -9,6 +9,11 @@ import type { Random } from "../kernel/random.js";
  * of the population each month). Marriage follows the rural custom: a son's bride joins the
  * household, a daughter leaves it. Household growth is what crowds the housing area fixed at
  * signing (paper 3.3); the housing-adjustment lever answers it here.
+ *
+ * The site's person slots are scanned in order (a sequential pass over two byte columns, not
+ * a walk of every household's members); births and brides found in the scan join their
+ * households after it, so no one born this month has a birthday this month. Returns the
+ * number of births and brides dropped because the site's slots were full.
  */
 export function demography(p: Params, c: StepContext, st: State, s: number, r: Random): number {
   const P = st.persons;
@@ -17,60 +22,82 @@ export function demography(p: Params, c: StepContext, st: State, s: number, r: R
   const d = p.demography;
   const pop = p.population;
   const b = d.mortalityB;
-  let overflow = 0;
-  for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
-    let q = H.first[h]!;
-    while (q >= 0) {
-      const next = P.next[q]!;
-      if (P.birthMonth[q] === c.month) {
-        const age = P.age[q]! + 1;
-        P.age[q] = age > 255 ? 255 : age;
-        if (r() < Math.min(1, c.mortalityA * Math.exp(b * age)) && H.size[h]! > 1) {
+  const { alive, birthMonth, age: ages, married, female, household } = P;
+  const month = c.month;
+  const q1 = S.pNext[s]!;
+  const queue = eventQueue(q1 - S.pStart[s]!);
+  let births = 0; // queue[0..births): households with a newborn
+  let brides = 0; // queue[cap - 2k - 2, cap - 2k - 1]: household, husband's age
+  let touched = 0; // touchedList[0..touched): households whose members changed or aged
+  const cap = queue.length;
+  const touchedList = touchedQueue(q1 - S.pStart[s]!);
+  for (let q = S.pStart[s]!; q < q1; q++) {
+    if (alive[q] === 0 || birthMonth[q] !== month) continue;
+    const h = household[q]!;
+    touchedList[touched++] = h;
+    const age = ages[q]! + 1;
+    ages[q] = age > 255 ? 255 : age;
+    // A household of one is kept alive (its death would end the household, which the model
+    // does not track); the event is rare and counted as survival.
+    if (r() < Math.min(1, c.mortalityA * Math.exp(b * age)) && H.size[h]! > 1) {
+      removePerson(st, q);
+      continue;
+    }
+    if (married[q]) {
+      if (female[q] && age >= 20 && age <= 39 && r() < d.fertility) queue[births++] = h;
+    } else if (age >= 20 && age <= 34 && r() < d.marriage) {
+      married[q] = 1;
+      if (female[q]) {
+        if (H.size[h]! > 1) {
           removePerson(st, q);
-          q = next;
           continue;
         }
-        // A household of one is kept alive (its death would end the household, which the
-        // model does not track); the event is rare and counted as survival.
-        if (P.married[q]) {
-          if (P.female[q] && age >= 20 && age <= 39 && r() < d.fertility) {
-            const child = takePersonSlot(st, s);
-            if (child < 0) overflow++;
-            else newborn(st, h, child, r);
-          }
-        } else if (age >= 20 && age <= 34 && r() < d.marriage) {
-          P.married[q] = 1;
-          if (P.female[q]) {
-            if (H.size[h]! > 1) {
-              removePerson(st, q);
-              q = next;
-              continue;
-            }
-          } else {
-            const spouse = takePersonSlot(st, s);
-            if (spouse < 0) overflow++;
-            else bride(p, st, h, spouse, age, r);
-          }
-        }
-        // Leaving school, entering the labour force, retiring.
-        if (P.inSchool[q] && age >= pop.workingAgeMin && (age > 18 || r() < 0.4)) P.inSchool[q] = 0;
-        const working = age >= pop.workingAgeMin && age <= pop.workingAgeMax && !P.disabled[q] && !P.inSchool[q];
-        if (working && P.emp[q] === Emp.NotInLabourForce) { P.emp[q] = Emp.Unemployed; P.tenure[q] = 0; }
-        else if (!working && P.emp[q] !== Emp.NotInLabourForce) { P.emp[q] = Emp.NotInLabourForce; P.tenure[q] = 0; P.training[q] = 0; }
+      } else {
+        queue[cap - 2 * brides - 2] = h;
+        queue[cap - 2 * brides - 1] = age;
+        brides++;
       }
-      q = next;
     }
-    updateCare(st, h);
-    housingAdjustment(p, c, st, h);
+    // Leaving school, entering the labour force, retiring.
+    if (P.inSchool[q] && age >= pop.workingAgeMin && (age > 18 || r() < 0.4)) P.inSchool[q] = 0;
+    const working = age >= pop.workingAgeMin && age <= pop.workingAgeMax && !P.disabled[q] && !P.inSchool[q];
+    if (working && P.emp[q] === Emp.NotInLabourForce) { P.emp[q] = Emp.Unemployed; P.tenure[q] = 0; }
+    else if (!working && P.emp[q] !== Emp.NotInLabourForce) { P.emp[q] = Emp.NotInLabourForce; P.tenure[q] = 0; P.training[q] = 0; }
   }
+  let overflow = 0;
+  for (let k = 0; k < births; k++) {
+    const child = takePersonSlot(st, s);
+    if (child < 0) overflow++;
+    else newborn(st, queue[k]!, child, month, r);
+  }
+  for (let k = 0; k < brides; k++) {
+    const spouse = takePersonSlot(st, s);
+    if (spouse < 0) overflow++;
+    else bride(p, st, queue[cap - 2 * k - 2]!, spouse, queue[cap - 2 * k - 1]!, r);
+  }
+  for (let k = 0; k < touched; k++) updateCare(st, touchedList[k]!);
+  if (p.policies.housingAdjustment.enabled) for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) housingAdjustment(p, c, st, h);
   return overflow;
 }
 
-function newborn(st: State, h: number, q: number, r: Random): void {
+/** Scratch queues reused across sites and steps (one per thread): the step loop does not allocate. */
+let events = new Int32Array(4096);
+let touchedHouseholds = new Int32Array(4096);
+function eventQueue(persons: number): Int32Array {
+  // Births use the front, brides (two numbers each) the back; each person adds at most one.
+  if (events.length < 3 * persons + 3) events = new Int32Array(Math.max(3 * persons + 3, events.length * 2));
+  return events;
+}
+function touchedQueue(persons: number): Int32Array {
+  if (touchedHouseholds.length < persons) touchedHouseholds = new Int32Array(Math.max(persons, touchedHouseholds.length * 2));
+  return touchedHouseholds;
+}
+
+function newborn(st: State, h: number, q: number, month: number, r: Random): void {
   const P = st.persons;
   linkMember(st, h, q);
   P.age[q] = 0;
-  P.birthMonth[q] = 1 + Math.floor(r() * 12);
+  P.birthMonth[q] = month;
   P.female[q] = r() < 0.48 ? 1 : 0;
   P.married[q] = 0;
   P.disabled[q] = 0;

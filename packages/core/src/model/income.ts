@@ -1,7 +1,6 @@
 import type { Params } from "../params/types.js";
-import type { StepContext } from "./context.js";
+import { skillFactor, type StepContext } from "./context.js";
 import { Emp, Land, Registration, Residence, type State } from "../kernel/state.js";
-import { earnings } from "./labourMarket.js";
 
 /**
  * Income by source and spending, per household per month.
@@ -33,22 +32,39 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
   const pension = p.income.pensionPerElder * c.priceIndex;
   const rentPerMuMonth = (lr.rentYuanPerMuYear / 12) * c.priceIndex;
   const originDistribution = lr.enabled ? (lr.collectiveDistributionPerPersonYear / 12) * c.priceIndex : 0;
+  // Earnings per unit of skill factor, by where the worker lives (residents of the site earn
+  // the site's wages; others, and migrants, the rural or national rates), as in earnings().
+  const es = pol.entrepreneurshipSupport;
+  const localResident = (urban ? c.urbanWage : c.ruralWage) * S.wageFactor[s]!;
+  const localOrigin = c.ruralWage;
+  const migrant = c.migrantWage * p.environment.remittanceShare;
+  const profitResident = (urban ? c.urbanWage : c.ruralWage) * p.labour.businessProfitFactor;
+  const profitOrigin = c.ruralWage * p.labour.businessProfitFactor;
+  const rentResident = (urban ? p.labour.urbanRent : p.labour.ruralRent) * c.priceIndex;
+  const rentOrigin = p.labour.ruralRent * c.priceIndex;
+  const rentSupported = es.enabled ? 1 - es.rentReduction : 1;
+  const farming = p.labour.farmingIncome * c.priceIndex;
+  const { emp, age, skill, tenure, next } = P;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
     const res = H.residence[h]!;
     const resident = res === Residence.Resident && open;
     const holdsHome = open && (res === Residence.Transitional || res === Residence.Resident);
+    const local = resident ? localResident : localOrigin;
+    const profit = resident ? profitResident : profitOrigin;
+    const rent = resident ? rentResident : rentOrigin;
     let wage = 0, business = 0, agriculture = 0, transfer = 0, dividend = 0;
     let farmers = 0, dependants = 0, elders = 0;
-    for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
-      const e = P.emp[q]!;
-      const a = P.age[q]!;
+    for (let q = H.first[h]!; q >= 0; q = next[q]!) {
+      const e = emp[q]!;
+      const a = age[q]!;
       if (a >= 60) elders++;
       if (a < 16 || a > 80) dependants++;
       if (e === Emp.NotInLabourForce || e === Emp.Unemployed) continue;
-      const x = earnings(p, c, st, s, q, resident);
-      if (e === Emp.Local || e === Emp.Migrant) wage += x;
-      else if (e === Emp.SelfEmployed) business += x;
-      else { agriculture += x; farmers++; }
+      const f = skillFactor(skill[q]!);
+      if (e === Emp.Local) wage += local * f;
+      else if (e === Emp.Migrant) wage += migrant * f;
+      else if (e === Emp.SelfEmployed) business += profit * f - rent * (resident && tenure[q]! <= es.supportMonths ? rentSupported : 1);
+      else { agriculture += farming; farmers++; }
     }
     const size = H.size[h]!;
     if (H.landStatus[h] === Land.Kept && farmers === 0 && res !== Residence.Pending) agriculture += rentPerMuMonth * H.land[h]!;

@@ -13,7 +13,9 @@ import { localJobs } from "./siteEconomy.js";
  * they no longer pay (4.1(2)); resident farmers stop farming when their land is lost or out of
  * reach, or at the exit hazard. Resident searchers are counted with their matching weights.
  *
- * Pass 2 (the searchers): if local jobs shrank below the filled posts, the excess is laid off.
+ * Then, if local jobs shrank below the filled posts, the excess is laid off.
+ *
+ * Pass 2 (the searchers listed in pass 1):
  * Local matches follow M = A·U^α·V^(1−α) (capped at V), shared among resident searchers in
  * proportion to their weight: skill, search intensity (lower for carers, restored by schools
  * and clinics, 4.1(3)), a needs-based training match (4.1(2)) and priority for households that
@@ -26,6 +28,8 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
   const P = st.persons;
   const H = st.households;
   const S = st.sites;
+  const { emp, tenure, skill, training, female, next } = P;
+  const { residence, landStatus, land, farmReach, first, care } = H;
   const lab = p.labour;
   const pol = p.policies;
   const open = c.step >= S.openStep[s]!;
@@ -35,19 +39,23 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
   const carerIntensity = 1 - lab.carerSearchPenalty * (pol.ecologicalLivability.enabled ? 1 - pol.ecologicalLivability.carerParticipationGain : 1);
   const matchWeightTrained = pol.vocationalTraining.mode === "needsBased" ? pol.vocationalTraining.needsBasedMatchWeight : 1;
   const shock = p.environment.demandShock;
+  const h0 = S.hhStart[s]!;
+  const h1 = S.hhEnd[s]!;
+  const list = searcherList(S.pEnd[s]! - S.pStart[s]!);
 
-  // Pass 1: transitions out of employment; count filled local posts and weigh searchers.
+  // Pass 1: transitions out of employment; count filled local posts; list and weigh searchers.
   let filled = 0;
   let searchWeight = 0;
   let searchers = 0;
-  for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
-    const resident = H.residence[h] === Residence.Resident && open;
-    const landKept = H.landStatus[h] === Land.Kept && H.land[h]! > 0;
-    const canFarm = resident ? landKept && H.farmReach[h] === 1 : landKept;
-    for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
-      const e = P.emp[q]!;
+  let listed = 0;
+  for (let h = h0; h < h1; h++) {
+    const resident = residence[h] === Residence.Resident && open;
+    const landKept = landStatus[h] === Land.Kept && land[h]! > 0;
+    const canFarm = resident ? landKept && farmReach[h] === 1 : landKept;
+    for (let q = first[h]!; q >= 0; q = next[q]!) {
+      const e = emp[q]!;
       if (e === Emp.NotInLabourForce) continue;
-      if (P.tenure[q]! < 32767) P.tenure[q]!++;
+      const t = tenure[q]! < 32767 ? ++tenure[q]! : 32767;
       switch (e) {
         case Emp.Local:
           if (r() < c.separation) toState(P, q, Emp.Unemployed);
@@ -57,9 +65,9 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
           if (r() < c.migrantReturn) toState(P, q, !resident && canFarm ? Emp.Farming : Emp.Unemployed);
           break;
         case Emp.SelfEmployed: {
-          const supported = es.enabled && resident && P.tenure[q]! <= es.supportMonths;
+          const supported = es.enabled && resident && t <= es.supportMonths;
           const rentShare = supported ? 1 - es.rentReduction : 1;
-          const hazard = P.tenure[q]! <= 36 ? c.businessFailEarly * (rentShare + 0.5) / 1.5 : c.businessFailLate;
+          const hazard = t <= 36 ? c.businessFailEarly * (rentShare + 0.5) / 1.5 : c.businessFailLate;
           if (r() < hazard) toState(P, q, Emp.Unemployed);
           break;
         }
@@ -68,9 +76,13 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
           else if (resident && r() < c.farmingExit) toState(P, q, Emp.Unemployed);
           break;
         case Emp.Unemployed:
-          if (resident && P.tenure[q]! > 1) {
-            searchWeight += weight(P, H, q, h, carerIntensity, matchWeightTrained);
-            searchers++;
+          // Searching from the second month out of work; residents compete for local posts.
+          if (t > 1) {
+            list[listed++] = q;
+            if (resident) {
+              searchWeight += weight(P, H, q, h, carerIntensity, matchWeightTrained);
+              searchers++;
+            }
           }
           break;
       }
@@ -88,37 +100,50 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
 
   const startBase = monthly(lab.startupRate) * (es.enabled && open ? 1 + es.startupKnowledgeBoost : 1);
   const findMigrant = p.environment.migrantFindRate * (1 - shock);
+  // Skill scales the migrant and the local wage alike, so the wage gap is the site's.
+  const wageGap = lab.migrateIntercept + lab.migrateWageGap * Math.log(c.migrantWage / wage);
 
-  // Pass 2: layoffs, then each searcher's one draw among competing outcomes.
-  for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
-    const resident = H.residence[h] === Residence.Resident && open;
-    const landKept = H.landStatus[h] === Land.Kept && H.land[h]! > 0;
-    const canFarm = resident ? landKept && H.farmReach[h] === 1 : landKept;
-    const integration = resident ? (H.intEcon[h]! + H.intSocial[h]! + H.intPsych[h]!) / 3 : 0;
-    for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
-      const e = P.emp[q]!;
-      if (e === Emp.Local && resident && layoff > 0) {
-        if (r() < layoff) toState(P, q, Emp.Unemployed);
-        continue;
-      }
-      if (e !== Emp.Unemployed || P.tenure[q]! <= 1) continue;
-      const carer = H.care[h] === 1 && P.female[q] === 1;
-      const intensity = P.training[q]! > 0 ? 0.5 : 1;
-      const pStart = startBase * (0.5 + P.skill[q]!) * intensity;
-      const myWage = wage * skillFactor(P.skill[q]!);
-      const want = logistic(lab.migrateIntercept + lab.migrateWageGap * Math.log((c.migrantWage * skillFactor(P.skill[q]!)) / myWage) - (carer ? lab.migrateCarePenalty : 0) - lab.migrateIntegrationPull * integration);
-      const pMigrant = want * findMigrant * intensity;
-      const pLocal = resident && vacancies > 0 ? Math.min(1, perWeight * weight(P, H, q, h, carerIntensity, matchWeightTrained)) : 0;
-      const pFarm = canFarm ? (resident ? 0.02 : 0.3) : 0;
-      let u = r();
-      const total = pStart + pMigrant + pLocal + pFarm;
-      if (total > 1) u *= total;
-      if (u < pStart) toState(P, q, Emp.SelfEmployed);
-      else if ((u -= pStart) < pMigrant) toState(P, q, Emp.Migrant);
-      else if ((u -= pMigrant) < pLocal) toState(P, q, Emp.Local);
-      else if (u - pLocal < pFarm) toState(P, q, Emp.Farming);
+  // Layoffs when local jobs shrank below the filled posts.
+  if (layoff > 0) {
+    for (let h = h0; h < h1; h++) {
+      if (residence[h] !== Residence.Resident) continue;
+      for (let q = first[h]!; q >= 0; q = next[q]!) if (emp[q] === Emp.Local && r() < layoff) toState(P, q, Emp.Unemployed);
     }
   }
+
+  // Pass 2: each searcher's one draw among competing outcomes.
+  for (let i = 0; i < listed; i++) {
+    const q = list[i]!;
+    const h = P.household[q]!;
+    const resident = residence[h] === Residence.Resident && open;
+    const landKept = landStatus[h] === Land.Kept && land[h]! > 0;
+    const canFarm = resident ? landKept && farmReach[h] === 1 : landKept;
+    const integration = resident ? (H.intEcon[h]! + H.intSocial[h]! + H.intPsych[h]!) / 3 : 0;
+    const carer = care[h] === 1 && female[q] === 1;
+    const intensity = training[q]! > 0 ? 0.5 : 1;
+    const pStart = startBase * (0.5 + skill[q]!) * intensity;
+    const want = logistic(wageGap - (carer ? lab.migrateCarePenalty : 0) - lab.migrateIntegrationPull * integration);
+    const pMigrant = want * findMigrant * intensity;
+    const pLocal = resident && vacancies > 0 ? Math.min(1, perWeight * weight(P, H, q, h, carerIntensity, matchWeightTrained)) : 0;
+    const pFarm = canFarm ? (resident ? 0.02 : 0.3) : 0;
+    let u = r();
+    const total = pStart + pMigrant + pLocal + pFarm;
+    if (total > 1) u *= total;
+    if (u < pStart) toState(P, q, Emp.SelfEmployed);
+    else if ((u -= pStart) < pMigrant) toState(P, q, Emp.Migrant);
+    else if ((u -= pMigrant) < pLocal) toState(P, q, Emp.Local);
+    else if (u - pLocal < pFarm) toState(P, q, Emp.Farming);
+  }
+}
+
+/**
+ * Scratch list of a site's searchers, reused across sites and steps (one per thread); it grows
+ * only when a larger site than any before is met, so the step loop does not allocate.
+ */
+let scratch = new Int32Array(1024);
+function searcherList(capacity: number): Int32Array {
+  if (scratch.length < capacity) scratch = new Int32Array(Math.max(capacity, scratch.length * 2));
+  return scratch;
 }
 
 function weight(P: State["persons"], H: State["households"], q: number, h: number, carerIntensity: number, matchWeightTrained: number): number {
