@@ -13,7 +13,8 @@ export interface Scenario {
   params?: ParamsInput;
 }
 
-const KEYS = ["$schema", "name", "title", "description", "paperSections", "extends", "params"] as const;
+/** `$comment` is JSON Schema's comment keyword: scenario files use it for notes (JSON has no comments). */
+const KEYS = ["$schema", "$comment", "name", "title", "description", "paperSections", "extends", "params"] as const;
 
 /**
  * Check the top level of a scenario object (from a file or from code). Parameter values are
@@ -30,7 +31,7 @@ export function checkScenario(value: unknown, where = "scenario"): Scenario {
     }
   }
   if (typeof v.name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v.name)) errors.push(new InputError(`${where}.name`, v.name, "a name of letters, digits, '.', '_' or '-'"));
-  for (const k of ["title", "description", "extends"] as const) {
+  for (const k of ["$comment", "title", "description", "extends"] as const) {
     if (v[k] !== undefined && typeof v[k] !== "string") errors.push(new InputError(`${where}.${k}`, v[k], "a string"));
   }
   if (v.paperSections !== undefined && !(Array.isArray(v.paperSections) && v.paperSections.every((x) => typeof x === "string"))) {

@@ -4,7 +4,7 @@ import seedrandom from "seedrandom";
 export type Random = () => number;
 
 /** The processes that draw random numbers; each gets its own stream per site. */
-export const PROCESSES = ["population", "demography", "economy", "training", "labour", "collective", "residence", "poverty"] as const;
+export const PROCESSES = ["population", "demography", "economy", "training", "labour", "collective", "residence", "poverty", "talent"] as const;
 export type ProcessName = (typeof PROCESSES)[number];
 
 /**
@@ -21,7 +21,8 @@ export function replicateSeed(seed: number, replicate: number): number {
   let h = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(replicate + 1, 0xc2b2ae35)) >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
   h = Math.imul(h ^ (h >>> 15), 0x846ca68b) >>> 0;
-  return (h ^ (h >>> 16)) % 2_147_483_647;
+  // `>>> 0`: `^` gives a signed 32-bit result; seeds are whole numbers from 0.
+  return ((h ^ (h >>> 16)) >>> 0) % 2_147_483_647;
 }
 
 /** Standard normal by Box-Muller (one draw pair per call; the second is discarded for simplicity). */

@@ -58,8 +58,13 @@ function walk(spec: Spec, value: unknown, target: Record<string, unknown>, path:
   }
   const names = Object.keys(spec.fields);
   for (const [key, v] of Object.entries(value)) {
-    const sub = spec.fields[key] as Spec | undefined;
     const p = `${path}.${key}`;
+    // Scenario files document their choices in "$comment" keys (JSON has no comments).
+    if (key === "$comment") {
+      if (typeof v !== "string") errors.push(new InputError(p, v, "a string (a comment)"));
+      continue;
+    }
+    const sub = spec.fields[key] as Spec | undefined;
     if (!sub) {
       const s = suggest(key, names);
       errors.push(new InputError(p, v, `one of the keys of ${path}: ${names.join(", ")}`, s ? `did you mean '${s}'?` : "unknown key"));
