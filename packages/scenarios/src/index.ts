@@ -1,0 +1,12 @@
+export { CATALOGUE, scenario, namedScenario, scenarioNames, isNamedScenario } from "./catalogue.js";
+export { defineScenario, type NamedScenario, type ScenarioKind } from "./catalogue/namedScenario.js";
+export { CONTRASTS, type Contrast } from "./catalogue/contrasts.js";
+export { resolveScenario, isFileReference, withoutComments, type ResolveOptions, type ResolvedScenario } from "./resolveScenario.js";
+export { loadScenarioFile } from "./loadScenarioFile.js";
+export { loadComparison, resolveComparison, COMPARISON_KEYS, type Comparison, type ComparisonInput, type ScenarioRef } from "./comparison.js";
+export { scenarioSchema, comparisonSchema } from "./schema.js";
+export { parametersSet, catalogueMarkdown } from "./catalogueMarkdown.js";
+export { scenarioFileText } from "./scenarioFile.js";
+export { generatedFiles } from "./generatedFiles.js";
+export { deepMerge } from "./deepMerge.js";
+export { readJsonFile, displayPath } from "./readJsonFile.js";
