@@ -1,6 +1,8 @@
 #!/usr/bin/env -S npx tsx
 import { isInputError, suggest } from "@relocsim/core";
 import { runCommand } from "./commands/run.js";
+import { validateCommand } from "./commands/validate.js";
+import { compareCommand } from "./commands/compare.js";
 import { reportCommand } from "./commands/report.js";
 import { VERSION } from "./version.js";
 
@@ -12,7 +14,7 @@ export interface Command {
 }
 
 /** Every command; `relocsim --help` lists them in this order. */
-export const COMMANDS: Command[] = [runCommand, reportCommand];
+export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, reportCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n");

@@ -1,19 +1,11 @@
-import { readFileSync } from "node:fs";
-import { InputError, checkScenario, type Scenario } from "@relocsim/core";
+import type { Scenario } from "@relocsim/core";
+import { loadScenarioFile } from "@relocsim/scenarios";
 
-/** Read and check a scenario file; JSON syntax errors name the file and the position. */
+/**
+ * Read a scenario file and resolve its `extends` chain (a named scenario or another file).
+ * Errors are InputErrors headed by the file, naming the JSON path, the value and what was
+ * expected; JSON syntax errors give the line and column.
+ */
 export function readScenarioFile(file: string): Scenario {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new InputError("scenario file", file, "a readable JSON file");
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(file, "(file contents)", "valid JSON", (e as Error).message);
-  }
-  return checkScenario(json, file);
+  return loadScenarioFile(file).scenario;
 }

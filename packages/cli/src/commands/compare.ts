@@ -1,0 +1,217 @@
+import { createHash } from "node:crypto";
+import { resolve } from "node:path";
+import {
+  planExperiment, runExperiment, resolveOutcomeSelection, resolveScale, rowsToCsv, effectsToCsv, effectsTable, effectsOverTime, pairingGain,
+  tQuantile, InputError, SCALES, DEFAULT_GROUPS, DEFAULT_EVERY, HEADLINE_METRICS, TRAJECTORY_METRICS, METRICS,
+  type Experiment, type Scenario, type MetricDisplay,
+} from "@relocsim/core";
+import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
+import { infoFor, writeReport } from "@relocsim/report";
+import { availableParallelism } from "node:os";
+import { parse, intFlag, helpText, type Flags } from "../args.js";
+import { progressBar, formatSeconds } from "../progress.js";
+import { writeResultsDir } from "../output.js";
+import { VERSION } from "../version.js";
+import { withFile } from "./run.js";
+
+const flags: Flags = {
+  replications: { type: "string", value: "N", help: "replications per scenario (overrides the file)", default: "the file's, else 10" },
+  workers: { type: "string", value: "N", help: "worker threads running replicates (results are identical for any N)", default: `${availableParallelism()} (CPUs here)` },
+  seed: { type: "string", value: "N", help: "base seed; replicate r of every scenario uses the same seed derived from it", default: "the file's, else 1" },
+  scale: { type: "string", value: "S", help: `county (${SCALES.county.toLocaleString("en")} households), province, national or a number of households`, default: "the file's, else county" },
+  groups: { type: "string", value: "LIST", help: "population groups kept, comma-separated (all, site:urban, site:rural, cohort:2016 … cohort:2019)", default: DEFAULT_GROUPS.join(",") },
+  metrics: { type: "string", value: "LIST", help: "metrics kept, comma-separated", default: "every metric" },
+  every: { type: "string", value: "N", help: "months between kept steps; the horizon is always kept (1: monthly)", default: String(DEFAULT_EVERY) },
+  show: { type: "string", value: "LIST", help: "outcomes printed, comma-separated (effects.csv has every one)", default: HEADLINE_METRICS.join(",") },
+  out: { type: "string", value: "DIR", help: "results directory (replaced if it exists)", default: "results/<comparison name>" },
+  "no-report": { type: "boolean", help: "do not write report.html and charts/" },
+  quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
+  help: { type: "boolean", short: "h", help: "show this help" },
+};
+
+export const compareCommand = {
+  name: "compare",
+  summary: "compare scenarios with a baseline over paired replications; effects with 95% CIs",
+  help: () =>
+    helpText(
+      "relocsim compare <comparison.json> [--replications N] [--workers N] [--seed N] [--scale S] [--out DIR]",
+      "Run every scenario of a comparison with the same replicate seeds (common random numbers:\n" +
+        "replicate r of every scenario uses one seed, and random streams are kept per site and\n" +
+        "process), on worker threads, and report for each outcome the effect of each scenario\n" +
+        "against the baseline (mean paired difference, scenario − baseline) with a 95% confidence\n" +
+        "interval, at the horizon and over time. Writes:\n" +
+        "  effects.csv    scenario,baseline,group,metric,step,date,n,baseline_mean,scenario_mean,effect,ci_low,ci_high,\n" +
+        "                 unpaired_ci_low,unpaired_ci_high (the unpaired CI treats the runs as independent)\n" +
+        "  metrics.csv    every run, tidy: scenario,replicate,seed,step,date,group,metric,value\n" +
+        "  summary.json   scenarios, levels at the horizon, the gain from pairing\n" +
+        "  manifest.json  seeds, scenario hashes, version, scale, timings\n" +
+        "  report.html    charts and tables (unless --no-report)",
+      flags,
+      "Examples:\n  pnpm relocsim compare scenarios/paper-strategies.json\n  pnpm relocsim compare scenarios/levers.json --replications 6 --out results/levers",
+    ),
+  async main(argv: string[]): Promise<number> {
+    const { values, positionals } = parse(argv, flags, { min: 1, max: 1, names: "exactly one comparison file: relocsim compare <comparison.json>" });
+    if (values.help) return (process.stdout.write(compareCommand.help()), 0);
+    const file = positionals[0]!;
+    const quiet = Boolean(values.quiet);
+
+    // 1. Check everything (flags, the file, every scenario) before running or writing anything.
+    const replications = values.replications === undefined ? undefined : intFlag(values, "replications", 10, 1, 100_000);
+    const seed = values.seed === undefined ? undefined : intFlag(values, "seed", 1, 0, 2 ** 31 - 1);
+    const workers = values.workers === undefined ? undefined : intFlag(values, "workers", 1, 1, 256);
+    const every = values.every === undefined ? undefined : intFlag(values, "every", DEFAULT_EVERY, 1, 600);
+    const scale = values.scale === undefined ? undefined : resolveScale(values.scale as string, "--scale");
+    const list = (name: string) => (values[name] === undefined ? undefined : String(values[name]).split(",").map((x) => x.trim()).filter(Boolean));
+    const groups = list("groups");
+    const metrics = list("metrics");
+    resolveOutcomeSelection({ groups, metrics, every }, { start: "2016-01", months: 120 }, { groups: "--groups", metrics: "--metrics", every: "--every" });
+    const show = list("show") ?? [...HEADLINE_METRICS];
+    show.forEach((m, i) => {
+      if (!(METRICS as readonly string[]).includes(m)) throw new InputError(`--show[${i}]`, m, `a metric: one of ${METRICS.join(", ")}`);
+    });
+    const comparison = loadComparison(file);
+    const options = {
+      ...comparison.options,
+      ...(replications !== undefined && { replications }),
+      ...(seed !== undefined && { seed }),
+      ...(scale !== undefined && { scale }),
+      ...(groups && { groups }),
+      ...(metrics && { metrics }),
+      ...(every !== undefined && { every }),
+      ...(workers !== undefined && { workers }),
+    };
+    const plan = withFile(displayPath(resolve(file)), () => planExperiment({ ...options, baseline: comparison.baseline, scenarios: comparison.scenarios }));
+    const out = (values.out as string | undefined) ?? `results/${comparison.name}`;
+
+    // 2. Run.
+    const runs = plan.scenarios.length * plan.replications;
+    if (!quiet) {
+      process.stdout.write(
+        `${comparison.name}: ${plan.scenarios.length} scenarios × ${plan.replications} replications = ${runs} runs of ${plan.households.toLocaleString("en")} households, ` +
+          `${plan.horizon.months} months from ${plan.horizon.start}, seed ${plan.seed}, ${plan.workers} worker${plan.workers === 1 ? "" : "s"}\n`,
+      );
+    }
+    const bar = progressBar(comparison.name, runs, "runs");
+    const experiment = await runExperiment({ ...options, baseline: comparison.baseline, scenarios: comparison.scenarios, onProgress: (p) => bar.update(p.done) });
+    bar.done();
+
+    // 3. Write atomically: the report is made inside the temporary directory too.
+    const report = !values["no-report"];
+    const dir = await writeResultsDir(out, compareFiles(experiment, comparison, file), report ? (tmp) => writeReport(tmp, { title: comparison.title }) : undefined);
+    if (!quiet) process.stdout.write(printout(experiment, comparison, show, dir, report));
+    return 0;
+  },
+};
+
+const describe = (metric: string): MetricDisplay => {
+  const i = infoFor(metric);
+  return { label: i.label, unit: i.unit, kind: i.kind };
+};
+
+function scenarioHash(s: Scenario): string {
+  return createHash("sha256").update(JSON.stringify({ scenario: s.name, params: s.params ?? {} })).digest("hex").slice(0, 16);
+}
+
+/** The readable part: what ran, effects at the horizon, effects over time, the gain from pairing. */
+export function printout(x: Experiment, c: Comparison, show: readonly string[], dir: string, report: boolean): string {
+  const names = x.scenarios.map((s) => s.name);
+  const last = x.selection.dates[x.selection.dates.length - 1]!;
+  const lines: string[] = [];
+  lines.push(`finished in ${formatSeconds(x.seconds)} on ${x.workers} worker${x.workers === 1 ? "" : "s"}`, "");
+  lines.push(`${c.title}`);
+  lines.push(`Baseline: ${x.baseline} (${x.scenarios[0]!.title})`);
+  for (const s of x.scenarios.slice(1)) lines.push(`  ${s.name.padEnd(Math.max(...names.map((n) => n.length)))}  ${s.title}`);
+  lines.push("");
+  lines.push(
+    `Effects at ${last} (the horizon), all households. level: mean over ${x.replications} replications; effect: scenario − baseline,`,
+    `the mean of ${x.replications} paired differences (each replicate runs every scenario with the same seed); 95% CI: Student t`,
+    `on those differences; relative: effect / baseline level; * the 95% CI excludes zero.`,
+    "",
+  );
+  lines.push(effectsTable(x.effects, { scenarios: names, metrics: show, describe }));
+  const overTime = TRAJECTORY_METRICS.filter((m) => x.selection.metrics.includes(m) && x.selection.steps.length > 1);
+  for (const m of overTime) lines.push(effectsOverTime(x.effects, m, { scenarios: names, describe }));
+  const gains = pairingGain(x.effects);
+  if (gains.length && x.replications > 1) {
+    const step = x.selection.steps[x.selection.steps.length - 1]!;
+    const ratios = x.effects
+      .filter((e) => e.group === "all" && e.step === step && e.ci_high > e.ci_low && e.unpaired_ci_high > e.unpaired_ci_low)
+      .map((e) => (e.unpaired_ci_high - e.unpaired_ci_low) / (e.ci_high - e.ci_low))
+      .sort((a, b) => a - b);
+    const med = ratios.length % 2 ? ratios[(ratios.length - 1) / 2]! : (ratios[ratios.length / 2 - 1]! + ratios[ratios.length / 2]!) / 2;
+    lines.push(
+      `Pairing: at ${last}, unpaired (Welch) 95% CIs from the same runs would be ${med.toFixed(1)}× as wide as these paired ones`,
+      `(median over outcomes and scenarios; per scenario ${gains.map((g) => `${g.scenario} ${g.medianWidthRatio.toFixed(1)}×`).join(", ")}).`,
+      "",
+    );
+  }
+  lines.push(`Every outcome, group and year with its CI: ${displayPath(dir)}/effects.csv${report ? `; charts: ${displayPath(dir)}/report.html` : ""}`);
+  return lines.join("\n") + "\n";
+}
+
+function compareFiles(x: Experiment, c: Comparison, file: string): Record<string, string> {
+  const horizonStep = x.selection.steps[x.selection.steps.length - 1]!;
+  const outcomes: Record<string, Record<string, Record<string, { mean: number; ci_low: number; ci_high: number; n: number }>>> = {};
+  for (const s of x.scenarios) {
+    const byGroup: Record<string, Record<string, { mean: number; ci_low: number; ci_high: number; n: number }>> = {};
+    for (const g of x.selection.groups) {
+      const row: Record<string, { mean: number; ci_low: number; ci_high: number; n: number }> = {};
+      for (const m of x.selection.metrics) {
+        const vals = Array.from({ length: x.replications }, (_, r) => x.value(s.name, r, m, g, horizonStep)).filter(Number.isFinite);
+        if (vals.length) row[m] = levelCi(vals);
+      }
+      byGroup[g] = row;
+    }
+    outcomes[s.name] = byGroup;
+  }
+  const summary = {
+    comparison: c.name,
+    title: c.title,
+    description: c.description,
+    baseline: x.baseline,
+    scenarios: x.scenarios,
+    replications: x.replications,
+    seed: x.seed,
+    scale: x.households,
+    horizon: x.selection.dates[x.selection.dates.length - 1],
+    pairing: pairingGain(x.effects),
+    outcomes,
+  };
+  const manifest = {
+    relocsim: VERSION,
+    command: "compare",
+    comparisonFile: displayPath(resolve(file)),
+    comparison: c.name,
+    baseline: x.baseline,
+    scenarios: x.scenarios.map((s, i) => ({ name: s.name, source: c.sources[i], hash: scenarioHash(i === 0 ? c.baseline : c.scenarios[i - 1]!) })),
+    seed: x.seed,
+    replicates: x.replications,
+    replicateSeeds: x.seeds,
+    commonRandomNumbers: "replicate r of every scenario uses replicateSeed(seed, r); streams per (seed, site, process)",
+    scale: x.households,
+    sites: x.sites,
+    horizon: x.horizon,
+    groups: x.selection.groups,
+    metrics: x.selection.metrics.length === METRICS.length ? "all" : x.selection.metrics,
+    steps: x.selection.steps,
+    workers: x.workers,
+    node: process.version,
+    createdAt: new Date().toISOString(),
+    seconds: Number(x.seconds.toFixed(3)),
+  };
+  return {
+    "effects.csv": effectsToCsv(x.effects),
+    "metrics.csv": rowsToCsv(x.rows()),
+    "summary.json": JSON.stringify(summary, null, 2) + "\n",
+    "manifest.json": JSON.stringify(manifest, null, 2) + "\n",
+  };
+}
+
+function levelCi(vals: number[]): { mean: number; ci_low: number; ci_high: number; n: number } {
+  const n = vals.length;
+  const mean = vals.reduce((a, b) => a + b, 0) / n;
+  if (n < 2) return { mean, ci_low: NaN, ci_high: NaN, n };
+  const sd = Math.sqrt(vals.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+  const h = tQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
+  return { mean, ci_low: mean - h, ci_high: mean + h, n };
+}

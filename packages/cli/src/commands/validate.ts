@@ -1,0 +1,68 @@
+import { planExperiment, isInputError, leaves, modelSpec } from "@relocsim/core";
+import { loadComparison, loadScenarioFile, parametersSet, readJsonFile, displayPath } from "@relocsim/scenarios";
+import { resolve } from "node:path";
+import { parse, helpText, type Flags } from "../args.js";
+import { withFile } from "./run.js";
+
+const flags: Flags = {
+  quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
+  help: { type: "boolean", short: "h", help: "show this help" },
+};
+
+const timeVarying = new Set(leaves(modelSpec).filter((l) => l.spec.kind === "number" && l.spec.timeVarying).map((l) => l.path));
+
+export const validateCommand = {
+  name: "validate",
+  summary: "check scenario and comparison files without running them",
+  help: () =>
+    helpText(
+      "relocsim validate <file.json> [<file.json> ...]",
+      "Check scenario files (parameters, ranges, time expressions over the whole horizon, `extends`)\nand comparison files (and every scenario they name) without running anything.\nEach problem names the file, the JSON path, the value and what was expected.",
+      flags,
+      "Examples:\n  pnpm relocsim validate scenarios/historical.json\n  pnpm relocsim validate scenarios/*.json",
+    ),
+  async main(argv: string[]): Promise<number> {
+    const { values, positionals } = parse(argv, flags, { min: 1, max: Infinity, names: "one or more scenario or comparison files: relocsim validate <file.json> ..." });
+    if (values.help) return (process.stdout.write(validateCommand.help()), 0);
+    let failed = 0;
+    for (const file of positionals) {
+      try {
+        const line = check(file);
+        if (!values.quiet) process.stdout.write(`ok  ${file}  ${line}\n`);
+      } catch (e) {
+        if (!isInputError(e)) throw e;
+        failed++;
+        process.stderr.write(`relocsim validate: ${(e as Error).message}\n`);
+      }
+    }
+    if (failed && positionals.length > 1) process.stderr.write(`relocsim validate: ${failed} of ${positionals.length} files have problems\n`);
+    return failed ? 2 : 0;
+  },
+};
+
+/** Check one file; returns a one-line description of what it holds. */
+function check(file: string): string {
+  const json = readJsonFile(resolve(file));
+  const kind = fileKind(json);
+  if (kind === "schema") return "a JSON Schema (skipped)";
+  if (kind === "comparison") {
+    const c = loadComparison(file);
+    const plan = withFile(displayPath(resolve(file)), () => planExperiment({ ...c.options, baseline: c.baseline, scenarios: c.scenarios, workers: 1 }));
+    const n = plan.scenarios.length;
+    return `comparison '${c.name}': ${plan.scenarios[0]!.name} + ${n - 1} scenario${n === 2 ? "" : "s"} × ${plan.replications} replications = ${n * plan.replications} runs of ${plan.households.toLocaleString("en")} households`;
+  }
+  const r = loadScenarioFile(file);
+  const set = parametersSet(r.scenario);
+  const expressions = set.filter(([p, v]) => typeof v === "string" && timeVarying.has(p)).length;
+  const from = r.extends.length ? `extends ${r.extends.join(" → ")}; ` : "";
+  return `scenario '${r.scenario.name}': ${from}${set.length} parameter${set.length === 1 ? "" : "s"} set${expressions ? ` (${expressions} time expression${expressions === 1 ? "" : "s"})` : ""}`;
+}
+
+/** A comparison has a baseline or scenarios; a JSON Schema declares the draft it follows. */
+export function fileKind(json: unknown): "comparison" | "scenario" | "schema" {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return "scenario";
+  const v = json as Record<string, unknown>;
+  if (typeof v.$schema === "string" && /json-schema\.org/.test(v.$schema)) return "schema";
+  if ("scenarios" in v || "baseline" in v || (typeof v.$schema === "string" && /comparison\.schema\.json$/.test(v.$schema))) return "comparison";
+  return "scenario";
+}
