@@ -1,0 +1,139 @@
+import { execFile, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFromSource, notebookSources } from "../scripts/build-notebooks.ts";
+import { CHART_MIME, KERNEL_NAME, failureText, notebookNames, runNotebooks, type NotebookRun } from "../scripts/notebooks.ts";
+
+const root = resolve(import.meta.dirname, "..");
+const TUTORIAL = ["01-first-simulation", "02-paper-strategies", "03-your-own-policy", "04-inside-the-model"];
+
+interface Output {
+  output_type: string;
+  data?: Record<string, unknown>;
+  text?: string | string[];
+}
+interface Notebook {
+  cells: { cell_type: string; source: string | string[]; outputs?: Output[]; execution_count?: number | null }[];
+  metadata: { kernelspec?: { name: string } };
+  nbformat: number;
+  nbformat_minor: number;
+}
+const read = (file: string) => JSON.parse(readFileSync(file, "utf8")) as Notebook;
+const text = (x: string | string[] | undefined) => (Array.isArray(x) ? x.join("") : (x ?? ""));
+
+describe("notebooks/ as committed", () => {
+  it("are the four tutorial notebooks, in order, each built from notebooks/src", () => {
+    expect(notebookNames()).toEqual(TUTORIAL);
+    expect(notebookSources()).toEqual(TUTORIAL);
+  });
+
+  it.each(TUTORIAL)("%s.ipynb equals its build from notebooks/src (npx tsx scripts/build-notebooks.ts)", (name) => {
+    expect(readFileSync(join(root, "notebooks", `${name}.ipynb`), "utf8")).toBe(buildFromSource(name));
+  });
+
+  it.each(TUTORIAL)("%s.ipynb is nbformat 4 on the relocsim-deno kernel, outputs cleared, no machine paths", (name) => {
+    const raw = readFileSync(join(root, "notebooks", `${name}.ipynb`), "utf8");
+    const nb = read(join(root, "notebooks", `${name}.ipynb`));
+    expect(nb.nbformat).toBe(4);
+    expect(nb.metadata.kernelspec?.name).toBe(KERNEL_NAME);
+    for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
+      expect(cell.outputs).toEqual([]);
+      expect(cell.execution_count).toBeNull();
+    }
+    expect(raw).not.toMatch(/\/(work|home|root|tmp|Users)\/|[A-Z]:\\\\/);
+  });
+});
+
+describe("notebooks:kernel", () => {
+  it("installs a kernelspec that Jupyter lists, started by the workspace's deno", () => {
+    const dir = mkdtempSync(join(tmpdir(), "relocsim-kernel-"));
+    try {
+      const r = spawnSync(join(root, "node_modules/.bin/tsx"), ["scripts/notebooks.ts", "kernel", "--dir", dir], { cwd: root, encoding: "utf8" });
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      const jupyter = spawnSync("/usr/bin/jupyter", ["kernelspec", "list", "--json"], { encoding: "utf8", env: { ...process.env, JUPYTER_PATH: dir } });
+      expect(jupyter.status, jupyter.stderr).toBe(0);
+      const spec = JSON.parse(jupyter.stdout).kernelspecs[KERNEL_NAME];
+      expect(spec.resource_dir).toBe(join(dir, "kernels", KERNEL_NAME));
+      expect(spec.spec.argv.slice(1)).toEqual(["jupyter", "--kernel", "--conn", "{connection_file}"]);
+      const version = spawnSync(spec.spec.argv[0], ["--version"], { encoding: "utf8" });
+      expect(version.stdout).toMatch(/^deno 2\.9\.6 /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Notebook 02 names the command whose numbers it shows: `pnpm relocsim compare … --replications N --seed S`. */
+function compareCommandOf(nb: Notebook): string[] {
+  const markdown = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => text(c.source)).join("\n");
+  const m = /pnpm relocsim (compare [^\n`]+)/.exec(markdown);
+  if (!m) throw new Error("notebook 02 names no `pnpm relocsim compare` command");
+  return m[1]!.trim().split(/\s+/);
+}
+
+describe("pnpm notebooks (headless, nbconvert on the Deno kernel)", () => {
+  const outDir = mkdtempSync(join(tmpdir(), "relocsim-notebooks-"));
+  const committed02 = read(join(root, "notebooks", "02-paper-strategies.ipynb"));
+  const compareArgs = compareCommandOf(committed02);
+  let runs: NotebookRun[] = [];
+  let compareStdout = "";
+  beforeAll(async () => {
+    // The command line's comparison runs beside the notebooks (it uses worker threads).
+    const cli = promisify(execFile)(
+      join(root, "node_modules/.bin/tsx"),
+      ["packages/cli/src/main.ts", ...compareArgs, "--no-report", "--out", join(outDir, "compare")],
+      { cwd: root, env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 << 20 },
+    );
+    runs = await runNotebooks({ outDir });
+    compareStdout = (await cli).stdout;
+  }, 900_000);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it.each(TUTORIAL)("%s runs top to bottom without an error", (name) => {
+    const run = runs.find((r) => r.name === name);
+    expect(run, `${name} was not run`).toBeDefined();
+    expect(run!.ok, failureText(run!.log)).toBe(true);
+    expect(run!.errors).toBe(0);
+    const nb = read(run!.output);
+    for (const cell of nb.cells.filter((c) => c.cell_type === "code")) expect(cell.execution_count).toBeGreaterThan(0);
+  });
+
+  it.each(TUTORIAL)("%s shows its charts (Vega-Lite with an SVG rendering)", (name) => {
+    const run = runs.find((r) => r.name === name)!;
+    const charts = read(run.output).cells.flatMap((c) => c.outputs ?? []).filter((o) => Object.keys(o.data ?? {}).some((m) => CHART_MIME.test(m)));
+    expect(charts.length).toBeGreaterThanOrEqual(1);
+    expect(charts.length).toBe(run.charts);
+    for (const chart of charts) {
+      expect(Object.keys(chart.data!)).toEqual(expect.arrayContaining(["application/vnd.vegalite.v5+json", "image/svg+xml"]));
+      expect(text(chart.data!["image/svg+xml"] as string | string[])).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    }
+  });
+
+  it("02-paper-strategies shows the effects `pnpm relocsim compare` prints for the same comparison, replications and seed", () => {
+    const source = committed02.cells.filter((c) => c.cell_type === "code").map((c) => text(c.source)).join("\n");
+    const replications = /const REPLICATIONS = (\d+);/.exec(source)?.[1];
+    const seed = /const SEED = (\d+);/.exec(source)?.[1];
+    expect(compareArgs.slice(0, 2)).toEqual(["compare", "scenarios/paper-strategies.json"]);
+    expect(compareArgs.join(" ")).toContain(`--replications ${replications}`);
+    expect(compareArgs.join(" ")).toContain(`--seed ${seed}`);
+    expect(source).toContain('loadComparison("../scenarios/paper-strategies.json")');
+
+    // Every effects table the notebook prints for all households (the by-site one is its own).
+    const run = runs.find((r) => r.name === "02-paper-strategies")!;
+    const printed = read(run.output).cells
+      .filter((c) => c.cell_type === "code" && /effects(Table|OverTime)\(/.test(text(c.source)) && !/group:/.test(text(c.source)))
+      .flatMap((c) => c.outputs ?? [])
+      .filter((o) => o.output_type === "stream")
+      .map((o) => text(o.text).trimEnd());
+    expect(printed.length).toBeGreaterThanOrEqual(2);
+    for (const name of ["baseline", "historical", "livelihood-linkage", "policy-supplements", "development-policies", "full-strategy"]) {
+      expect(printed.join("\n")).toContain(`  ${name} `);
+    }
+    for (const block of printed) expect(compareStdout).toContain(block);
+  });
+});
+
