@@ -54,7 +54,11 @@ export function pairedDifference(baseline: ArrayLike<number>, scenario: ArrayLik
   const qb = sampleVariance(b) / n;
   const qs = sampleVariance(s) / n;
   const se2 = qb + qs;
-  const df = (se2 * se2) / ((qb * qb) / (n - 1) + (qs * qs) / (n - 1));
+  // Welch-Satterthwaite, written scale-free so tiny variances do not underflow.
+  const m = Math.max(qb, qs);
+  const rb = qb / m;
+  const rs = qs / m;
+  const df = ((n - 1) * (rb + rs) * (rb + rs)) / (rb * rb + rs * rs);
   const uhalf = se2 > 0 ? tQuantile(p, df) * Math.sqrt(se2) : 0;
   out.unpaired_ci_low = effect - uhalf;
   out.unpaired_ci_high = effect + uhalf;
