@@ -1,0 +1,73 @@
+import type { NationalOptions } from "../pieces/national.ts";
+import type { ReplicationsOptions } from "../pieces/replications.ts";
+import type { BandwidthOptions } from "../pieces/bandwidth.ts";
+
+export const PIECES = ["national", "bandwidth", "replications", "baselines", "heap"] as const;
+export type PieceName = (typeof PIECES)[number];
+export type Mode = "full" | "quick" | "smoke";
+
+export interface CoreScale {
+  /** Label in the report: county, province, … */
+  label: string;
+  households: number;
+  seeds: number[];
+  warmup: number;
+  /** Steps per implementation (flocc may run fewer at large scale; figures are per step). */
+  steps: { engine: number; objects: number; flocc: number };
+}
+
+export interface Plan {
+  mode: Mode;
+  national: NationalOptions;
+  replications: ReplicationsOptions;
+  /** The first scale also checks agreement (several seeds); all give speed ratios. */
+  baselines: CoreScale[];
+  /** Two populations, the second larger: allocation inside a step that grew with it would be per-agent. */
+  heap: { households: [number, number]; steps?: number };
+  bandwidth: BandwidthOptions;
+}
+
+const seeds = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+/** What each mode runs. full: the figures; quick: the same pieces in about a minute; smoke: the test suite's tiny run. */
+export function plan(mode: Mode, threads = 1): Plan {
+  switch (mode) {
+    case "full":
+      return {
+        mode,
+        national: { households: 2_660_000, threads },
+        replications: { households: 10_000, replications: 100, workers: [1, 2] },
+        baselines: [
+          { label: "county", households: 10_000, seeds: seeds(10), warmup: 48, steps: { engine: 24, objects: 24, flocc: 24 } },
+          // flocc takes about a minute a month here (and as long again to build its agents).
+          { label: "province", households: 500_000, seeds: [1], warmup: 48, steps: { engine: 12, objects: 6, flocc: 1 } },
+        ],
+        heap: { households: [10_000, 40_000] },
+        bandwidth: { repeats: 5 },
+      };
+    case "quick":
+      return {
+        mode,
+        national: { households: 200_000, threads },
+        replications: { households: 10_000, replications: 10, workers: [1, 2] },
+        baselines: [
+          { label: "county", households: 10_000, seeds: seeds(4), warmup: 48, steps: { engine: 12, objects: 12, flocc: 12 } },
+          { label: "province/10", households: 50_000, seeds: [1], warmup: 48, steps: { engine: 6, objects: 6, flocc: 2 } },
+        ],
+        heap: { households: [10_000, 40_000], steps: 36 },
+        bandwidth: { repeats: 3 },
+      };
+    case "smoke":
+      return {
+        mode,
+        national: { households: 200, steps: 3, threads },
+        replications: { households: 200, replications: 4, workers: [1, 2], steps: 3 },
+        baselines: [
+          { label: "tiny", households: 200, seeds: seeds(2), warmup: 3, steps: { engine: 3, objects: 3, flocc: 3 } },
+          { label: "tiny+", households: 300, seeds: [1], warmup: 3, steps: { engine: 2, objects: 2, flocc: 2 } },
+        ],
+        heap: { households: [200, 800], steps: 3 },
+        bandwidth: { repeats: 1 },
+      };
+  }
+}
