@@ -65,7 +65,7 @@ export function installKernel(dataDir: string): string {
 }
 
 /** Debian's jupyter (on /usr/bin/python3) when present: a pyenv or venv python first on PATH may lack nbconvert. */
-function jupyterCommand(): string {
+export function jupyterCommand(): string {
   if (process.env.RELOCSIM_JUPYTER) return process.env.RELOCSIM_JUPYTER;
   return existsSync("/usr/bin/jupyter") ? "/usr/bin/jupyter" : "jupyter";
 }
@@ -80,8 +80,8 @@ function userDataDir(): string {
 }
 
 /** The tutorial notebooks, in order (file names without .ipynb). */
-export function notebookNames(): string[] {
-  return readdirSync(NOTEBOOK_DIR).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).map((f) => f.slice(0, -6)).sort();
+export function notebookNames(dir = NOTEBOOK_DIR): string[] {
+  return readdirSync(dir).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).map((f) => f.slice(0, -6)).sort();
 }
 
 export interface NotebookRun {
@@ -117,17 +117,17 @@ export function inspectNotebook(file: string): { charts: number; errors: number 
   return { charts, errors };
 }
 
-function execute(name: string, outDir: string, env: NodeJS.ProcessEnv): Promise<NotebookRun> {
+function execute(dir: string, name: string, outDir: string, env: NodeJS.ProcessEnv): Promise<NotebookRun> {
   const started = performance.now();
   const args = [
     "nbconvert", "--to", "notebook", "--execute",
     `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`,
     "--ExecutePreprocessor.timeout=1800",
     "--output-dir", outDir, "--output", `${name}.ipynb`,
-    join(NOTEBOOK_DIR, `${name}.ipynb`),
+    join(dir, `${name}.ipynb`),
   ];
   return new Promise((done) => {
-    const child = spawn(jupyterCommand(), args, { cwd: NOTEBOOK_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(jupyterCommand(), args, { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
     let log = "";
     child.stdout.on("data", (d) => (log += d));
     child.stderr.on("data", (d) => (log += d));
@@ -144,6 +144,8 @@ function execute(name: string, outDir: string, env: NodeJS.ProcessEnv): Promise<
 
 export interface RunOptions {
   names?: readonly string[];
+  /** Folder of the notebooks (the kernel starts there). @default notebooks/ */
+  dir?: string;
   outDir?: string;
   jobs?: number;
   onDone?: (run: NotebookRun) => void;
@@ -151,7 +153,8 @@ export interface RunOptions {
 
 /** Execute notebooks headlessly (a private kernelspec in a temporary JUPYTER_PATH). */
 export async function runNotebooks(options: RunOptions = {}): Promise<NotebookRun[]> {
-  const all = notebookNames();
+  const dir = resolve(options.dir ?? NOTEBOOK_DIR);
+  const all = notebookNames(dir);
   const wanted = options.names?.length ? options.names : all;
   const names: string[] = [];
   for (const w of wanted) {
@@ -176,7 +179,7 @@ export async function runNotebooks(options: RunOptions = {}): Promise<NotebookRu
     const worker = async () => {
       while (next < names.length) {
         const i = next++;
-        runs[i] = await execute(names[i]!, outDir, env);
+        runs[i] = await execute(dir, names[i]!, outDir, env);
         options.onDone?.(runs[i]!);
       }
     };
@@ -227,7 +230,7 @@ async function main(argv: string[]): Promise<number> {
       outDir,
       jobs,
       onDone: (r) => {
-        process.stdout.write(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(24)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.charts} charts\n`);
+        process.stdout.write(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(24)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.charts} chart${r.charts === 1 ? "" : "s"}\n`);
         if (!r.ok) process.stdout.write(failureText(r.log) + "\n");
       },
     });

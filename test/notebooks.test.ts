@@ -1,11 +1,11 @@
 import { execFile, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFromSource, notebookSources } from "../scripts/build-notebooks.ts";
-import { CHART_MIME, KERNEL_NAME, failureText, notebookNames, runNotebooks, type NotebookRun } from "../scripts/notebooks.ts";
+import { buildFromSource, buildNotebook, notebookSources } from "../scripts/build-notebooks.ts";
+import { CHART_MIME, KERNEL_NAME, failureText, jupyterCommand, notebookNames, runNotebooks, type NotebookRun } from "../scripts/notebooks.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const TUTORIAL = ["01-first-simulation", "02-paper-strategies", "03-your-own-policy", "04-inside-the-model"];
@@ -54,7 +54,7 @@ describe("notebooks:kernel", () => {
       const r = spawnSync(join(root, "node_modules/.bin/tsx"), ["scripts/notebooks.ts", "kernel", "--dir", dir], { cwd: root, encoding: "utf8" });
       expect(r.stderr).toBe("");
       expect(r.status).toBe(0);
-      const jupyter = spawnSync("/usr/bin/jupyter", ["kernelspec", "list", "--json"], { encoding: "utf8", env: { ...process.env, JUPYTER_PATH: dir } });
+      const jupyter = spawnSync(jupyterCommand(), ["kernelspec", "list", "--json"], { encoding: "utf8", env: { ...process.env, JUPYTER_PATH: dir } });
       expect(jupyter.status, jupyter.stderr).toBe(0);
       const spec = JSON.parse(jupyter.stdout).kernelspecs[KERNEL_NAME];
       expect(spec.resource_dir).toBe(join(dir, "kernels", KERNEL_NAME));
@@ -65,6 +65,23 @@ describe("notebooks:kernel", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe("runNotebooks (pnpm notebooks)", () => {
+  it("fails a notebook whose cell throws, naming the cell and the error, and stops there", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "relocsim-failing-"));
+    try {
+      const source = "# A failing notebook\n\n```ts\nconst x = 1;\n```\n\n```ts\nthrow new Error(`boom ${x}`);\n```\n\n```ts\nconsole.log(\"never\");\n```\n";
+      writeFileSync(join(dir, "01-failing.ipynb"), buildNotebook(source));
+      const [run] = await runNotebooks({ dir, outDir: join(dir, "out") });
+      expect(run!.ok).toBe(false);
+      expect(failureText(run!.log)).toContain("throw new Error(`boom ${x}`);");
+      expect(failureText(run!.log)).toContain("boom 1");
+      expect(run!.log).not.toContain("never");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 /** Notebook 02 names the command whose numbers it shows: `pnpm relocsim compare … --replications N --seed S`. */
