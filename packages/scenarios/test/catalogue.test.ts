@@ -84,8 +84,8 @@ describe("the catalogue of named scenarios", () => {
     const paths = expressions.map((e) => e.path);
     expect(paths).toContain("params.environment.demandShock");
     const shock = expressions.find((e) => e.path === "params.environment.demandShock")!;
-    expect(shock.evaluate({ year: 2020, month: 2, step: 49, t: 49 / 12 })).toBe(0.3);
-    expect(shock.evaluate({ year: 2020, month: 9, step: 56, t: 56 / 12 })).toBe(0.03);
+    expect(shock.evaluate({ year: 2020, month: 2, step: 49, t: 49 / 12 })).toBe(0.4);
+    expect(shock.evaluate({ year: 2020, month: 9, step: 56, t: 56 / 12 })).toBe(0);
     expect(shock.evaluate({ year: 2019, month: 2, step: 37, t: 37 / 12 })).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import Ajv from "ajv";
+import { Ajv } from "ajv";
 import { generatedFiles, scenarioSchema, comparisonSchema, loadScenarioFile, scenario } from "../src/index.ts";
 
 const root = resolve(import.meta.dirname, "../../..");

@@ -150,6 +150,6 @@ function signed(v: number, kind: MetricDisplay["kind"], digits: number, unit = t
 function relative(effect: number, base: number): string {
   if (!Number.isFinite(effect) || !Number.isFinite(base) || base === 0) return "";
   const r = (effect / Math.abs(base)) * 100;
-  const s = Math.abs(r) < 10 ? r.toFixed(1) : r.toFixed(0);
-  return `${r > 0 ? "+" : r < 0 ? "−" : ""}${s.replace("-", "")}%`;
+  const s = Math.abs(r) < 10 ? Math.abs(r).toFixed(1) : Math.abs(r).toFixed(0);
+  return `${Number(s) === 0 ? "" : r > 0 ? "+" : "−"}${s}%`;
 }
