@@ -201,7 +201,7 @@ describe("earnings(p, c, st, s, q, resident)", () => {
     put(st, q, Emp.SelfEmployed, 5, 0.5);
     expect(earnings(p, c, st, 0, q, true)).toBeCloseTo(c.urbanWage * 1.3 * sf - 700 * c.priceIndex, 6);
     put(st, q, Emp.Farming, 5, 0.5);
-    expect(earnings(p, c, st, 0, q, false)).toBeCloseTo(480 * c.priceIndex, 6);
+    expect(earnings(p, c, st, 0, q, false)).toBeCloseTo(p.labour.farmingIncome * c.priceIndex, 6);
     put(st, q, Emp.Unemployed, 5, 0.5);
     expect(earnings(p, c, st, 0, q, true)).toBe(0);
   });

@@ -16,7 +16,8 @@ describe("resolveParams(input)", () => {
   it("fills every leaf with its default for empty input", () => {
     const { params, expressions } = resolveParams({});
     expect(params).toEqual(defaultsOf(modelSpec));
-    expect(expressions).toEqual([]);
+    // Only the defaults that are series (the 2020 migrant demand shock and its recovery).
+    expect(expressions.map((x) => x.path).sort()).toEqual(["params.environment.demandShock", "params.environment.migrantFindRate"]);
   });
 
   it("keeps every default within its documented range", () => {
@@ -80,7 +81,9 @@ describe("resolveParams(input)", () => {
     const { params, expressions } = resolveParams({ labour: { separationRate: "0.25" }, environment: { demandShock: "year == 2020 ? 0.3 : 0" } });
     expect(params.labour.separationRate).toBe(0.25);
     expect(params.environment.demandShock).toBe(0);
-    expect(expressions.map((x) => x.path)).toEqual(["params.environment.demandShock"]);
+    // The given expression replaces the default series; the other default series stays.
+    expect(expressions.map((x) => x.path).sort()).toEqual(["params.environment.demandShock", "params.environment.migrantFindRate"]);
+    expect(expressions.find((x) => x.path === "params.environment.demandShock")!.source).toBe("year == 2020 ? 0.3 : 0");
   });
 
   it("reports every problem of an input at once", () => {

@@ -92,11 +92,12 @@ describe("buildPopulation(p, households, seed)", () => {
       if (working) { lf++; counts[P.emp[q]!]!++; }
     }
     expect(bad).toEqual([]);
-    expect(counts[Emp.Migrant]! / lf).toBeCloseTo(0.22, 1);
-    expect(counts[Emp.Local]! / lf).toBeCloseTo(0.04, 1);
-    // Farming needs land at origin (a tenth of households have none): a little under 0.55.
-    expect(counts[Emp.Farming]! / lf).toBeGreaterThan(0.45);
-    expect(counts[Emp.Farming]! / lf).toBeLessThan(0.55);
+    const pop = params.population;
+    expect(counts[Emp.Migrant]! / lf).toBeCloseTo(pop.initialMigrantShare, 1);
+    expect(counts[Emp.Local]! / lf).toBeCloseTo(pop.initialLocalShare, 1);
+    // Farming needs land at origin (a tenth of households have none): a little under the share.
+    expect(counts[Emp.Farming]! / lf).toBeGreaterThan(pop.initialFarmingShare - 0.1);
+    expect(counts[Emp.Farming]! / lf).toBeLessThan(pop.initialFarmingShare);
   });
 
   it("opens each site in its cohort year (2016-2019), in the cohort shares", () => {

@@ -100,6 +100,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
 
   const startBase = monthly(lab.startupRate) * (es.enabled && open ? 1 + es.startupKnowledgeBoost : 1);
   const findMigrant = p.environment.migrantFindRate * (1 - shock);
+  const originAccess = lab.originMigrantAccess;
   // Skill scales the migrant and the local wage alike, so the wage gap is the site's.
   const wageGap = lab.migrateIntercept + lab.migrateWageGap * Math.log(c.migrantWage / wage);
 
@@ -123,7 +124,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
     const intensity = training[q]! > 0 ? 0.5 : 1;
     const pStart = startBase * (0.5 + skill[q]!) * intensity;
     const want = logistic(wageGap - (carer ? lab.migrateCarePenalty : 0) - lab.migrateIntegrationPull * integration);
-    const pMigrant = want * findMigrant * intensity;
+    const pMigrant = want * findMigrant * intensity * (resident ? 1 : originAccess);
     const pLocal = resident && vacancies > 0 ? Math.min(1, perWeight * weight(P, H, q, h, carerIntensity, matchWeightTrained)) : 0;
     const pFarm = canFarm ? (resident ? 0.02 : 0.3) : 0;
     let u = r();

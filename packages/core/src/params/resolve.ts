@@ -20,7 +20,12 @@ export function resolveParams(input: unknown, base?: Params, where = "params"): 
   const errors: InputError[] = [];
   const expressions: CompiledExpression[] = [];
   const params = structuredClone(base ?? defaultsOf(modelSpec)) as Params;
-  walk(modelSpec, input ?? {}, params as unknown as Record<string, unknown>, where, errors, expressions);
+  const given = new Set<string>();
+  walk(modelSpec, input ?? {}, params as unknown as Record<string, unknown>, where, errors, expressions, given);
+  // Defaults that are time series (e.g. the 2020 migrant demand shock) apply unless given.
+  for (const [path, leaf] of leavesByPath()) {
+    if (leaf.kind === "number" && leaf.expression && !given.has(`${where}.${path}`)) expressions.push(compileExpression(`${where}.${path}`, leaf.expression));
+  }
   if (errors.length === 0) checkConsistency(params, where, errors);
   if (errors.length === 0 && expressions.length > 0) {
     // Evaluate every expression over the whole horizon now, so a value that leaves its range
@@ -50,7 +55,7 @@ export function applyExpressions(params: Params, expressions: CompiledExpression
   for (const ex of expressions) setPath(params, ex.path.slice(where.length + 1), ex.evaluate(scope));
 }
 
-function walk(spec: Spec, value: unknown, target: Record<string, unknown>, path: string, errors: InputError[], exprs: CompiledExpression[]) {
+function walk(spec: Spec, value: unknown, target: Record<string, unknown>, path: string, errors: InputError[], exprs: CompiledExpression[], given: Set<string>) {
   if (spec.kind !== "group") throw new Error("walk expects a group");
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     errors.push(new InputError(path, value, "an object"));
@@ -71,9 +76,10 @@ function walk(spec: Spec, value: unknown, target: Record<string, unknown>, path:
       continue;
     }
     if (sub.kind === "group") {
-      walk(sub, v, target[key] as Record<string, unknown>, p, errors, exprs);
+      walk(sub, v, target[key] as Record<string, unknown>, p, errors, exprs, given);
       continue;
     }
+    given.add(p);
     const r = leafValue(sub, v, p);
     if (r instanceof InputError) errors.push(r);
     else if (typeof r === "object") exprs.push(r);

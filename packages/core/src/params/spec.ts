@@ -20,6 +20,11 @@ export interface NumberSpec extends LeafBase {
   unit: string;
   /** May a scenario give it as a mathjs expression of time? Structural sizes may not. */
   timeVarying: boolean;
+  /**
+   * A default that varies in time (an exogenous series), as a mathjs expression; `default` is
+   * then its value at the start of the default horizon.
+   */
+  expression?: string;
 }
 export interface BooleanSpec extends LeafBase {
   kind: "boolean";
@@ -82,6 +87,8 @@ interface NumOpts {
   integer?: boolean;
   /** @default true */
   timeVarying?: boolean;
+  /** The default is this time expression (see NumberSpec.expression). */
+  expression?: string;
 }
 
 export function num(value: number, opts: NumOpts, source: Source, doc: string): NumberSpec {
@@ -93,6 +100,7 @@ export function num(value: number, opts: NumOpts, source: Source, doc: string): 
     integer: opts.integer ?? false,
     unit: opts.unit ?? "",
     timeVarying: opts.timeVarying ?? true,
+    ...(opts.expression ? { expression: opts.expression } : {}),
     source,
     doc,
   };

@@ -11,18 +11,14 @@ export const historical = defineScenario({
   kind: "historical",
   title: "Historical: follow-up support as implemented 2016-2020",
   description:
-    "The follow-up support in place during the 2016-2020 programme as published sources describe it: land contracting rights kept; sites built with roads, schools and clinics; employment assistance with poverty-alleviation workshops and public-welfare posts growing from 2018, strengthened by the 2019 follow-up guidance; uniform training campaigns, widened by the 2019-2021 skills upgrading campaign; short-term industrial subsidies; community governance and grid management growing from 2019; old houses demolished about a year after signing; the monitoring mechanism against return to poverty from 2020; and the 2020 fall in migrant labour demand with its recovery (the two values calibrated to NBS figures). Not in place: dual registration, maintenance funds, collective asset operation, a long transition period, housing adjustment, talent introduction. Which levers were on is sourced; every intensity is an assumption (see each $comment).",
+    "The follow-up support in place during the 2016-2020 programme as published sources describe it: land contracting rights kept; sites built with roads, schools and clinics; employment assistance with poverty-alleviation workshops and public-welfare posts growing from 2018, strengthened by the 2019 follow-up guidance; uniform training campaigns, widened by the 2019-2021 skills upgrading campaign; short-term industrial subsidies; community governance and grid management growing from 2019; old houses demolished about a year after signing; the monitoring mechanism against return to poverty from 2020; and (as in every scenario, from the model's default environment) the 2020 fall in migrant labour demand with its recovery. Not in place: dual registration, maintenance funds, collective asset operation, a long transition period, housing adjustment, talent introduction. Which levers were on is sourced; every intensity is an assumption (see each $comment).",
   paperSections: ["3.2", "3.3", "4.1(2)", "4.1(3)", "4.3(1)", "4.3(2)", "4.3(3)"],
   params: {
-    environment: {
-      demandShock: "year == 2020 and month <= 3 ? 0.4 : 0",
-      migrantFindRate: "year == 2020 and month >= 4 and month <= 9 ? 0.45 : 0.2",
-    },
     residence: {
       baselineTransitionMonths: 12,
     },
     poverty: {
-      detectionRate: "year >= 2020 ? 0.25 : 0.12",
+      detectionRate: "year >= 2020 ? 0.2 : (year >= 2018 ? 0.1 : 0.04)",
     },
     policies: {
       landRights: { enabled: true },
@@ -37,14 +33,10 @@ export const historical = defineScenario({
     },
   },
   notes: {
-    "environment.demandShock":
-      "COVID-19 fall in migrant labour demand, January-March 2020. NBS (press release on Q1 2020, 2020-04-17): rural labour working outside their township at end-March 2020 was 29.7% below a year earlier. Calibrated in this scenario: 0.4 for three months puts the model's migrant stock at end-March 2020 about 28% below its path without the shock.",
-    "environment.migrantFindRate":
-      "Catch-up hiring of migrants in April-September 2020: NBS 2020 Migrant Workers Monitoring Survey Report: outgoing migrant workers were only 2.7% fewer over 2020 than in 2019. Calibrated in this scenario: 0.45 a month (the default 0.2 otherwise) puts the model's migrant stock at end-2020 about 2-3% below its path without the shock.",
     "residence.baselineTransitionMonths":
       "13th Five-Year Plan for poverty-alleviation relocation (NDRC 2016): old houses are demolished and homesteads reclaimed after relocation ('demolish the old, reclaim the land'); about a year after signing is an assumption (local rules varied).",
     "poverty.detectionRate":
-      "State Council Leading Group Office of Poverty Alleviation and Development, Guiding Opinions on a monitoring and assistance mechanism to prevent return to poverty (March 2020): households at risk are monitored and helped from 2020. Doubling the monthly detection probability is an assumption.",
+      "Monitoring intensified over the campaign: annual reviews of registered households from 2016, the 2018-2020 push to secure 'two assurances and three guarantees', and the monitoring and assistance mechanism against return to poverty from March 2020 (State Council Leading Group Office of Poverty Alleviation and Development, Guiding Opinions, 2020). The monthly detection probabilities 0.04, 0.1 from 2018 and 0.2 from 2020 are assumptions.",
     "policies.landRights":
       "Relocated households kept their land contracting rights and collective distributions: the relocation policy as paper 4.3(1) describes it and as NDRC's 2019 follow-up support guidance restates it. Rent and distribution sizes are the lever's default assumptions.",
     "policies.ecologicalLivability":
