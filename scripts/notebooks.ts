@@ -16,7 +16,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir, tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -119,10 +119,13 @@ export function inspectNotebook(file: string): { charts: number; errors: number 
 
 function execute(dir: string, name: string, outDir: string, env: NodeJS.ProcessEnv): Promise<NotebookRun> {
   const started = performance.now();
+  // nbconvert's --execute, with its preprocessor swapped for one that keeps the outputs the
+  // Deno kernel publishes after a cell's idle status (see scripts/deno_outputs.py).
   const args = [
-    "nbconvert", "--to", "notebook", "--execute",
-    `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`,
-    "--ExecutePreprocessor.timeout=1800",
+    "nbconvert", "--to", "notebook",
+    "--NotebookExporter.preprocessors=deno_outputs.DenoExecutePreprocessor",
+    `--DenoExecutePreprocessor.kernel_name=${KERNEL_NAME}`,
+    "--DenoExecutePreprocessor.timeout=1800",
     "--output-dir", outDir, "--output", `${name}.ipynb`,
     join(dir, `${name}.ipynb`),
   ];
@@ -170,7 +173,8 @@ export async function runNotebooks(options: RunOptions = {}): Promise<NotebookRu
     installKernel(jupyterPath);
     const env = {
       ...process.env,
-      JUPYTER_PATH: [jupyterPath, process.env.JUPYTER_PATH].filter(Boolean).join(process.platform === "win32" ? ";" : ":"),
+      JUPYTER_PATH: [jupyterPath, process.env.JUPYTER_PATH].filter(Boolean).join(delimiter),
+      PYTHONPATH: [join(ROOT, "scripts"), process.env.PYTHONPATH].filter(Boolean).join(delimiter),
       // Plain text results (deno colours its inspected values otherwise).
       NO_COLOR: "1",
     };

@@ -21,10 +21,17 @@ export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
 /** Show a chart inline: Vega-Lite for interactive front ends, SVG for every other. */
 export async function show(spec: Spec): Promise<void> {
   const svg = await toSvg(spec);
-  await Deno.jupyter.display(
-    { [VEGA_LITE_MIME]: spec, "image/svg+xml": svg, "text/plain": `[chart] ${titleOf(spec)}` },
-    { raw: true },
-  );
+  await display({ [VEGA_LITE_MIME]: spec, "image/svg+xml": svg, "text/plain": `[chart] ${titleOf(spec)}` });
+}
+
+/**
+ * Deno.jupyter.display, then a turn of the event loop. The kernel (Deno 2.9) resolves display
+ * before the message is on its way, and can report the cell idle first; front ends then drop
+ * the output. Yielding once lets the message go out before the cell ends.
+ */
+async function display(bundle: Record<string, unknown>): Promise<void> {
+  await Deno.jupyter.display(bundle, { raw: true });
+  await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 export interface TableOptions {
@@ -53,7 +60,7 @@ export async function table(rows: readonly Record<string, unknown>[], options: T
     `<tbody>${cells.map((row) => `<tr>${row.map((x, j) => `<td${align(j)}>${escape(x)}</td>`).join("")}</tr>`).join("")}</tbody>`,
     "</table>",
   ].join("");
-  await Deno.jupyter.display({ "text/html": html, "text/plain": text }, { raw: true });
+  await display({ "text/html": html, "text/plain": text });
 }
 
 function cell(v: unknown, digits: number): string {
