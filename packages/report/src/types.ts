@@ -1,41 +1,17 @@
 /**
- * The data contract between the simulation and the report. The core package produces
- * these shapes; the report declares them itself (structurally identical) so it can be
- * used on a results directory without loading the simulation.
+ * The data contract between the simulation and the report, taken from the core package as
+ * types only (erased at run time: the report reads a results directory without loading the
+ * simulation).
  */
+import type { TidyRow, EffectRow as CoreEffectRow } from "@relocsim/core";
 
-/** One observation of one metric: the long format every result is written in. */
-export interface TidyRow {
-  scenario: string;
-  replicate: number;
-  seed: number;
-  step: number;
-  /** "YYYY-MM" */
-  date: string;
-  /** "all", "site:urban", "site:rural", "cohort:2016" … */
-  group: string;
-  metric: string;
-  value: number;
-}
+export type { TidyRow };
 
-/** A paired scenario-minus-baseline effect over replications at one step. */
-export interface EffectRow {
-  scenario: string;
-  baseline: string;
-  group: string;
-  metric: string;
-  step: number;
-  date: string;
-  /** number of replications */
-  n: number;
-  baseline_mean: number;
-  scenario_mean: number;
-  /** mean paired difference, scenario − baseline */
-  effect: number;
-  /** 95% confidence interval of the paired difference */
-  ci_low: number;
-  ci_high: number;
-}
+/**
+ * A paired scenario-minus-baseline effect over replications at one step: the first twelve
+ * columns of effects.csv (the unpaired interval that follows them is optional here).
+ */
+export type EffectRow = Omit<CoreEffectRow, "unpaired_ci_low" | "unpaired_ci_high"> & Partial<Pick<CoreEffectRow, "unpaired_ci_low" | "unpaired_ci_high">>;
 
 export interface ScenarioInfo {
   name: string;
