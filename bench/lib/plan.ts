@@ -1,6 +1,7 @@
 import type { NationalOptions } from "../pieces/national.ts";
 import type { ReplicationsOptions } from "../pieces/replications.ts";
 import type { BandwidthOptions } from "../pieces/bandwidth.ts";
+import { availableParallelism } from "node:os";
 
 export const PIECES = ["national", "bandwidth", "replications", "baselines", "heap"] as const;
 export type PieceName = (typeof PIECES)[number];
@@ -18,7 +19,8 @@ export interface CoreScale {
 
 export interface Plan {
   mode: Mode;
-  national: NationalOptions;
+  /** One run per thread count (the engine's `threads` option). */
+  national: Omit<NationalOptions, "threads"> & { threads: number[] };
   replications: ReplicationsOptions;
   /** The first scale also checks agreement (several seeds); all give speed ratios. */
   baselines: CoreScale[];
@@ -30,7 +32,7 @@ export interface Plan {
 const seeds = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 /** What each mode runs. full: the issue's figures; quick: the same pieces in about a minute; smoke: the test suite's tiny run. */
-export function plan(mode: Mode, threads = 1): Plan {
+export function plan(mode: Mode, threads: number[] = [...new Set([1, availableParallelism()])]): Plan {
   switch (mode) {
     case "full":
       return {
@@ -60,7 +62,7 @@ export function plan(mode: Mode, threads = 1): Plan {
     case "smoke":
       return {
         mode,
-        national: { households: 200, steps: 3, threads },
+        national: { households: 200, steps: 3, threads: threads.slice(0, 1) },
         replications: { households: 200, replications: 4, workers: [1, 2], steps: 3 },
         baselines: [
           { label: "tiny", households: 200, seeds: seeds(2), warmup: 3, steps: { engine: 3, objects: 3, flocc: 3 } },

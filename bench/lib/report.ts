@@ -18,13 +18,17 @@ export interface BenchReport {
   durationMs: number;
   /** 1-minute load average when the bench ended (see machine.loadAverage1m for the start). */
   loadAverage1mAtEnd: number;
-  national?: NationalResult & { processPeakRssBytes: number; processMs: number };
+  /** The fastest national run (see nationalRuns for every thread count). */
+  national?: NationalRun;
+  nationalRuns?: NationalRun[];
   bandwidth?: BandwidthResult;
   replications?: ReplicationsResult;
   baselines?: BaselinesReport;
   heap?: HeapReport;
   checks: Check[];
 }
+
+export type NationalRun = NationalResult & { processPeakRssBytes: number; processMs: number };
 
 export interface ScaleComparison {
   label: string;

@@ -20,15 +20,13 @@ export function renderTable(r: BenchReport): string {
 
   if (r.national) {
     const n = r.national;
-    out.push("", `1. national run: ${int(n.households)} households, ${int(n.sites)} sites, ${int(n.persons)} persons, ${n.steps} monthly steps, ${n.threads} thread${n.threads > 1 ? "s" : ""} (${n.scenario})`);
-    out.push(grid([
-      ["wall time (build + run)", `${f(n.wallMs / 1000)} s`, `build ${f(n.buildMs / 1000)} s, run ${f(n.runMs / 1000)} s, ${f(n.meanStepMs, 0)} ms/step`],
-      ["household-steps per second", si(n.householdStepsPerSecond), ""],
-      ["peak memory (RSS of the run's process)", bytes(n.processPeakRssBytes), `state arrays ${bytes(n.stateBytes.total)}`],
-    ]));
+    out.push("", `1. national run: ${int(n.households)} households, ${int(n.sites)} sites, ${int(n.persons)} persons, ${n.steps} monthly steps, scenario ${n.scenario}`);
+    const rows = [["threads", "wall (build + run)", "build", "run", "ms/step", "household-steps/s", "peak RSS"]];
+    for (const x of r.nationalRuns ?? [n]) rows.push([String(x.threads), `${f(x.wallMs / 1000)} s`, `${f(x.buildMs / 1000)} s`, `${f(x.runMs / 1000)} s`, f(x.meanStepMs, 0), si(x.householdStepsPerSecond), bytes(x.processPeakRssBytes)]);
+    out.push(grid(rows));
+    out.push(`  state arrays ${bytes(n.stateBytes.total)}; time per process of the step (${n.threads} thread${n.threads > 1 ? "s, summed over threads" : ""}):`);
     const total = Object.values(n.phaseMs).reduce((a, b) => a + b, 0);
     const phases = Object.entries(n.phaseMs).sort((a, b) => b[1] - a[1]);
-    out.push("  time per process of the step:");
     out.push(grid(phases.map(([k, v]) => [k, `${f(v / 1000, 2)} s`, `${f((100 * v) / total, 1)} %`]), "    "));
   }
 
@@ -80,7 +78,7 @@ export function renderTable(r: BenchReport): string {
     const rows = [["households", "steps", "retained first", "last", "max", "growth", "allocated per step (median)"]];
     for (const h of r.heap.runs) rows.push([int(h.households), String(h.steps), bytes(h.firstBytes), bytes(h.lastBytes), bytes(h.maxBytes), bytes(h.growthBytes), bytes(h.medianAllocatedBytesPerStep)]);
     out.push(grid(rows));
-    out.push(`  allocation per step grows ${f(r.heap.allocationGrowth, 2)}× for ${r.heap.populationRatio}× the households: ${r.heap.allocationGrowth < 2 ? "a per-step constant, nothing per agent" : "it grows with the population"}`);
+    out.push(`  allocation per step grows ${f(r.heap.allocationGrowth, 2)}× for ${r.heap.populationRatio}× the households (allocation per agent would grow ${r.heap.populationRatio}×, a per-step constant 1×)`);
   }
 
   if (r.checks.length) {
