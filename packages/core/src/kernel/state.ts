@@ -29,7 +29,6 @@ export interface SiteTable {
   /** Enterprises founded by introduced talent (paper 4.1(1)). */
   talentFirms: Float64Array;
   promotionJobs: Float64Array;
-  localFilled: Int32Array;
   serviceQuality: Float32Array;
   activity: Float32Array;
   safety: Float32Array;
@@ -51,6 +50,7 @@ export interface HouseholdTable {
   site: Int32Array;
   first: Int32Array;
   size: Int16Array;
+  /** Members when the household signed (the area was fixed for them). */
   signedSize: Int16Array;
   area: Float32Array;
   adjustAt: Int32Array;
@@ -130,7 +130,7 @@ export function allocSites(n: number): SiteTable {
     urban: Uint8Array, cohort: Int16Array, openStep: Int32Array, hhStart: Int32Array, hhEnd: Int32Array,
     pStart: Int32Array, pEnd: Int32Array, pNext: Int32Array, freeCount: Int32Array, wageFactor: Float32Array,
     marketJobs: Float64Array, supportJobs: Float64Array, talentFirms: Float64Array, promotionJobs: Float64Array,
-    localFilled: Int32Array, serviceQuality: Float32Array, activity: Float32Array, safety: Float32Array,
+    serviceQuality: Float32Array, activity: Float32Array, safety: Float32Array,
     housingCondition: Float32Array, totalArea: Float64Array, collectiveBalance: Float64Array, collectiveIn: Float64Array,
     collectiveOut: Float64Array, collectiveIncome: Float64Array, maintenanceBalance: Float64Array,
     maintenanceIn: Float64Array, maintenanceOut: Float64Array, dividend: Float64Array,

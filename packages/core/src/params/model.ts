@@ -1,5 +1,5 @@
 import { group, num, share, initialShare, str, ASSUMPTION, paper } from "./spec.js";
-import { NDRC_2020, PLAN_2016, NBS_MIGRANT, NBS_MIGRANT_2022, NBS_POVERTY_LINE } from "./sources.js";
+import { NDRC_2020, PLAN_2016, NBS_MIGRANT, NBS_POVERTY_LINE } from "./sources.js";
 import * as policies from "../policies/index.js";
 
 /**

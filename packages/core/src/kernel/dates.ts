@@ -1,1 +1,0 @@
-export { parseMonth, formatMonth, timeScope } from "../params/resolve.js";
