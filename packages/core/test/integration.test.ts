@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { integration } from "../src/model/integration.js";
-import { Emp, Land, Registration, Residence } from "../src/kernel/state.js";
+import { Emp, Land, Registration, Residence, countMembers } from "../src/kernel/state.js";
 import type { Simulation } from "../src/index.js";
 import { contextAt, householdsOf, members, sim, stepPastOpening } from "./helpers.js";
 
@@ -60,6 +60,9 @@ describe("integration(p, c, st, s)", () => {
     st.households.income12[rich] = 1e6;
     for (const q of members(st, idle)) st.persons.emp[q] = Emp.Unemployed;
     st.households.income12[idle] = 0;
+    // Integration reads the member counts that income() keeps; recount after editing by hand.
+    countMembers(st, rich);
+    countMembers(st, idle);
     integration(s.params, month(s), st, 0);
     expect(st.households.intEcon[rich]).toBeCloseTo(1, 6);
     expect(st.households.intEcon[idle]).toBeCloseTo(0.15, 6);
@@ -85,6 +88,7 @@ describe("integration(p, c, st, s)", () => {
     const h = householdsOf(own.state, 0)[0]!;
     const Ho = own.state.households;
     for (const q of members(own.state, h)) own.state.persons.emp[q] = Emp.NotInLabourForce;
+    countMembers(own.state, h);
     Ho.tiesSite[h] = 0.2;
     integration(own.params, month(own), own.state, 0);
     const ties = 0.2 + 0.02 * (0.5 * 0.3) * 0.8;

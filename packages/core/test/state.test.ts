@@ -40,3 +40,19 @@ describe("linkMember(st, h, p) and removePerson(st, p)", () => {
     expect(st.sites.freeCount[0]).toBe(3);
   });
 });
+
+describe("countMembers(st, h) and the counts the step keeps", () => {
+  it("after every step, each household's counts by labour state equal a fresh count of its members", async () => {
+    const { createSimulation } = await import("../src/index.js");
+    const { countMembers } = await import("../src/kernel/state.js");
+    const s = createSimulation({ name: "counts", params: { policies: { vocationalTraining: { mode: "needsBased" } } } }, { seed: 4, scale: 600 });
+    const H = s.state.households;
+    const cols = [H.nLabour, H.nLocal, H.nMigrant, H.nSelf, H.nFarming, H.nTraining];
+    for (let step = 0; step < 60; step++) {
+      s.step();
+      const kept = cols.map((c) => Uint8Array.from(c));
+      for (let h = 0; h < H.count; h++) countMembers(s.state, h);
+      cols.forEach((c, i) => expect(Array.from(c)).toEqual(Array.from(kept[i]!)));
+    }
+  });
+});

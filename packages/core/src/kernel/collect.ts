@@ -47,9 +47,8 @@ export function binValue(b: number): number {
  * the groups in `groups` (integer counts: the sum is exact in any order).
  */
 export function collectSite(p: Params, c: StepContext, st: State, s: number, acc: Float64Array, hist: Float64Array, groups: Int32Array): void {
-  const { emp: pEmp, training: pTraining, next: pNext } = st.persons;
   const H = st.households;
-  const { size: hSize, first: hFirst, income12: hIncome12, residence: hResidence, everExited: hEverExited, area: hArea } = H;
+  const { size: hSize, income12: hIncome12, residence: hResidence, everExited: hEverExited, area: hArea } = H;
   const S = st.sites;
   siteGroups(st, s, groups);
   const g0 = groups[0]! * BINS, g1 = groups[1]! * BINS, g2 = groups[2]! * BINS;
@@ -66,17 +65,15 @@ export function collectSite(p: Params, c: StepContext, st: State, s: number, acc
   const h1 = S.hhEnd[s]!;
   for (let h = S.hhStart[s]!; h < h1; h++) {
     const size = hSize[h]!;
-    let lf = 0, emp = 0;
-    for (let q = hFirst[h]!; q >= 0; q = pNext[q]!) {
-      const e = pEmp[q]!;
-      if (e === Emp.NotInLabourForce) continue;
-      lf++;
-      if (pTraining[q]! > 0) inTraining++;
-      if (e === Emp.Local) { emp++; local++; }
-      else if (e === Emp.Migrant) { emp++; migrant++; }
-      else if (e === Emp.SelfEmployed) { emp++; self++; }
-      else if (e === Emp.Farming) { emp++; farming++; }
-    }
+    // Member counts by labour state, kept by income() and residence (HouseholdTable.nLabour).
+    const lf = H.nLabour[h]!;
+    const hl = H.nLocal[h]!, hm = H.nMigrant[h]!, hs = H.nSelf[h]!, hf = H.nFarming[h]!;
+    const emp = hl + hm + hs + hf;
+    local += hl;
+    migrant += hm;
+    self += hs;
+    farming += hf;
+    inTraining += H.nTraining[h]!;
     persons += size;
     households++;
     labourForce += lf;

@@ -81,6 +81,17 @@ export interface HouseholdTable {
   poor: Uint8Array;
   everExited: Uint8Array;
   care: Uint8Array;
+  /**
+   * Members by labour state, kept by income() (which walks every household's members after
+   * the month's labour transitions) and by residence when a household leaves, so the later
+   * phases (integration, collection) need not walk the member lists again.
+   */
+  nLabour: Uint8Array;
+  nLocal: Uint8Array;
+  nMigrant: Uint8Array;
+  nSelf: Uint8Array;
+  nFarming: Uint8Array;
+  nTraining: Uint8Array;
   neighbours: Int32Array;
   degree: number;
 }
@@ -147,6 +158,7 @@ export function allocHouseholds(n: number, degree: number): HouseholdTable {
     intSocial: Float32Array, intPsych: Float32Array, income12: Float64Array, incWage: Float32Array,
     incBusiness: Float32Array, incAgriculture: Float32Array, incTransfer: Float32Array, incDividend: Float32Array,
     assistance: Float32Array, detected: Uint8Array, poor: Uint8Array, everExited: Uint8Array, care: Uint8Array,
+    nLabour: Uint8Array, nLocal: Uint8Array, nMigrant: Uint8Array, nSelf: Uint8Array, nFarming: Uint8Array, nTraining: Uint8Array,
   });
   return { count: n, incomeRing: shared(Float32Array, n * 12), neighbours: shared(Int32Array, n * degree).fill(-1), degree, ...t };
 }
@@ -170,6 +182,29 @@ export function takePersonSlot(st: State, s: number): number {
   }
   if (S.pNext[s]! < S.pEnd[s]!) return S.pNext[s]!++;
   return -1;
+}
+
+/** Recount household h's members by labour state (see HouseholdTable.nLabour). */
+export function countMembers(st: State, h: number): void {
+  const P = st.persons;
+  const H = st.households;
+  let lf = 0, local = 0, migrant = 0, self = 0, farming = 0, training = 0;
+  for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
+    const e = P.emp[q]!;
+    if (e === Emp.NotInLabourForce) continue;
+    lf++;
+    if (P.training[q]! > 0) training++;
+    if (e === Emp.Local) local++;
+    else if (e === Emp.Migrant) migrant++;
+    else if (e === Emp.SelfEmployed) self++;
+    else if (e === Emp.Farming) farming++;
+  }
+  H.nLabour[h] = lf;
+  H.nLocal[h] = local;
+  H.nMigrant[h] = migrant;
+  H.nSelf[h] = self;
+  H.nFarming[h] = farming;
+  H.nTraining[h] = training;
 }
 
 /** Add person p to household h (at the head of its member list). */

@@ -44,7 +44,7 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
   const rentOrigin = p.labour.ruralRent * c.priceIndex;
   const rentSupported = es.enabled ? 1 - es.rentReduction : 1;
   const farming = p.labour.farmingIncome * c.priceIndex;
-  const { emp, age, skill, tenure, next } = P;
+  const { emp, age, skill, tenure, next, training } = P;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
     const res = H.residence[h]!;
     const resident = res === Residence.Resident && open;
@@ -54,18 +54,29 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
     const rent = resident ? rentResident : rentOrigin;
     let wage = 0, business = 0, agriculture = 0, transfer = 0, dividend = 0;
     let farmers = 0, dependants = 0, elders = 0;
+    let lf = 0, nLocal = 0, nMigrant = 0, nSelf = 0, nTraining = 0;
     for (let q = H.first[h]!; q >= 0; q = next[q]!) {
       const e = emp[q]!;
       const a = age[q]!;
       if (a >= 60) elders++;
       if (a < 16 || a > 80) dependants++;
-      if (e === Emp.NotInLabourForce || e === Emp.Unemployed) continue;
+      if (e === Emp.NotInLabourForce) continue;
+      lf++;
+      if (training[q]! > 0) nTraining++;
+      if (e === Emp.Unemployed) continue;
       const f = skillFactor(skill[q]!);
-      if (e === Emp.Local) wage += local * f;
-      else if (e === Emp.Migrant) wage += migrant * f;
-      else if (e === Emp.SelfEmployed) business += profit * f - rent * (resident && tenure[q]! <= es.supportMonths ? rentSupported : 1);
+      if (e === Emp.Local) { wage += local * f; nLocal++; }
+      else if (e === Emp.Migrant) { wage += migrant * f; nMigrant++; }
+      else if (e === Emp.SelfEmployed) { business += profit * f - rent * (resident && tenure[q]! <= es.supportMonths ? rentSupported : 1); nSelf++; }
       else { agriculture += farming; farmers++; }
     }
+    // The member counts for integration and collection (see HouseholdTable.nLabour).
+    H.nLabour[h] = lf;
+    H.nLocal[h] = nLocal;
+    H.nMigrant[h] = nMigrant;
+    H.nSelf[h] = nSelf;
+    H.nFarming[h] = farmers;
+    H.nTraining[h] = nTraining;
     const size = H.size[h]!;
     if (H.landStatus[h] === Land.Kept && farmers === 0 && res !== Residence.Pending) agriculture += rentPerMuMonth * H.land[h]!;
     transfer += elders * pension;

@@ -36,15 +36,11 @@ export function integration(p: Params, c: StepContext, st: State, s: number): vo
   const deg = H.degree;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
     if (H.residence[h] !== Residence.Resident) continue;
-    let lf = 0, employed = 0, localWork = 0, farming = 0;
-    for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
-      const e = P.emp[q]!;
-      if (e === Emp.NotInLabourForce) continue;
-      lf++;
-      if (e !== Emp.Unemployed) employed++;
-      if (e === Emp.Local || e === Emp.SelfEmployed) localWork++;
-      if (e === Emp.Farming) farming++;
-    }
+    // Member counts by labour state, as income() left them this month.
+    const lf = H.nLabour[h]!;
+    const localWork = H.nLocal[h]! + H.nSelf[h]!;
+    const farming = H.nFarming[h]!;
+    const employed = localWork + H.nMigrant[h]! + farming;
     const pc = H.income12[h]! / Math.max(1, H.size[h]!);
     const work = lf > 0 ? employed / lf : 0.5;
     const econTarget = clamp01(0.15 + 0.45 * work + 0.4 * Math.min(1, pc / (2 * line)));

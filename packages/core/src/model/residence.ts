@@ -1,6 +1,6 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
-import { Emp, Land, Registration, Residence, type State } from "../kernel/state.js";
+import { Emp, Land, Registration, Residence, countMembers, type State } from "../kernel/state.js";
 import { logistic, logit, monthly, type Random } from "../kernel/random.js";
 import { crowding } from "./demography.js";
 
@@ -52,7 +52,7 @@ export function residence(p: Params, c: StepContext, st: State, s: number, r: Ra
         if (u < res.moveInRate * (1 - 0.5 * H.tiesOrigin[h]!)) moveIn(H, h, c.step);
         else if (c.step >= H.originHouseUntil[h]!) {
           const giveUp = logistic(baseGiveUp + res.giveUpCrowding * crowding(p, st, h));
-          if (r() < giveUp) leave(P, H, h, Residence.GaveUp);
+          if (r() < giveUp) leave(st, h, Residence.GaveUp);
           else moveIn(H, h, c.step);
         }
         break;
@@ -64,8 +64,8 @@ export function residence(p: Params, c: StepContext, st: State, s: number, r: Ra
         const pReturn = Math.min(1, baseReturn * Math.exp(res.returnDissatisfaction * (0.5 - integ) + landPull));
         const pGiveUp = Math.min(1, residentGiveUp * res.giveUpCrowding * crowding(p, st, h));
         const u = r();
-        if (u < pReturn) leave(P, H, h, Residence.Returned);
-        else if (u < pReturn + pGiveUp) leave(P, H, h, Residence.GaveUp);
+        if (u < pReturn) leave(st, h, Residence.Returned);
+        else if (u < pReturn + pGiveUp) leave(st, h, Residence.GaveUp);
         break;
       }
       default:
@@ -80,7 +80,9 @@ function moveIn(H: State["households"], h: number, step: number): void {
 }
 
 /** Leaving the site ends local jobs and site businesses; migrants keep working away. */
-function leave(P: State["persons"], H: State["households"], h: number, to: number): void {
+function leave(st: State, h: number, to: number): void {
+  const P = st.persons;
+  const H = st.households;
   H.residence[h] = to;
   for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
     if (P.emp[q] === Emp.Local || P.emp[q] === Emp.SelfEmployed) {
@@ -89,4 +91,5 @@ function leave(P: State["persons"], H: State["households"], h: number, to: numbe
     }
     P.training[q] = 0;
   }
+  countMembers(st, h);
 }
