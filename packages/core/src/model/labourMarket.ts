@@ -42,6 +42,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
   const h0 = S.hhStart[s]!;
   const h1 = S.hhEnd[s]!;
   const list = searcherList(S.pEnd[s]! - S.pStart[s]!);
+  const weights = searcherWeights;
 
   // Pass 1: transitions out of employment; count filled local posts; list and weigh searchers.
   let filled = 0;
@@ -78,9 +79,11 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
         case Emp.Unemployed:
           // Searching from the second month out of work; residents compete for local posts.
           if (t > 1) {
+            const w = resident ? weight(P, H, q, h, carerIntensity, matchWeightTrained) : 0;
+            weights[listed] = w;
             list[listed++] = q;
             if (resident) {
-              searchWeight += weight(P, H, q, h, carerIntensity, matchWeightTrained);
+              searchWeight += w;
               searchers++;
             }
           }
@@ -125,7 +128,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
     const pStart = startBase * (0.5 + skill[q]!) * intensity;
     const want = logistic(wageGap - (carer ? lab.migrateCarePenalty : 0) - lab.migrateIntegrationPull * integration);
     const pMigrant = want * findMigrant * intensity * (resident ? 1 : originAccess);
-    const pLocal = resident && vacancies > 0 ? Math.min(1, perWeight * weight(P, H, q, h, carerIntensity, matchWeightTrained)) : 0;
+    const pLocal = resident && vacancies > 0 ? Math.min(1, perWeight * weights[i]!) : 0;
     const pFarm = canFarm ? (resident ? 0.02 : 0.3) : 0;
     let u = r();
     const total = pStart + pMigrant + pLocal + pFarm;
@@ -142,8 +145,13 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
  * only when a larger site than any before is met, so the step loop does not allocate.
  */
 let scratch = new Int32Array(1024);
+/** Each listed searcher's matching weight (pass 1 computes it, pass 2 reuses it). */
+let searcherWeights = new Float64Array(1024);
 function searcherList(capacity: number): Int32Array {
-  if (scratch.length < capacity) scratch = new Int32Array(Math.max(capacity, scratch.length * 2));
+  if (scratch.length < capacity) {
+    scratch = new Int32Array(Math.max(capacity, scratch.length * 2));
+    searcherWeights = new Float64Array(scratch.length);
+  }
   return scratch;
 }
 
