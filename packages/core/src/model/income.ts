@@ -1,5 +1,6 @@
 import type { Params } from "../params/types.js";
-import { skillFactor, type StepContext } from "./context.js";
+import type { StepContext } from "./context.js";
+import { earningsAt, newEarningRates, setEarningRates } from "./labourMarket.js";
 import { Emp, Land, Registration, Residence, type State } from "../kernel/state.js";
 
 /**
@@ -32,26 +33,14 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
   const pension = p.income.pensionPerElder * c.priceIndex;
   const rentPerMuMonth = (lr.rentYuanPerMuYear / 12) * c.priceIndex;
   const originDistribution = lr.enabled ? (lr.collectiveDistributionPerPersonYear / 12) * c.priceIndex : 0;
-  // Earnings per unit of skill factor, by where the worker lives (residents of the site earn
-  // the site's wages; others, and migrants, the rural or national rates), as in earnings().
-  const es = pol.entrepreneurshipSupport;
-  const localResident = (urban ? c.urbanWage : c.ruralWage) * S.wageFactor[s]!;
-  const localOrigin = c.ruralWage;
-  const migrant = c.migrantWage * p.environment.remittanceShare;
-  const profitResident = (urban ? c.urbanWage : c.ruralWage) * p.labour.businessProfitFactor;
-  const profitOrigin = c.ruralWage * p.labour.businessProfitFactor;
-  const rentResident = (urban ? p.labour.urbanRent : p.labour.ruralRent) * c.priceIndex;
-  const rentOrigin = p.labour.ruralRent * c.priceIndex;
-  const rentSupported = es.enabled ? 1 - es.rentReduction : 1;
-  const farming = p.labour.farmingIncome * c.priceIndex;
+  const atSite = setEarningRates(siteRates, p, c, st, s, true);
+  const atOrigin = setEarningRates(originRates, p, c, st, s, false);
   const { emp, age, skill, tenure, next, training } = P;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
     const res = H.residence[h]!;
     const resident = res === Residence.Resident && open;
     const holdsHome = open && (res === Residence.Transitional || res === Residence.Resident);
-    const local = resident ? localResident : localOrigin;
-    const profit = resident ? profitResident : profitOrigin;
-    const rent = resident ? rentResident : rentOrigin;
+    const rates = resident ? atSite : atOrigin;
     let wage = 0, business = 0, agriculture = 0, transfer = 0, dividend = 0;
     let farmers = 0, dependants = 0, elders = 0;
     let lf = 0, nLocal = 0, nMigrant = 0, nSelf = 0, nTraining = 0;
@@ -64,11 +53,11 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
       lf++;
       if (training[q]! > 0) nTraining++;
       if (e === Emp.Unemployed) continue;
-      const f = skillFactor(skill[q]!);
-      if (e === Emp.Local) { wage += local * f; nLocal++; }
-      else if (e === Emp.Migrant) { wage += migrant * f; nMigrant++; }
-      else if (e === Emp.SelfEmployed) { business += profit * f - rent * (resident && tenure[q]! <= es.supportMonths ? rentSupported : 1); nSelf++; }
-      else { agriculture += farming; farmers++; }
+      const x = earningsAt(rates, e, skill[q]!, tenure[q]!);
+      if (e === Emp.Local) { wage += x; nLocal++; }
+      else if (e === Emp.Migrant) { wage += x; nMigrant++; }
+      else if (e === Emp.SelfEmployed) { business += x; nSelf++; }
+      else { agriculture += x; farmers++; }
     }
     // The member counts for integration and collection (see HouseholdTable.nLabour).
     H.nLabour[h] = lf;
@@ -122,3 +111,7 @@ export function primeIncome(p: Params, c: StepContext, st: State): void {
   }
   H.savings.set(savings);
 }
+
+/** Earnings rates of the site being processed, reused across sites and steps (no allocation). */
+const siteRates = newEarningRates();
+const originRates = newEarningRates();

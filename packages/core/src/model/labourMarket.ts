@@ -169,22 +169,60 @@ function toState(P: State["persons"], q: number, e: number): void {
   P.tenure[q] = 0;
 }
 
-/** Monthly earnings of person q in employment state e (before remittance for migrants). */
-export function earnings(p: Params, c: StepContext, st: State, s: number, q: number, resident: boolean): number {
-  const P = st.persons;
-  const sf = skillFactor(P.skill[q]!);
-  const urban = st.sites.urban[s] === 1;
-  switch (P.emp[q]) {
-    case Emp.Local: return (resident && urban ? c.urbanWage : c.ruralWage) * (resident ? st.sites.wageFactor[s]! : 1) * sf;
-    case Emp.Migrant: return c.migrantWage * sf * p.environment.remittanceShare;
-    case Emp.SelfEmployed: {
-      const es = p.policies.entrepreneurshipSupport;
-      const rent = resident && urban ? p.labour.urbanRent : p.labour.ruralRent;
-      const supported = es.enabled && resident && P.tenure[q]! <= es.supportMonths;
-      const w = (resident && urban ? c.urbanWage : c.ruralWage) * p.labour.businessProfitFactor * sf;
-      return w - rent * c.priceIndex * (supported ? 1 - es.rentReduction : 1);
-    }
-    case Emp.Farming: return p.labour.farmingIncome * c.priceIndex;
+/**
+ * Monthly earnings rates at one site for workers living at the site (`resident`) or at
+ * origin: the single definition income() and earnings() use. Residents earn the site's wages
+ * (urban or rural, times the site's wage factor; businesses at the site's rent); everyone else
+ * the rural rates. Filled in place so the step loop allocates nothing.
+ */
+export interface EarningRates {
+  /** Local wage per unit of skill factor. */
+  local: number;
+  /** Migrant wage as remitted, per unit of skill factor. */
+  migrant: number;
+  /** Business revenue net of costs other than rent, per unit of skill factor. */
+  profit: number;
+  /** Premises rent, and the share of it paid while supported (4.1(2)). */
+  rent: number;
+  rentSupported: number;
+  supportMonths: number;
+  /** Only residents of an open site get the rent support. */
+  resident: boolean;
+  farming: number;
+}
+
+export function newEarningRates(): EarningRates {
+  return { local: 0, migrant: 0, profit: 0, rent: 0, rentSupported: 1, supportMonths: 0, resident: false, farming: 0 };
+}
+
+export function setEarningRates(out: EarningRates, p: Params, c: StepContext, st: State, s: number, resident: boolean): EarningRates {
+  const urban = st.sites.urban[s] === 1 && resident;
+  const es = p.policies.entrepreneurshipSupport;
+  const wage = urban ? c.urbanWage : c.ruralWage;
+  out.local = wage * (resident ? st.sites.wageFactor[s]! : 1);
+  out.migrant = c.migrantWage * p.environment.remittanceShare;
+  out.profit = wage * p.labour.businessProfitFactor;
+  out.rent = (urban ? p.labour.urbanRent : p.labour.ruralRent) * c.priceIndex;
+  out.rentSupported = es.enabled ? 1 - es.rentReduction : 1;
+  out.supportMonths = es.supportMonths;
+  out.resident = resident;
+  out.farming = p.labour.farmingIncome * c.priceIndex;
+  return out;
+}
+
+/** Monthly earnings in employment state e with the given skill and months in that state. */
+export function earningsAt(rates: EarningRates, e: number, skill: number, tenure: number): number {
+  switch (e) {
+    case Emp.Local: return rates.local * skillFactor(skill);
+    case Emp.Migrant: return rates.migrant * skillFactor(skill);
+    case Emp.SelfEmployed: return rates.profit * skillFactor(skill) - rates.rent * (rates.resident && tenure <= rates.supportMonths ? rates.rentSupported : 1);
+    case Emp.Farming: return rates.farming;
     default: return 0;
   }
+}
+
+/** Monthly earnings of person q (migrants as remitted), living at the site or not. */
+export function earnings(p: Params, c: StepContext, st: State, s: number, q: number, resident: boolean): number {
+  const rates = setEarningRates(newEarningRates(), p, c, st, s, resident);
+  return earningsAt(rates, st.persons.emp[q]!, st.persons.skill[q]!, st.persons.tenure[q]!);
 }
