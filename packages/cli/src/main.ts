@@ -50,8 +50,7 @@ export async function cli(argv: string[]): Promise<number> {
   try {
     return await command.main(rest);
   } catch (e) {
-    // The report package words its errors from the same catalogue (name "InputError").
-    if (isInputError(e) || (e instanceof Error && (e.name === "InputError" || e.name === "InputErrors"))) {
+    if (isInputError(e)) {
       process.stderr.write(`relocsim ${name}: ${(e as Error).message}\n`);
       return 2;
     }
