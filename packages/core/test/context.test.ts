@@ -29,11 +29,11 @@ describe("stepContext(p, scope)", () => {
     const base = at(params(), "2017-06");
     expect(base.separation).toBeCloseTo(monthly(0.2), 12);
     expect(base.businessFailEarly).toBeCloseTo(monthly(0.3), 12);
-    expect(base.trainingEntry).toBeCloseTo(monthly(0.2), 12);
+    expect(base.levers.vocationalTraining.entryHazard).toBeCloseTo(monthly(0.2), 12);
     expect(1 - (1 - base.separation) ** 12).toBeCloseTo(0.2, 9);
     const promo = at(params({ policies: { employmentPromotion: { enabled: true, separationReduction: 0.3 } } }), "2017-06");
     expect(promo.separation).toBeCloseTo(monthly(0.2) * 0.7, 12);
-    expect(at(params({ policies: { vocationalTraining: { mode: "none" } } }), "2017-06").trainingEntry).toBe(0);
+    expect(at(params({ policies: { vocationalTraining: { mode: "none" } } }), "2017-06").levers.vocationalTraining.entryHazard).toBe(0);
   });
 
   it("scales the national migrant wage by migrantWageFactor and raises migrant returns in a demand shock", () => {

@@ -2,10 +2,13 @@ import type { Params } from "../params/types.js";
 import type { TimeScope } from "../params/expressions.js";
 import { nationalMigrantWage } from "./environment.js";
 import { monthly } from "../kernel/random.js";
+import { leverEffects, type LeverEffects } from "../policies/levers.js";
 
 /**
  * Quantities every process needs at one step, derived once per step from the (possibly
  * time-varying) parameters by the policy schedule, so the per-agent loops read plain numbers.
+ * What the policy levers do is under `levers`, each lever's part computed by its own file
+ * (policies/<lever>.ts); the processes read it there, never the lever parameters themselves.
  */
 export interface StepContext {
   step: number;
@@ -20,15 +23,16 @@ export interface StepContext {
   migrantWage: number;
   urbanWage: number;
   ruralWage: number;
-  /** Monthly hazards. */
+  /** Monthly hazards; separation from a local wage job falls with employment promotion. */
   separation: number;
   migrantReturn: number;
   businessFailEarly: number;
   businessFailLate: number;
   farmingExit: number;
-  trainingEntry: number;
   mortalityA: number;
   detection: number;
+  /** What each lever does this step. */
+  levers: LeverEffects;
 }
 
 export function stepContext(p: Params, scope: TimeScope): StepContext {
@@ -40,8 +44,7 @@ export function stepContext(p: Params, scope: TimeScope): StepContext {
   const povertyLine = yearsFrom2020 <= 0
     ? env.povertyLine2020 * Math.pow(1 + env.povertyLineGrowth, yearsFrom2020)
     : env.povertyLine2020 * Math.pow(1 + env.priceGrowth, yearsFrom2020);
-  const promo = p.policies.employmentPromotion;
-  const vt = p.policies.vocationalTraining;
+  const levers = leverEffects(p);
   return {
     step: scope.step,
     year: scope.year,
@@ -52,14 +55,14 @@ export function stepContext(p: Params, scope: TimeScope): StepContext {
     migrantWage: nationalMigrantWage(scope.year, scope.month, env.migrantWageGrowthAfter2022) * env.migrantWageFactor,
     urbanWage: p.siteEconomy.urbanLocalWage2016 * wageIndex,
     ruralWage: p.siteEconomy.ruralLocalWage2016 * wageIndex,
-    separation: monthly(p.labour.separationRate) * (promo.enabled ? 1 - promo.separationReduction : 1),
+    separation: monthly(p.labour.separationRate) * levers.employmentPromotion.separationFactor,
     migrantReturn: monthly(env.migrantReturnRate) + env.demandShock * 0.25,
     businessFailEarly: monthly(p.labour.businessFailureEarly),
     businessFailLate: monthly(p.labour.businessFailureLate),
     farmingExit: monthly(p.labour.farmingExitRate),
-    trainingEntry: vt.mode === "none" ? 0 : monthly(vt.annualCoverage),
     mortalityA: p.demography.mortalityA,
     detection: p.poverty.detectionRate,
+    levers,
   };
 }
 

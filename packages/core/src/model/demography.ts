@@ -76,7 +76,7 @@ export function demography(p: Params, c: StepContext, st: State, s: number, r: R
     else bride(p, st, queue[cap - 2 * k - 2]!, spouse, queue[cap - 2 * k - 1]!, r);
   }
   for (let k = 0; k < touched; k++) updateCare(st, touchedList[k]!);
-  if (p.policies.housingAdjustment.enabled) for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) housingAdjustment(p, c, st, h);
+  if (c.levers.housingAdjustment.adjusts) for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) housingAdjustment(p, c, st, h);
   return overflow;
 }
 
@@ -148,15 +148,13 @@ export function crowding(p: Params, st: State, h: number): number {
   return need > H.area[h]! ? 1 - H.area[h]! / need : 0;
 }
 
-/** Housing adjustment (paper 3.3): a crowded home is enlarged to the current size after a delay. */
+/** Housing adjustment (paper 3.3, policies/housingAdjustment.ts): a crowded home still held is enlarged to the current size after the lever's delay. */
 function housingAdjustment(p: Params, c: StepContext, st: State, h: number): void {
-  const ha = p.policies.housingAdjustment;
-  if (!ha.enabled) return;
   const H = st.households;
   const res = H.residence[h];
   if (res !== Residence.Transitional && res !== Residence.Resident) return;
   if (crowding(p, st, h) <= 0) { H.adjustAt[h] = -1; return; }
-  if (H.adjustAt[h]! < 0) H.adjustAt[h] = c.step + ha.delayMonths;
+  if (H.adjustAt[h]! < 0) H.adjustAt[h] = c.step + c.levers.housingAdjustment.delayMonths;
   if (c.step >= H.adjustAt[h]!) {
     const s = H.site[h]!;
     const added = H.size[h]! * p.population.areaPerPerson - H.area[h]!;

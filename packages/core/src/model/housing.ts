@@ -16,8 +16,8 @@ export function housingMaintenance(p: Params, c: StepContext, st: State, s: numb
   if (c.step < S.openStep[s]!) return;
   const area = S.totalArea[s]!;
   S.housingCondition[s] = Math.max(0, S.housingCondition[s]! - p.integration.housingDecay / 12);
-  const mf = p.policies.maintenanceFund;
-  if (!mf.enabled || area <= 0) return;
+  const mf = c.levers.maintenanceFund;
+  if (!mf.funded || area <= 0) return;
   // Residents pay for the homes still held (transitional or resident), as income.ts charges them.
   const H = st.households;
   let held = 0;
@@ -25,7 +25,7 @@ export function housingMaintenance(p: Params, c: StepContext, st: State, s: numb
     const res = H.residence[h];
     if (res === Residence.Transitional || res === Residence.Resident) held += H.area[h]!;
   }
-  const inflow = (mf.governmentYuanPerM2Year / 12) * area + (mf.residentYuanPerM2Year / 12) * held;
+  const inflow = (mf.governmentPerM2Year / 12) * area + (mf.residentPerM2Year / 12) * held;
   const cost = p.integration.repairCostPerM2 * area;
   const needed = (1 - S.housingCondition[s]!) * cost;
   const balance = S.maintenanceBalance[s]! + inflow;

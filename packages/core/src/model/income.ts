@@ -21,18 +21,19 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
   const P = st.persons;
   const H = st.households;
   const S = st.sites;
-  const pol = p.policies;
+  const lv = c.levers;
   const open = c.step >= S.openStep[s]!;
   const urban = S.urban[s] === 1;
   const signing = c.step === S.openStep[s]!;
   const slot = ((c.step % 12) + 12) % 12;
-  const lr = pol.landRights;
-  const ddr = pol.dualRegistration;
-  const mf = pol.maintenanceFund;
-  const el = pol.ecologicalLivability;
+  const lr = lv.landRights;
+  const mf = lv.maintenanceFund;
+  const el = lv.ecologicalLivability;
+  const tp = lv.transitionPeriod;
   const pension = p.income.pensionPerElder * c.priceIndex;
-  const rentPerMuMonth = (lr.rentYuanPerMuYear / 12) * c.priceIndex;
-  const originDistribution = lr.enabled ? (lr.collectiveDistributionPerPersonYear / 12) * c.priceIndex : 0;
+  const rentPerMuMonth = lr.landRentPerMuMonth * c.priceIndex;
+  const originDistribution = lr.originDistributionPerPersonMonth * c.priceIndex;
+  const socialSecurity = lv.dualRegistration.socialSecurityPerPersonMonth * c.priceIndex;
   const atSite = setEarningRates(siteRates, p, c, st, s, true);
   const atOrigin = setEarningRates(originRates, p, c, st, s, false);
   const { emp, age, skill, tenure, next, training } = P;
@@ -70,9 +71,9 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
     if (H.landStatus[h] === Land.Kept && farmers === 0 && res !== Residence.Pending) agriculture += rentPerMuMonth * H.land[h]!;
     transfer += elders * pension;
     const reg = H.registration[h]!;
-    if (holdsHome && (reg === Registration.Destination || reg === Registration.Dual)) transfer += ddr.socialSecurityYuanPerPersonMonth * c.priceIndex * size;
+    if (holdsHome && (reg === Registration.Destination || reg === Registration.Dual)) transfer += socialSecurity * size;
     transfer += H.assistance[h]!;
-    if (signing && pol.transitionPeriod.enabled) transfer += pol.transitionPeriod.compensationPerHousehold;
+    if (signing && tp.compensates) transfer += tp.compensationPerHousehold;
     if (holdsHome) dividend += S.dividend[s]!;
     if (res !== Residence.Pending) dividend += originDistribution * size;
 
@@ -89,9 +90,9 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
     H.income12[h] = H.income12[h]! + H.incomeRing[k]! - dropped;
 
     let spending = size * (resident && urban ? p.income.urbanSpendingPerPerson : p.income.ruralSpendingPerPerson) * c.priceIndex;
-    if (resident && el.enabled) spending -= dependants * el.carerSpendingRelief * c.priceIndex;
+    if (resident && el.relievesCarers) spending -= dependants * el.carerSpendingRelief * c.priceIndex;
     if (resident && urban) spending += H.area[h]! * p.income.propertyFeePerM2Month;
-    if (holdsHome && mf.enabled) spending += (H.area[h]! * mf.residentYuanPerM2Year) / 12;
+    if (holdsHome && mf.funded) spending += (H.area[h]! * mf.residentPerM2Year) / 12;
     H.savings[h] = H.savings[h]! + total - Math.max(0, spending);
   }
 }

@@ -24,14 +24,13 @@ export function integration(p: Params, c: StepContext, st: State, s: number): vo
   const S = st.sites;
   if (c.step < S.openStep[s]!) return;
   const ig = p.integration;
-  const pol = p.policies;
   const rate = ig.adjustmentRate;
   const activity = S.activity[s]!;
   const service = S.serviceQuality[s]!;
   const safety = S.safety[s]!;
   const condition = S.housingCondition[s]!;
-  const customs = pol.ruralCivilization.enabled ? pol.ruralCivilization.customsRespect : 0;
-  const rights = pol.dualRegistration.enabled ? pol.dualRegistration.rightsSecurityGain : 0;
+  const customs = c.levers.ruralCivilization.customsRespect;
+  const rights = c.levers.dualRegistration.rightsSecurity;
   const line = c.povertyLine;
   const deg = H.degree;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {

@@ -31,13 +31,15 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
   const { emp, tenure, skill, training, female, next } = P;
   const { residence, landStatus, land, farmReach, first, care } = H;
   const lab = p.labour;
-  const pol = p.policies;
+  const lv = c.levers;
   const open = c.step >= S.openStep[s]!;
   const urban = S.urban[s] === 1;
   const wage = (urban ? c.urbanWage : c.ruralWage) * S.wageFactor[s]!;
-  const es = pol.entrepreneurshipSupport;
-  const carerIntensity = 1 - lab.carerSearchPenalty * (pol.ecologicalLivability.enabled ? 1 - pol.ecologicalLivability.carerParticipationGain : 1);
-  const matchWeightTrained = pol.vocationalTraining.mode === "needsBased" ? pol.vocationalTraining.needsBasedMatchWeight : 1;
+  const es = lv.entrepreneurshipSupport;
+  const rentShareSupported = es.rentShareSupported;
+  const supportMonths = es.supportMonths;
+  const carerIntensity = 1 - lab.carerSearchPenalty * lv.ecologicalLivability.carerPenaltyShare;
+  const matchWeightTrained = lv.vocationalTraining.matchWeight;
   const shock = p.environment.demandShock;
   const h0 = S.hhStart[s]!;
   const h1 = S.hhEnd[s]!;
@@ -66,8 +68,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
           if (r() < c.migrantReturn) toState(P, q, !resident && canFarm ? Emp.Farming : Emp.Unemployed);
           break;
         case Emp.SelfEmployed: {
-          const supported = es.enabled && resident && t <= es.supportMonths;
-          const rentShare = supported ? 1 - es.rentReduction : 1;
+          const rentShare = resident && t <= supportMonths ? rentShareSupported : 1;
           const hazard = t <= 36 ? c.businessFailEarly * (rentShare + 0.5) / 1.5 : c.businessFailLate;
           if (r() < hazard) toState(P, q, Emp.Unemployed);
           break;
@@ -96,12 +97,12 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
   const jobs = open ? localJobs(p, st, s) : 0;
   const layoff = filled > jobs && filled > 0 ? (filled - jobs) / filled : 0;
   const vacancies = Math.max(0, jobs - filled);
-  const efficiency = lab.matchingEfficiency * (pol.employmentPromotion.enabled ? 1 + pol.employmentPromotion.matchingEfficiencyGain : 1);
+  const efficiency = lab.matchingEfficiency * lv.employmentPromotion.matchingFactor;
   const alpha = lab.matchingElasticity;
   const matches = searchers > 0 && vacancies > 0 ? Math.min(vacancies, efficiency * Math.pow(searchers, alpha) * Math.pow(vacancies, 1 - alpha)) : 0;
   const perWeight = searchWeight > 0 ? matches / searchWeight : 0;
 
-  const startBase = monthly(lab.startupRate) * (es.enabled && open ? 1 + es.startupKnowledgeBoost : 1);
+  const startBase = monthly(lab.startupRate) * (open ? es.startupFactor : 1);
   const findMigrant = p.environment.migrantFindRate * (1 - shock);
   const originAccess = lab.originMigrantAccess;
   // Skill scales the migrant and the local wage alike, so the wage gap is the site's.
@@ -197,13 +198,13 @@ export function newEarningRates(): EarningRates {
 
 export function setEarningRates(out: EarningRates, p: Params, c: StepContext, st: State, s: number, resident: boolean): EarningRates {
   const urban = st.sites.urban[s] === 1 && resident;
-  const es = p.policies.entrepreneurshipSupport;
+  const es = c.levers.entrepreneurshipSupport;
   const wage = urban ? c.urbanWage : c.ruralWage;
   out.local = wage * (resident ? st.sites.wageFactor[s]! : 1);
   out.migrant = c.migrantWage * p.environment.remittanceShare;
   out.profit = wage * p.labour.businessProfitFactor;
   out.rent = (urban ? p.labour.urbanRent : p.labour.ruralRent) * c.priceIndex;
-  out.rentSupported = es.enabled ? 1 - es.rentReduction : 1;
+  out.rentSupported = es.rentShareSupported;
   out.supportMonths = es.supportMonths;
   out.resident = resident;
   out.farming = p.labour.farmingIncome * c.priceIndex;

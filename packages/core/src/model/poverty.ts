@@ -16,10 +16,10 @@ import type { Random } from "../kernel/random.js";
 export function poverty(p: Params, c: StepContext, st: State, s: number, r: Random): void {
   const H = st.households;
   const S = st.sites;
-  const pol = p.policies;
   const line = c.povertyLine;
-  const gov = pol.effectiveGovernance.enabled ? 1 + pol.effectiveGovernance.detectionSpeedup : 1;
-  const grid = pol.gridManagement;
+  const gov = c.levers.effectiveGovernance.detectionFactor;
+  const gridCoverage = c.levers.gridManagement.coverage;
+  const gridFactor = c.levers.gridManagement.detectionFactor;
   const share = p.poverty.assistanceShare;
   const target = p.poverty.assistanceTarget * line;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
@@ -32,7 +32,7 @@ export function poverty(p: Params, c: StepContext, st: State, s: number, r: Rand
     const u = r();
     if (own < line) {
       if (!H.detected[h]) {
-        const covered = grid.enabled && H.gridDraw[h]! < grid.coverage ? 1 + grid.detectionSpeedup : 1;
+        const covered = H.gridDraw[h]! < gridCoverage ? gridFactor : 1;
         if (u < Math.min(1, c.detection * gov * covered)) H.detected[h] = 1;
       }
       H.assistance[h] = H.detected[h] ? (share * Math.max(0, target - own) * size) / 12 : 0;

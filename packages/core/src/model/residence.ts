@@ -25,14 +25,15 @@ export function residence(p: Params, c: StepContext, st: State, s: number, r: Ra
   const P = st.persons;
   if (c.step < S.openStep[s]!) return;
   const res = p.residence;
-  const pol = p.policies;
+  const lv = c.levers;
   const urban = S.urban[s] === 1;
-  const transition = pol.transitionPeriod.enabled ? pol.transitionPeriod.months : res.baselineTransitionMonths;
-  const secureLand = pol.landRights.enabled || pol.dualRegistration.enabled;
+  const transition = lv.transitionPeriod.originHouseMonths;
+  const dual = lv.dualRegistration.dual;
+  const secureLand = lv.landRights.securesLand || lv.dualRegistration.securesLand;
   const baseGiveUp = logit(res.giveUpBase);
   const baseReturn = monthly(res.returnRate);
   const residentGiveUp = monthly(res.giveUpBase);
-  const dualPull = res.returnLandPull * (pol.dualRegistration.enabled ? 1 - pol.dualRegistration.landPullRelief : 1);
+  const dualPull = res.returnLandPull * lv.dualRegistration.landPullFactor;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
     switch (H.residence[h]) {
       case Residence.Pending: {
@@ -41,7 +42,7 @@ export function residence(p: Params, c: StepContext, st: State, s: number, r: Ra
         H.area[h] = H.size[h]! * p.population.areaPerPerson;
         S.totalArea[s]! += H.area[h]!;
         H.originHouseUntil[h] = c.step + transition;
-        H.registration[h] = pol.dualRegistration.enabled ? Registration.Dual : urban ? Registration.Destination : Registration.Origin;
+        H.registration[h] = dual ? Registration.Dual : urban ? Registration.Destination : Registration.Origin;
         // Draw whether or not the lever is on, so the lever does not shift later draws.
         const u = r();
         if (!secureLand && u < p.income.landLossAtSigning) H.landStatus[h] = Land.Lost;

@@ -2,9 +2,11 @@ import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
 import { Emp, Residence, type State } from "../kernel/state.js";
 import type { Random } from "../kernel/random.js";
+import { trainingSpillover } from "../policies/talentIntroduction.js";
 
 /**
- * Vocational training (paper 4.1(2), 4.3(2)) for members of households living at an open site.
+ * Vocational training (paper 4.1(2), 4.3(2); the courses are the lever's, see
+ * policies/vocationalTraining.ts) for members of households living at an open site.
  * Unemployed workers, and low-skilled farmers, enter a course at the lever's coverage rate;
  * a course lasts `courseMonths` (trainees search at half intensity meanwhile). Graduates gain
  * skill: a "uniform" course gives the larger general gain, a "needs-based" one a smaller gain
@@ -16,16 +18,16 @@ import type { Random } from "../kernel/random.js";
  * through spill-over.
  */
 export function training(p: Params, c: StepContext, st: State, s: number, r: Random): void {
-  const vt = p.policies.vocationalTraining;
-  if (vt.mode === "none" || c.step < st.sites.openStep[s]!) return;
+  const vt = c.levers.vocationalTraining;
+  if (!vt.offered || c.step < st.sites.openStep[s]!) return;
   const P = st.persons;
   const H = st.households;
   const S = st.sites;
-  const ti = p.policies.talentIntroduction;
-  const spill = ti.enabled && S.talentFirms[s]! > 0 ? 1 + ti.trainingSpillover : 1;
-  const needs = vt.mode === "needsBased";
-  const gain = (needs ? vt.needsBasedSkillGain : vt.uniformSkillGain) * spill;
-  const entry = c.trainingEntry;
+  const needs = vt.needsBased;
+  const gain = vt.skillGain * trainingSpillover(p, S.talentFirms[s]!);
+  const placement = vt.placement;
+  const courseMonths = vt.courseMonths;
+  const entry = vt.entryHazard;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
     if (H.residence[h] !== Residence.Resident) continue;
     for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
@@ -38,7 +40,7 @@ export function training(p: Params, c: StepContext, st: State, s: number, r: Ran
           if (needs) {
             P.matched[q] = 1;
             // One draw per graduate, only under needs-based courses (uniform ones never place).
-            if (e === Emp.Unemployed && r() < vt.needsBasedPlacement) {
+            if (e === Emp.Unemployed && r() < placement) {
               P.emp[q] = Emp.Local;
               P.tenure[q] = 0;
               S.marketJobs[s]! += 1;
@@ -46,7 +48,7 @@ export function training(p: Params, c: StepContext, st: State, s: number, r: Ran
           }
         }
       } else if ((e === Emp.Unemployed || (e === Emp.Farming && P.skill[q]! < 0.3)) && r() < entry) {
-        P.training[q] = vt.courseMonths;
+        P.training[q] = courseMonths;
         if (e === Emp.Farming) { P.emp[q] = Emp.Unemployed; P.tenure[q] = 0; }
       }
     }

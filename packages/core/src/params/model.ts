@@ -1,6 +1,6 @@
 import { group, num, share, initialShare, str, ASSUMPTION, paper } from "./spec.js";
 import { NDRC_2020, PLAN_2016, NBS_MIGRANT, NBS_POVERTY_LINE } from "./sources.js";
-import * as policies from "../policies/index.js";
+import { leverSpecs } from "../policies/levers.js";
 
 /**
  * The model's parameter tree. Every leaf states its default, range, unit and source.
@@ -126,23 +126,7 @@ export const modelSpec = group("relocsim model parameters", {
     assistanceShare: share(1, ASSUMPTION + " (dibao tops income up to the standard)", "Share of the gap to the line that assistance fills once detected"),
   }),
 
-  policies: group("The paper's policy levers", {
-    talentIntroduction: policies.talentIntroduction,
-    entrepreneurshipSupport: policies.entrepreneurshipSupport,
-    vocationalTraining: policies.vocationalTraining,
-    ecologicalLivability: policies.ecologicalLivability,
-    ruralCivilization: policies.ruralCivilization,
-    effectiveGovernance: policies.effectiveGovernance,
-    transitionPeriod: policies.transitionPeriod,
-    maintenanceFund: policies.maintenanceFund,
-    dualRegistration: policies.dualRegistration,
-    collectiveAssets: policies.collectiveAssets,
-    landRights: policies.landRights,
-    employmentPromotion: policies.employmentPromotion,
-    gridManagement: policies.gridManagement,
-    industrialSupport: policies.industrialSupport,
-    housingAdjustment: policies.housingAdjustment,
-  }),
+  policies: group("The paper's policy levers", leverSpecs),
 });
 
 export type ModelSpec = typeof modelSpec;

@@ -1,9 +1,16 @@
 import { group, num, bool, share, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
 
 /**
  * Collective asset operation (paper 4.2(4)): government, enterprises and residents invest
  * jointly in site projects; the collective earns a risky return and pays dividends per
- * household. Fund accounting is conserved: balance change = inflows - outflows.
+ * household. Where it acts:
+ * - collective assets (model/collective.ts): when the site opens, `investmentPerHousehold`
+ *   per household enters the site's fund, `residentContribution` of it from each household's
+ *   savings; each month the fund earns `monthlyReturn` plus `monthlyVolatility` times a normal
+ *   draw, and pays `dividendShare` of a positive return out. Fund accounting is conserved:
+ *   balance change = inflows - outflows. Without the lever a site has no collective operation;
+ * - income (model/income.ts): the dividends per household, as dividend income.
  */
 export const collectiveAssets = group(
   "Collective asset operation: government, enterprises, residents invest jointly",
@@ -18,3 +25,28 @@ export const collectiveAssets = group(
   },
   "4.2(4)",
 );
+
+export interface CollectiveAssetsEffects {
+  /** Do sites run collective assets? */
+  operating: boolean;
+  /** Yuan per household invested when the site opens (government + enterprises + residents). */
+  investmentPerHousehold: number;
+  /** Yuan each household pays in from its savings. */
+  residentContribution: number;
+  /** Mean and standard deviation of the monthly return. */
+  monthlyReturn: number;
+  monthlyVolatility: number;
+  dividendShare: number;
+}
+
+export function collectiveAssetsEffects(p: Params): CollectiveAssetsEffects {
+  const ca = p.policies.collectiveAssets;
+  return {
+    operating: ca.enabled,
+    investmentPerHousehold: ca.governmentPerHousehold + ca.enterprisePerHousehold + ca.residentPerHousehold,
+    residentContribution: ca.residentPerHousehold,
+    monthlyReturn: ca.annualReturn / 12,
+    monthlyVolatility: ca.returnVolatility / Math.sqrt(12),
+    dividendShare: ca.dividendShare,
+  };
+}

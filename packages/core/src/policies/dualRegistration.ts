@@ -1,13 +1,20 @@
 import { group, num, bool, share, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
 
 /**
  * Dual household registration (paper 4.2(3)): origin land and collective rights plus
- * destination medical care and social security. Adds destination social-security transfers
- * for households that would otherwise keep origin registration (rural sites; urban sites
- * register at the destination anyway), keeps origin rights (no land loss), and raises
- * psychological integration (security of rights), so fewer households return. Kept land would otherwise pull households back to
- * origin; with rights held on both registers they need not go back to keep it, so most of that
- * pull goes (without this, securing the land made dual registration raise returns).
+ * destination medical care and social security. Where it acts:
+ * - residence (model/residence.ts), at signing: households register on both books (`dual`;
+ *   without it urban sites register at the destination and rural ones keep origin
+ *   registration), and their origin land is secure (`securesLand`: no land loss at signing);
+ * - income (model/income.ts): households holding a home with destination or dual
+ *   registration receive `socialSecurityPerPersonMonth` per member (so urban households get it
+ *   without the lever; the lever extends it to rural sites);
+ * - integration (model/integration.ts): secure rights raise a dual-registered resident's
+ *   psychological-integration target by `rightsSecurity`, so fewer households return;
+ * - residence (model/residence.ts), returns: kept land pulls a household back to origin; with
+ *   rights held on both registers it need not go back to keep it, so the pull is multiplied by
+ *   `landPullFactor` (without this, securing the land made dual registration raise returns).
  */
 export const dualRegistration = group(
   "Dual household registration: origin land rights + destination social security",
@@ -19,3 +26,27 @@ export const dualRegistration = group(
   },
   "4.2(3)",
 );
+
+export interface DualRegistrationEffects {
+  /** Do households register on both books at signing? */
+  dual: boolean;
+  /** Is origin land secure at signing? */
+  securesLand: boolean;
+  /** Destination social security, yuan (2016 prices) per member per month. */
+  socialSecurityPerPersonMonth: number;
+  /** Identity points added for a dual-registered resident (0 without the lever). */
+  rightsSecurity: number;
+  /** Factor on the pull of origin land for a dual-registered household. */
+  landPullFactor: number;
+}
+
+export function dualRegistrationEffects(p: Params): DualRegistrationEffects {
+  const dr = p.policies.dualRegistration;
+  return {
+    dual: dr.enabled,
+    securesLand: dr.enabled,
+    socialSecurityPerPersonMonth: dr.socialSecurityYuanPerPersonMonth,
+    rightsSecurity: dr.enabled ? dr.rightsSecurityGain : 0,
+    landPullFactor: dr.enabled ? 1 - dr.landPullRelief : 1,
+  };
+}

@@ -1,10 +1,17 @@
 import { group, num, bool, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
 
 /**
  * Ecological livability (paper 4.1(3)): roads, power and communications; schools and clinics.
- * Acts on the site's service and infrastructure quality, which feeds daily-life (social)
- * integration and lowers returns; schools and clinics cut carers' spending and free their time
- * for work.
+ * Where it acts:
+ * - site economy (model/siteEconomy.ts): the site's service and infrastructure quality rises
+ *   by `serviceQualityGain` as the works are built (`serviceQualityGain(p, m)`); quality feeds
+ *   daily-life (social) and psychological integration (model/integration.ts), and through them
+ *   fewer returns;
+ * - labour market (model/labourMarket.ts): schools and clinics restore part of carers' lost
+ *   search intensity (`carerPenaltyShare`, the share of the penalty left);
+ * - income (model/income.ts): resident households spend `carerSpendingRelief` less per child
+ *   or elder.
  */
 export const ecologicalLivability = group(
   "Ecological livability: roads, power, communications; schools and clinics",
@@ -17,3 +24,27 @@ export const ecologicalLivability = group(
   },
   "4.1(3)",
 );
+
+export interface EcologicalLivabilityEffects {
+  /** Share of carers' search penalty that remains (1 without the lever). */
+  carerPenaltyShare: number;
+  /** Does resident households' spending fall with their dependants? */
+  relievesCarers: boolean;
+  /** Yuan (2016 prices) per child or elder per month saved. */
+  carerSpendingRelief: number;
+}
+
+export function ecologicalLivabilityEffects(p: Params): EcologicalLivabilityEffects {
+  const el = p.policies.ecologicalLivability;
+  return {
+    carerPenaltyShare: el.enabled ? 1 - el.carerParticipationGain : 1,
+    relievesCarers: el.enabled,
+    carerSpendingRelief: el.carerSpendingRelief,
+  };
+}
+
+/** Service-quality points the works add at a site open for m months (0 without the lever). */
+export function serviceQualityGain(p: Params, m: number): number {
+  const el = p.policies.ecologicalLivability;
+  return el.enabled ? el.serviceQualityGain * (1 - Math.exp(-(m + 1) / el.buildMonths)) : 0;
+}

@@ -1,9 +1,13 @@
 import { group, num, bool, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
 
 /**
  * Effective governance (paper 4.1(3)): community safety, party and mass organisations.
- * Raises site safety and responsiveness, which feeds psychological integration, and speeds
- * detection of households at risk of relapse.
+ * Where it acts:
+ * - site economy (model/siteEconomy.ts): the site's safety and responsiveness rise by
+ *   `safetyGain`, which feeds psychological integration (model/integration.ts);
+ * - poverty monitoring (model/poverty.ts): every household at risk of relapse is detected
+ *   `detectionFactor` times as often.
  */
 export const effectiveGovernance = group(
   "Effective governance: community safety, organisations",
@@ -14,3 +18,18 @@ export const effectiveGovernance = group(
   },
   "4.1(3)",
 );
+
+export interface EffectiveGovernanceEffects {
+  /** Safety points added at every open site (0 without the lever). */
+  safetyGain: number;
+  /** Factor on the monthly detection probability (1 without the lever). */
+  detectionFactor: number;
+}
+
+export function effectiveGovernanceEffects(p: Params): EffectiveGovernanceEffects {
+  const eg = p.policies.effectiveGovernance;
+  return {
+    safetyGain: eg.enabled ? eg.safetyGain : 0,
+    detectionFactor: eg.enabled ? 1 + eg.detectionSpeedup : 1,
+  };
+}

@@ -1,9 +1,14 @@
 import { group, num, bool, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
 
 /**
  * Industrial development and employment promotion with employment tracking services
- * (paper 4.3(2)): more local vacancies (public-welfare and assisted posts), a lower
- * separation rate, and faster re-employment (higher matching efficiency).
+ * (paper 4.3(2)). Where it acts:
+ * - site economy (model/siteEconomy.ts): assisted and public-welfare posts open at the site,
+ *   building up over the first year (`promotionPosts`, part of localJobs);
+ * - labour market: tracking services multiply the separation hazard of local wage jobs by
+ *   `separationFactor` (the step context's `separation`, model/context.ts), and re-employment
+ *   is faster: matching efficiency is multiplied by `matchingFactor` (model/labourMarket.ts).
  */
 export const employmentPromotion = group(
   "Industrial development and employment promotion; employment tracking services",
@@ -15,3 +20,24 @@ export const employmentPromotion = group(
   },
   "4.3(2)",
 );
+
+export interface EmploymentPromotionEffects {
+  /** Factor on the monthly separation hazard (1 without the lever). */
+  separationFactor: number;
+  /** Factor on matching efficiency (1 without the lever). */
+  matchingFactor: number;
+}
+
+export function employmentPromotionEffects(p: Params): EmploymentPromotionEffects {
+  const ep = p.policies.employmentPromotion;
+  return {
+    separationFactor: ep.enabled ? 1 - ep.separationReduction : 1,
+    matchingFactor: ep.enabled ? 1 + ep.matchingEfficiencyGain : 1,
+  };
+}
+
+/** Assisted posts at a site of `households` households open for m months (0 without the lever). */
+export function promotionPosts(p: Params, households: number, m: number): number {
+  const ep = p.policies.employmentPromotion;
+  return ep.enabled ? ((ep.jobsPer100Households * households) / 100) * (1 - Math.exp(-(m + 1) / 12)) : 0;
+}

@@ -1,10 +1,14 @@
 import { group, num, bool, share, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
 
 /**
  * Entrepreneurship support (paper 4.1(2)): rent-free or reduced-rent premises and start-up
- * knowledge. Acts in the labour market: the start-up probability rises with start-up
- * knowledge, and the rent a household business no longer pays raises its profit, which
- * lowers its failure hazard in the first years.
+ * knowledge. Where it acts, all in the labour market (model/labourMarket.ts):
+ * - start-up: the monthly start-up probability of searchers at an open site is multiplied by
+ *   `startupFactor`;
+ * - rent: a new business of a resident pays `rentShareSupported` of the premises rent for its
+ *   first `supportMonths` months, which raises its profit (income, through setEarningRates) and
+ *   lowers its early failure hazard.
  */
 export const entrepreneurshipSupport = group(
   "Entrepreneurship support: rent-free or reduced-rent premises, start-up knowledge",
@@ -16,3 +20,21 @@ export const entrepreneurshipSupport = group(
   },
   "4.1(2)",
 );
+
+export interface EntrepreneurshipSupportEffects {
+  /** Factor on the start-up probability at an open site (1 without the lever). */
+  startupFactor: number;
+  /** Share of the rent a supported business pays (1 without the lever). */
+  rentShareSupported: number;
+  /** Months from the start of a business during which it is supported. */
+  supportMonths: number;
+}
+
+export function entrepreneurshipSupportEffects(p: Params): EntrepreneurshipSupportEffects {
+  const es = p.policies.entrepreneurshipSupport;
+  return {
+    startupFactor: es.enabled ? 1 + es.startupKnowledgeBoost : 1,
+    rentShareSupported: es.enabled ? 1 - es.rentReduction : 1,
+    supportMonths: es.supportMonths,
+  };
+}

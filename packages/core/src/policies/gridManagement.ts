@@ -1,9 +1,15 @@
 import { group, num, bool, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
 
 /**
  * Grid management of social governance (paper 4.3(3)): party members and volunteers cover the
- * site in grids. Raises safety and responsiveness (psychological integration) and detects
- * households at risk of relapse sooner, so monitoring reacts faster.
+ * site in grids. Where it acts:
+ * - site economy (model/siteEconomy.ts): the site's safety and responsiveness rise by
+ *   `safetyGain` (the lever's gain times its coverage), which feeds psychological integration
+ *   (model/integration.ts);
+ * - poverty monitoring (model/poverty.ts): a household is inside a staffed grid when its grid
+ *   draw (made once, when the population is built) is below `coverage`; at risk of relapse, it
+ *   is detected `detectionFactor` times as often as one outside.
  */
 export const gridManagement = group(
   "Grid management of social governance",
@@ -15,3 +21,21 @@ export const gridManagement = group(
   },
   "4.3(3)",
 );
+
+export interface GridManagementEffects {
+  /** Safety points added at every open site (0 without the lever). */
+  safetyGain: number;
+  /** Households whose grid draw is below this are covered (0 without the lever: none). */
+  coverage: number;
+  /** Factor on the monthly detection probability of a covered household. */
+  detectionFactor: number;
+}
+
+export function gridManagementEffects(p: Params): GridManagementEffects {
+  const gm = p.policies.gridManagement;
+  return {
+    safetyGain: gm.enabled ? gm.safetyGain * gm.coverage : 0,
+    coverage: gm.enabled ? gm.coverage : 0,
+    detectionFactor: 1 + gm.detectionSpeedup,
+  };
+}

@@ -1,9 +1,12 @@
 import { group, num, bool, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
 
 /**
  * Housing adjustment when families grow (paper 3.3). The area is fixed at signing (at most
- * 25 m2 a person); births and marriages crowd the home, which drives dissatisfaction and
- * give-ups unless the area is adjusted after a delay.
+ * 25 m2 a person); births and marriages crowd the home, which drives dissatisfaction
+ * (model/integration.ts) and give-ups (model/residence.ts). Where the lever acts: demography
+ * (model/demography.ts), after the month's births and marriages: a crowded home still held is
+ * enlarged to the current size `delayMonths` after it became crowded.
  */
 export const housingAdjustment = group(
   "Housing adjustment when families grow (vs area fixed at signing)",
@@ -13,3 +16,15 @@ export const housingAdjustment = group(
   },
   "3.3",
 );
+
+export interface HousingAdjustmentEffects {
+  /** Are crowded homes enlarged? */
+  adjusts: boolean;
+  /** Months from crowding to the enlarged area. */
+  delayMonths: number;
+}
+
+export function housingAdjustmentEffects(p: Params): HousingAdjustmentEffects {
+  const ha = p.policies.housingAdjustment;
+  return { adjusts: ha.enabled, delayMonths: ha.delayMonths };
+}

@@ -1,8 +1,12 @@
 import { group, num, oneOf, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
 
 /**
  * Industrial support (paper 3.2): special funds used as short-term subsidies create a burst of
  * jobs that fades once the subsidy ends; long-term development grows more slowly but lasts.
+ * Where it acts: the site economy (model/siteEconomy.ts), as the site's supported local jobs
+ * (`industrialSupportJobs`, part of localJobs): short-term, full strength within six months
+ * and an exponential fade after `subsidyMonths`; long-term, an exponential ramp-up that stays.
  */
 export const industrialSupport = group(
   "Industrial support: short-term subsidy vs long-term development",
@@ -15,3 +19,12 @@ export const industrialSupport = group(
   },
   "3.2",
 );
+
+/** Supported jobs at a site of `households` households open for m months. */
+export function industrialSupportJobs(p: Params, households: number, m: number): number {
+  const is = p.policies.industrialSupport;
+  const full = (is.jobsPer100Households * households) / 100;
+  return is.mode === "shortTerm"
+    ? m < is.subsidyMonths ? full * Math.min(1, (m + 1) / 6) : full * Math.exp(-(m - is.subsidyMonths) / is.fadeMonths)
+    : is.mode === "longTerm" ? full * (1 - Math.exp(-(m + 1) / is.rampMonths)) : 0;
+}

@@ -1,9 +1,16 @@
 import { group, num, bool, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
 
 /**
- * Keep land contracting rights and collective distributions (paper 4.3(1)). Without it a
- * share of households lose their origin land after relocation; with it they keep it and earn
- * rent (or farm it), and keep origin collective distributions: income and a tie to origin.
+ * Keep land contracting rights and collective distributions (paper 4.3(1)). Where it acts:
+ * - residence (model/residence.ts), at signing: origin land is secure (`securesLand`); without
+ *   it (or dual registration) a share of households lose their origin land
+ *   (`income.landLossAtSigning`);
+ * - income (model/income.ts): kept land not farmed earns `landRentPerMuMonth` (whenever land is
+ *   kept: the lever keeps it from being lost), and households receive the origin collective
+ *   distribution `originDistributionPerPersonMonth` per member;
+ * kept land is also a tie to origin: it slows the fading of origin ties (model/integration.ts),
+ * pulls residents back (model/residence.ts) and lets members farm (model/labourMarket.ts).
  */
 export const landRights = group(
   "Keep land contracting rights and collective distributions",
@@ -14,3 +21,21 @@ export const landRights = group(
   },
   "4.3(1)",
 );
+
+export interface LandRightsEffects {
+  /** Is origin land secure at signing? */
+  securesLand: boolean;
+  /** Rent, yuan (2016 prices) per mu per month, for kept land not farmed. */
+  landRentPerMuMonth: number;
+  /** Origin collective distribution, yuan (2016 prices) per member per month (0 without the lever). */
+  originDistributionPerPersonMonth: number;
+}
+
+export function landRightsEffects(p: Params): LandRightsEffects {
+  const lr = p.policies.landRights;
+  return {
+    securesLand: lr.enabled,
+    landRentPerMuMonth: lr.rentYuanPerMuYear / 12,
+    originDistributionPerPersonMonth: lr.enabled ? lr.collectiveDistributionPerPersonYear / 12 : 0,
+  };
+}

@@ -1,9 +1,15 @@
 import { group, num, bool, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
 
 /**
  * Maintenance (overhaul) fund (paper 4.2(2)): government subsidy as the main body plus
- * residents' payments. The fund pays repairs that offset the decay of housing condition;
- * residents' payments are a household cost.
+ * residents' payments. Where it acts:
+ * - housing (model/housing.ts): each month the government pays `governmentPerM2Year`/12 per m²
+ *   of the site's housing and residents `residentPerM2Year`/12 per m² of the homes still held
+ *   into the site's fund, which pays the repairs that offset the decay of housing condition
+ *   (condition feeds psychological integration, model/integration.ts);
+ * - income (model/income.ts): residents' payments are a household cost (spending).
+ * Without the lever there is no fund: condition only decays.
  */
 export const maintenanceFund = group(
   "Maintenance (overhaul) fund: government share + residents' payments",
@@ -14,3 +20,15 @@ export const maintenanceFund = group(
   },
   "4.2(2)",
 );
+
+export interface MaintenanceFundEffects {
+  /** Is there a fund (paid into, paying repairs)? */
+  funded: boolean;
+  governmentPerM2Year: number;
+  residentPerM2Year: number;
+}
+
+export function maintenanceFundEffects(p: Params): MaintenanceFundEffects {
+  const mf = p.policies.maintenanceFund;
+  return { funded: mf.enabled, governmentPerM2Year: mf.governmentYuanPerM2Year, residentPerM2Year: mf.residentYuanPerM2Year };
+}

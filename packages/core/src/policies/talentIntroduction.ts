@@ -1,9 +1,15 @@
 import { group, num, bool, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
+import { poisson, type Random } from "../kernel/random.js";
 
 /**
  * Talent introduction and training mechanism (paper 4.1(1)): outside talent is attracted to
- * the site to start enterprises and work. Acts in the site economy (new enterprises add
- * durable local jobs) and in training (skill spill-over: trainees learn more per course).
+ * the site to start enterprises and work. Where it acts:
+ * - site economy (model/siteEconomy.ts): enterprises arrive at a site as a Poisson process and
+ *   close at a constant hazard (`talentEnterprises`, drawn from the site's `talent` stream);
+ *   each offers `jobsPerEnterprise` durable local jobs (`talentJobs`, part of localJobs);
+ * - training (model/training.ts): while the site has such an enterprise, trainees gain more
+ *   skill per course (`trainingSpillover`).
  */
 export const talentIntroduction = group(
   "Talent introduction and training mechanism: enterprises founded by introduced talent; skill spill-over to trainees",
@@ -16,3 +22,26 @@ export const talentIntroduction = group(
   },
   "4.1(1)",
 );
+
+/**
+ * This month's introduced enterprises at a site of `households` households that had `firms`:
+ * each closes at the monthly hazard, then new ones arrive (none without the lever, and no draw).
+ */
+export function talentEnterprises(p: Params, firms: number, households: number, draw: Random): number {
+  const ti = p.policies.talentIntroduction;
+  if (!ti.enabled) return 0;
+  const closing = 1 / (ti.enterpriseSurvivalYears * 12);
+  for (let f = Math.floor(firms); f > 0; f--) if (draw() < closing) firms--;
+  return firms + poisson(draw, (ti.enterprisesPerYearPer1000Households * households) / 1000 / 12);
+}
+
+/** Local jobs the site's introduced enterprises offer. */
+export function talentJobs(p: Params, firms: number): number {
+  return firms * p.policies.talentIntroduction.jobsPerEnterprise;
+}
+
+/** Factor on the skill a course gives at a site with `firms` introduced enterprises. */
+export function trainingSpillover(p: Params, firms: number): number {
+  const ti = p.policies.talentIntroduction;
+  return ti.enabled && firms > 0 ? 1 + ti.trainingSpillover : 1;
+}

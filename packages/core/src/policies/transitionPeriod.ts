@@ -1,10 +1,15 @@
 import { group, num, bool, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
 
 /**
  * Transition period (paper 4.2(1)): keep the original house for a time instead of immediate
- * demolition, with classified compensation. Households may stay transitional for longer,
- * keep farming at origin meanwhile, and give up the resettlement home less often when it is
- * not yet demolished; compensation is paid once, when the household signs.
+ * demolition, with classified compensation. Where it acts:
+ * - residence (model/residence.ts): at signing the origin house stands `originHouseMonths`
+ *   (the lever's `months`, else `residence.baselineTransitionMonths`); meanwhile a household
+ *   may stay transitional, keep farming at origin, and is not yet forced to choose between
+ *   moving in and giving up the home;
+ * - income (model/income.ts): `compensationAtSigning` is paid once, as a transfer, in the
+ *   month the household signs.
  */
 export const transitionPeriod = group(
   "Transition period: keep the original house for a time, no immediate demolition; classified compensation",
@@ -15,3 +20,21 @@ export const transitionPeriod = group(
   },
   "4.2(1)",
 );
+
+export interface TransitionPeriodEffects {
+  /** Months the origin house stands after signing. */
+  originHouseMonths: number;
+  /** Does a household receive classified compensation when it signs? */
+  compensates: boolean;
+  /** Yuan per household, paid at signing. */
+  compensationPerHousehold: number;
+}
+
+export function transitionPeriodEffects(p: Params): TransitionPeriodEffects {
+  const tp = p.policies.transitionPeriod;
+  return {
+    originHouseMonths: tp.enabled ? tp.months : p.residence.baselineTransitionMonths,
+    compensates: tp.enabled,
+    compensationPerHousehold: tp.compensationPerHousehold,
+  };
+}

@@ -1,4 +1,6 @@
 import { group, num, oneOf, share, paper } from "../params/spec.js";
+import type { Params } from "../params/types.js";
+import { monthly } from "../kernel/random.js";
 
 /**
  * Vocational training (paper 4.1(2), 4.3(2)): "uniform" courses raise general skill without
@@ -6,7 +8,12 @@ import { group, num, oneOf, share, paper } from "../params/spec.js";
  * "needs-based" courses are tied to local industry: a smaller general gain, but graduates
  * match the site's own vacancies more easily, and local employers who helped plan a course
  * open posts for some of its graduates (order-based training), so needs-based training adds
- * local jobs rather than only reshuffling who gets the few there are.
+ * local jobs rather than only reshuffling who gets the few there are. Where it acts:
+ * - training (model/training.ts), the course itself: who enters (`entryHazard`), for how long
+ *   (`courseMonths`), the skill gained (`skillGain`), the match to local industry and the
+ *   placement of unemployed graduates (`needsBased`, `placement`); no courses with mode "none";
+ * - labour market (model/labourMarket.ts): a matched graduate's weight in local matching
+ *   (`matchWeight`).
  */
 export const vocationalTraining = group(
   "Vocational training: uniform (one size fits all) vs needs-based, tied to local industry",
@@ -21,3 +28,33 @@ export const vocationalTraining = group(
   },
   "4.1(2), 4.3(2)",
 );
+
+export interface VocationalTrainingEffects {
+  /** Are courses offered at all (mode other than "none")? */
+  offered: boolean;
+  /** Monthly probability that an eligible worker enters a course (0 without courses). */
+  entryHazard: number;
+  courseMonths: number;
+  /** Skill a graduate gains, before talent spill-over. */
+  skillGain: number;
+  /** Are courses tied to local industry (graduates matched, some placed)? */
+  needsBased: boolean;
+  /** Share of unemployed needs-based graduates placed in a post opened for them. */
+  placement: number;
+  /** Weight of a matched graduate in local matching (1 unless needs-based). */
+  matchWeight: number;
+}
+
+export function vocationalTrainingEffects(p: Params): VocationalTrainingEffects {
+  const vt = p.policies.vocationalTraining;
+  const needsBased = vt.mode === "needsBased";
+  return {
+    offered: vt.mode !== "none",
+    entryHazard: vt.mode === "none" ? 0 : monthly(vt.annualCoverage),
+    courseMonths: vt.courseMonths,
+    skillGain: needsBased ? vt.needsBasedSkillGain : vt.uniformSkillGain,
+    needsBased,
+    placement: vt.needsBasedPlacement,
+    matchWeight: needsBased ? vt.needsBasedMatchWeight : 1,
+  };
+}
