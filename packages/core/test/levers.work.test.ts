@@ -1,5 +1,5 @@
 /**
- * The levers that act on work and income (DESIGN.md, "How each lever acts"): each must move the
+ * The levers that act on work and income (docs/ODD.md 7.13–7.27): each must move the
  * outcome its mechanism targets, in the expected direction, beyond replication noise. Every
  * setting runs with the same six seeds as the baseline (common random numbers), and the mean
  * paired difference must exceed NOISE_SE standard errors of the paired differences.
