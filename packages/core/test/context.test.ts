@@ -36,6 +36,27 @@ describe("stepContext(p, scope)", () => {
     expect(at(params({ policies: { vocationalTraining: { mode: "none" } } }), "2017-06").levers.vocationalTraining.entryHazard).toBe(0);
   });
 
+  it("puts each lever's effects under levers: switched off, a lever multiplies by 1 and adds 0", () => {
+    const off = at(params(), "2018-01").levers;
+    expect(off).toMatchObject({
+      entrepreneurshipSupport: { startupFactor: 1, rentShareSupported: 1 },
+      ecologicalLivability: { carerPenaltyShare: 1, relievesCarers: false },
+      ruralCivilization: { activityGain: 0, customsRespect: 0 },
+      effectiveGovernance: { safetyGain: 0, detectionFactor: 1 },
+      transitionPeriod: { originHouseMonths: 3, compensates: false },
+      maintenanceFund: { funded: false },
+      dualRegistration: { dual: false, securesLand: false, rightsSecurity: 0, landPullFactor: 1 },
+      collectiveAssets: { operating: false },
+      landRights: { securesLand: false, originDistributionPerPersonMonth: 0 },
+      employmentPromotion: { separationFactor: 1, matchingFactor: 1 },
+      gridManagement: { safetyGain: 0, coverage: 0 },
+      housingAdjustment: { adjusts: false },
+    });
+    const on = at(params({ policies: { gridManagement: { enabled: true, coverage: 0.8, safetyGain: 0.2, detectionSpeedup: 2 }, transitionPeriod: { enabled: true, months: 24 } } }), "2018-01").levers;
+    expect(on.gridManagement).toEqual({ safetyGain: 0.2 * 0.8, coverage: 0.8, detectionFactor: 3 });
+    expect(on.transitionPeriod.originHouseMonths).toBe(24);
+  });
+
   it("scales the national migrant wage by migrantWageFactor and raises migrant returns in a demand shock", () => {
     const c = at(params({ environment: { migrantWageFactor: 0.5, demandShock: 0.4 } }), "2019-07");
     expect(c.migrantWage).toBeCloseTo(0.5 * nationalMigrantWage(2019, 7, 0.04), 9);
