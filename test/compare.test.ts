@@ -1,33 +1,11 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import fc from "fast-check";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { compare, runExperiment, pairedDifference, effectsTable, EFFECT_COLUMNS, type Experiment } from "../packages/core/src/index.ts";
 import { scenario } from "../packages/scenarios/src/index.ts";
-import { cli } from "../packages/cli/src/main.ts";
-
-/** The CLI in this process (fast): its exit code and what it printed. */
-async function relocsimHere(...args: string[]) {
-  let stdout = "", stderr = "";
-  const out = process.stdout.write, err = process.stderr.write;
-  process.stdout.write = ((c: string) => ((stdout += c), true)) as typeof out;
-  process.stderr.write = ((c: string) => ((stderr += c), true)) as typeof err;
-  try {
-    return { code: await cli(args), stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
-
-const root = resolve(import.meta.dirname, "..");
-
-function relocsim(...args: string[]) {
-  const r = spawnSync(join(root, "node_modules/.bin/tsx"), [join(root, "packages/cli/src/main.ts"), ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { relocsim, relocsimHere } from "../packages/cli/test/relocsim.ts";
 
 const small = { scale: 300, replications: 3, seed: 5 } as const;
 

@@ -1,17 +1,8 @@
 import { describe, it, expect, beforeAll } from "vitest";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-
-const root = resolve(import.meta.dirname, "../../..");
-const tsx = join(root, "node_modules/.bin/tsx");
-const main = join(root, "packages/cli/src/main.ts");
-
-function relocsim(...args: string[]) {
-  const r = spawnSync(tsx, [main, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { join } from "node:path";
+import { relocsim } from "./relocsim.ts";
 
 describe("relocsim run", () => {
   let dir: string;

@@ -3,7 +3,7 @@ import { atHorizon } from "./atHorizon.ts";
 import { escapeHtml } from "./escapeHtml.ts";
 import { formatDifference, formatValue } from "./formatValue.ts";
 import { infoFor } from "./metricInfo.ts";
-import { scenarioOrder } from "./scenarioOrder.ts";
+import { scenarioOrder } from "@relocsim/core/results";
 import { summaryMetrics } from "./summaryMetrics.ts";
 
 /**
