@@ -163,6 +163,21 @@ describe("relocsim compare <comparison.json>", () => {
     expect(new Set(rows.map((l) => l.split(",")[3]))).toEqual(new Set(["60", "120"]));
   });
 
+  it("relocsim compare with one replication writes empty intervals, not NaN or null, and says one replication gives no interval", async () => {
+    const out = join(dir, "one");
+    const r = await relocsimHere("compare", file, "--replications", "1", "--groups", "all", "--out", out, "--no-report");
+    expect(r.code, r.stderr).toBe(0);
+    const effects = readFileSync(join(out, "effects.csv"), "utf8");
+    expect(effects).not.toMatch(/NaN/);
+    const row = effects.split("\n").find((l) => l.startsWith("full-strategy,baseline,all,employment_rate,120,"))!;
+    expect(row.split(",").slice(10)).toEqual(["", "", "", ""]);
+    const summary = readFileSync(join(out, "summary.json"), "utf8");
+    expect(summary).not.toMatch(/null|NaN/);
+    expect(JSON.parse(summary).outcomes.baseline.all.employment_rate).toEqual({ mean: expect.any(Number), n: 1, no_interval: "one replication gives no interval" });
+    expect(r.stdout).toMatch(/No 95% CI: one replication gives no interval \(use --replications 2 or more\)/);
+    expect(r.stdout).toMatch(/full-strategy +[\d.]+% +[+−]?[\d.]+ pt +none: one replication gives no interval/);
+  });
+
   const bad: Array<[string, () => string[], RegExp[]]> = [
     ["an unknown scenario name", () => [writeBad({ scenarios: ["livelyhood-linkage"] })], [/invalid scenarios\[0\]: "livelyhood-linkage" .*did you mean 'livelihood-linkage'\?/]],
     ["a misspelt key", () => [writeBad({ replicatons: 3 })], [/invalid replicatons: 3 .*did you mean 'replications'\?/]],
