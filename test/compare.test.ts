@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import fc from "fast-check";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compare, runExperiment, pairedDifference, effectsTable, EFFECT_COLUMNS, type Experiment } from "../packages/core/src/index.ts";
@@ -176,6 +176,17 @@ describe("relocsim compare <comparison.json>", () => {
     expect(JSON.parse(summary).outcomes.baseline.all.employment_rate).toEqual({ mean: expect.any(Number), n: 1, no_interval: "one replication gives no interval" });
     expect(r.stdout).toMatch(/No 95% CI: one replication gives no interval \(use --replications 2 or more\)/);
     expect(r.stdout).toMatch(/full-strategy +[\d.]+% +[+−]?[\d.]+ pt +none: one replication gives no interval/);
+  });
+
+  it("relocsim compare refuses an --out directory it did not write before running anything, and leaves it alone", async () => {
+    const out = join(dir, "mine");
+    mkdirSync(out);
+    writeFileSync(join(out, "notes.txt"), "x");
+    const r = await relocsimHere("compare", file, "--out", out, "--no-report");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/invalid --out: ".*mine" \(expected a new or empty directory, or results written by relocsim\); it holds notes\.txt and no relocsim manifest\.json/);
+    expect(r.stdout).toBe("");
+    expect(readdirSync(out)).toEqual(["notes.txt"]);
   });
 
   const bad: Array<[string, () => string[], RegExp[]]> = [
