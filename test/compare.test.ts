@@ -1,33 +1,11 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import fc from "fast-check";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { compare, runExperiment, pairedDifference, effectsTable, EFFECT_COLUMNS, type Experiment } from "../packages/core/src/index.ts";
 import { scenario } from "../packages/scenarios/src/index.ts";
-import { cli } from "../packages/cli/src/main.ts";
-
-/** The CLI in this process (fast): its exit code and what it printed. */
-async function relocsimHere(...args: string[]) {
-  let stdout = "", stderr = "";
-  const out = process.stdout.write, err = process.stderr.write;
-  process.stdout.write = ((c: string) => ((stdout += c), true)) as typeof out;
-  process.stderr.write = ((c: string) => ((stderr += c), true)) as typeof err;
-  try {
-    return { code: await cli(args), stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
-
-const root = resolve(import.meta.dirname, "..");
-
-function relocsim(...args: string[]) {
-  const r = spawnSync(join(root, "node_modules/.bin/tsx"), [join(root, "packages/cli/src/main.ts"), ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { relocsim, relocsimHere } from "../packages/cli/test/relocsim.ts";
 
 const small = { scale: 300, replications: 3, seed: 5 } as const;
 
@@ -183,6 +161,32 @@ describe("relocsim compare <comparison.json>", () => {
     const rows = readFileSync(join(out, "metrics.csv"), "utf8").trim().split("\n").slice(1);
     expect(rows).toHaveLength(3 * 1 * 2 * 1 * 2);
     expect(new Set(rows.map((l) => l.split(",")[3]))).toEqual(new Set(["60", "120"]));
+  });
+
+  it("relocsim compare with one replication writes empty intervals, not NaN or null, and says one replication gives no interval", async () => {
+    const out = join(dir, "one");
+    const r = await relocsimHere("compare", file, "--replications", "1", "--groups", "all", "--out", out, "--no-report");
+    expect(r.code, r.stderr).toBe(0);
+    const effects = readFileSync(join(out, "effects.csv"), "utf8");
+    expect(effects).not.toMatch(/NaN/);
+    const row = effects.split("\n").find((l) => l.startsWith("full-strategy,baseline,all,employment_rate,120,"))!;
+    expect(row.split(",").slice(10)).toEqual(["", "", "", ""]);
+    const summary = readFileSync(join(out, "summary.json"), "utf8");
+    expect(summary).not.toMatch(/null|NaN/);
+    expect(JSON.parse(summary).outcomes.baseline.all.employment_rate).toEqual({ mean: expect.any(Number), n: 1, no_interval: "one replication gives no interval" });
+    expect(r.stdout).toMatch(/No 95% CI: one replication gives no interval \(use --replications 2 or more\)/);
+    expect(r.stdout).toMatch(/full-strategy +[\d.]+% +[+−]?[\d.]+ pt +none: one replication gives no interval/);
+  });
+
+  it("relocsim compare refuses an --out directory it did not write before running anything, and leaves it alone", async () => {
+    const out = join(dir, "mine");
+    mkdirSync(out);
+    writeFileSync(join(out, "notes.txt"), "x");
+    const r = await relocsimHere("compare", file, "--out", out, "--no-report");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/invalid --out: ".*mine" \(expected a new or empty directory, or results written by relocsim\); it holds notes\.txt and no relocsim manifest\.json/);
+    expect(r.stdout).toBe("");
+    expect(readdirSync(out)).toEqual(["notes.txt"]);
   });
 
   const bad: Array<[string, () => string[], RegExp[]]> = [

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { relocsimAsync } from "../packages/cli/test/relocsim.ts";
 
 /**
  * Output pinned while the code is restructured: every shipped scenario file and comparison
@@ -14,7 +13,6 @@ import { promisify } from "node:util";
  */
 const root = resolve(import.meta.dirname, "..");
 const goldenFile = join(root, "test/golden-hashes.json");
-const run = promisify(execFile);
 
 const files = readdirSync(join(root, "scenarios")).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort();
 const isComparison = (f: string) => "scenarios" in JSON.parse(readFileSync(join(root, "scenarios", f), "utf8"));
@@ -24,7 +22,8 @@ async function hashes(file: string): Promise<Record<string, string>> {
   const args = isComparison(file)
     ? ["compare", `scenarios/${file}`, "--replications", "2", "--scale", "800", "--seed", "3", "--workers", "1", "--no-report", "--quiet", "--out", out]
     : ["run", `scenarios/${file}`, "--scale", "1500", "--seed", "3", "--no-report", "--quiet", "--out", out];
-  await run(join(root, "node_modules/.bin/tsx"), [join(root, "packages/cli/src/main.ts"), ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+  const r = await relocsimAsync(args);
+  if (r.code !== 0) throw new Error(`relocsim ${args.join(" ")} failed:\n${r.stderr}`);
   const result: Record<string, string> = {};
   for (const name of ["metrics.csv", "effects.csv"]) {
     const path = join(out, name);

@@ -1,9 +1,9 @@
-import { execFile, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { relocsimAsync } from "../packages/cli/test/relocsim.ts";
 import { buildFromSource, buildNotebook, notebookSources } from "../scripts/build-notebooks.ts";
 import { CHART_MIME, KERNEL_NAME, failureText, jupyterCommand, notebookNames, runNotebooks, type NotebookRun } from "../scripts/notebooks.ts";
 
@@ -121,13 +121,11 @@ describe("pnpm notebooks (headless, nbconvert on the Deno kernel)", () => {
   let compareStdout = "";
   beforeAll(async () => {
     // The command line's comparison runs beside the notebooks (it uses worker threads).
-    const cli = promisify(execFile)(
-      join(root, "node_modules/.bin/tsx"),
-      ["packages/cli/src/main.ts", ...compareArgs, "--no-report", "--out", join(outDir, "compare")],
-      { cwd: root, env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 << 20 },
-    );
+    const cli = relocsimAsync([...compareArgs, "--no-report", "--out", join(outDir, "compare")]);
     runs = await runNotebooks({ outDir });
-    compareStdout = (await cli).stdout;
+    const done = await cli;
+    if (done.code !== 0) throw new Error(`relocsim ${compareArgs.join(" ")} failed:\n${done.stderr}`);
+    compareStdout = done.stdout;
   }, 900_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createSimulation, planExperiment, type Scenario } from "../packages/core/src/index.ts";
 import { loadComparison, loadScenarioFile } from "../packages/scenarios/src/index.ts";
+import { relocsim } from "../packages/cli/test/relocsim.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const dir = join(root, "scenarios");
@@ -17,10 +17,6 @@ function runsThreeSteps(s: Scenario) {
   sim.close();
 }
 
-function relocsim(...args: string[]) {
-  const r = spawnSync(join(root, "node_modules/.bin/tsx"), [join(root, "packages/cli/src/main.ts"), ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe("the scenario files in scenarios/", () => {
   it("ships the paper-strategies and historical files and two commented examples", () => {

@@ -1,17 +1,9 @@
 import { describe, it, expect, beforeAll } from "vitest";
+import { mkdtempSync, mkdirSync, readFileSync, existsSync, writeFileSync, readdirSync, copyFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-
-const root = resolve(import.meta.dirname, "../../..");
-const tsx = join(root, "node_modules/.bin/tsx");
-const main = join(root, "packages/cli/src/main.ts");
-
-function relocsim(...args: string[]) {
-  const r = spawnSync(tsx, [main, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { join } from "node:path";
+import { relocsim, root } from "./relocsim.ts";
 
 describe("relocsim run", () => {
   let dir: string;
@@ -96,5 +88,89 @@ describe("relocsim run", () => {
     const r = relocsim("rnu");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("did you mean 'run'?");
+  });
+});
+
+describe("relocsim run --out DIR", () => {
+  const dir = mkdtempSync(join(tmpdir(), "relocsim-out-"));
+  const run = (out: string, ...more: string[]) => relocsim("run", "scenarios/baseline.json", "--scale", "300", "--no-report", "-q", "--out", out, ...more);
+  const noStack = (r: { stderr: string }) => expect(r.stderr).not.toMatch(/\n\s+at /);
+
+  it("refuses a directory it did not write (the issue's case: notes, a folder and the input file itself), exit 2, before any work, deleting nothing", () => {
+    const v = join(dir, "v");
+    mkdirSync(join(v, "sub"), { recursive: true });
+    writeFileSync(join(v, "notes.txt"), "x\n");
+    copyFileSync(join(root, "scenarios/baseline.json"), join(v, "s.json"));
+    const r = relocsim("run", join(v, "s.json"), "--scale", "500", "--out", v);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/invalid --out: ".*v" \(expected a results directory apart from the input\); .*s\.json is inside it and would be deleted/);
+    expect(r.stdout).toBe(""); // no progress: nothing ran
+    noStack(r);
+    expect(readdirSync(v).sort()).toEqual(["notes.txt", "s.json", "sub"]);
+    const without = relocsim("run", "scenarios/baseline.json", "--scale", "500", "--out", v);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toMatch(/it holds notes\.txt, s\.json, sub and no relocsim manifest\.json; relocsim replaces only a directory it wrote itself/);
+    expect(readdirSync(v).sort()).toEqual(["notes.txt", "s.json", "sub"]);
+  });
+
+  it("refuses a regular file and leaves it as it was", () => {
+    const f = join(dir, "file.txt");
+    writeFileSync(f, "mine\n");
+    const r = run(f);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/invalid --out: ".*file\.txt" \(expected a new or empty directory, or results written by relocsim\); it is a file/);
+    expect(readFileSync(f, "utf8")).toBe("mine\n");
+  });
+
+  it("uses an empty directory, and replaces a directory it wrote (report included) without leaving anything beside it", () => {
+    const out = join(dir, "mine");
+    mkdirSync(out);
+    expect(run(out).code).toBe(0);
+    const first = readFileSync(join(out, "manifest.json"), "utf8");
+    const again = relocsim("run", "scenarios/baseline.json", "--scale", "300", "--seed", "2", "-q", "--out", out);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(join(out, "manifest.json"), "utf8")).not.toBe(first);
+    expect(readdirSync(out)).toContain("report.html");
+    expect(run(out).code).toBe(0); // report.html and charts/ are relocsim's too
+    expect(readdirSync(dir).filter((e) => e.startsWith(".mine."))).toEqual([]);
+  });
+
+  for (const place of ["/proc/relocsim-x", "/sys/relocsim-x"]) {
+    it(`refuses ${place} before running, with a clear error (it used to hang or fail with a stack after the runs)`, () => {
+      const r = run(place);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/invalid --out: ".*" \(expected a location relocsim can write: writing in \/(proc|sys) failed/);
+      noStack(r);
+    });
+  }
+
+  // A tiny file system of our own: unprivileged user and mount namespaces (skipped where not allowed).
+  const sandbox = spawnSync("unshare", ["-rm", "true"]).status === 0;
+  const inTmpfs = (script: string) => {
+    const mnt = mkdtempSync(join(tmpdir(), "relocsim-tmpfs-"));
+    const cli = `${join(root, "node_modules/.bin/tsx")} ${join(root, "packages/cli/src/main.ts")} run scenarios/baseline.json --scale 300 --no-report -q --out`;
+    // RELOCSIM x: relocsim run … --out <mount>/x, from the repository.
+    const body = script.replace(/RELOCSIM (\w+)/g, (_, out: string) => `(cd ${root} && ${cli} ${join(mnt, out)})`);
+    return spawnSync("unshare", ["-rm", "sh", "-c", `mount -t tmpfs -o size=64k tmpfs ${mnt} && cd ${mnt} && ${body}`], { encoding: "utf8" });
+  };
+
+  it.skipIf(!sandbox)("a full disk is a clear error, exit 2, with the earlier results intact: at the check (ENOSPC) and while writing", () => {
+    const r = inTmpfs(
+      `mkdir old && echo '{"relocsim":"0","command":"run"}' > old/manifest.json && echo old > old/metrics.csv && ` +
+        `RELOCSIM old; echo "code $?"; cat old/metrics.csv; ls -A; ` +
+        `head -c 100000 /dev/zero > fill 2>/dev/null; RELOCSIM new; echo "code $?"`,
+    );
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("code"))).toEqual(["code 2", "code 2"]);
+    expect(r.stderr).toMatch(/writing metrics\.csv failed, no space left on the device \(ENOSPC\)\); earlier results there are left as they were/);
+    expect(r.stderr).toMatch(/invalid --out: ".*new" \(expected a location relocsim can write: writing in .* failed, no space left on the device \(ENOSPC\)\)/);
+    expect(r.stdout).toMatch(/^old\nold\n/m); // old results intact, nothing beside them
+    noStack(r);
+  });
+
+  it.skipIf(!sandbox)("a read-only file system is a clear error before running", () => {
+    const r = inTmpfs(`mount -o remount,ro . && RELOCSIM out; echo "code $?"`);
+    expect(r.stdout).toContain("code 2");
+    expect(r.stderr).toMatch(/writing in .* failed, the file system is read-only \(EROFS\)/);
+    noStack(r);
   });
 });

@@ -19,3 +19,9 @@ export { pairingGain, type PairingGain } from "./experiment/pairingGain.js";
 export { effectsTable, effectsOverTime, describeByName, HEADLINE_METRICS, TRAJECTORY_METRICS, type EffectsTableOptions, type MetricDisplay } from "./experiment/effectsTable.js";
 export { resolveOutcomeSelection, DEFAULT_GROUPS, DEFAULT_EVERY, type OutcomeSelection } from "./experiment/outcomeSelection.js";
 export { tQuantile } from "./experiment/studentT.js";
+export { levelInterval, noIntervalReason, type LevelInterval } from "./experiment/levelInterval.js";
+export { scenarioHash } from "./scenarioHash.js";
+export {
+  RESULT_FILES, runResultFiles, writeRunResults, experimentResultFiles, writeExperimentResults, openResultsDir, isResultsDir, readResults,
+  type ResultFiles, type RunResultsInfo, type ExperimentResultsInfo, type ResultsDir, type CommitOptions, type OpenOptions, type Results,
+} from "./results/index.js";

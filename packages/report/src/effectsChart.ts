@@ -7,7 +7,7 @@ import { infoFor } from "./metricInfo.ts";
 import { scenarioScale } from "./palette.ts";
 import { replicationText } from "./replicationText.ts";
 import { ReportError } from "./reportError.ts";
-import { scenarioOrder } from "./scenarioOrder.ts";
+import { scenarioOrder } from "@relocsim/core/results";
 import { trajectoryMetrics } from "./trajectoryChart.ts";
 
 export interface EffectsOptions {

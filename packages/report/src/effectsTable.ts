@@ -3,7 +3,7 @@ import { atHorizon } from "./atHorizon.ts";
 import { escapeHtml } from "./escapeHtml.ts";
 import { formatDifference, formatValue } from "./formatValue.ts";
 import { infoFor } from "./metricInfo.ts";
-import { scenarioOrder } from "./scenarioOrder.ts";
+import { noIntervalReason, scenarioOrder } from "@relocsim/core/results";
 import { summaryMetrics } from "./summaryMetrics.ts";
 
 /**
@@ -34,7 +34,9 @@ export function effectsTable(effects: readonly EffectRow[], options: { group?: s
       if (!r) return "<td>–</td>";
       const clear = r.ci_low > 0 || r.ci_high < 0;
       const effect = escapeHtml(formatDifference(metric, r.effect));
-      const ci = `${escapeHtml(formatDifference(metric, r.ci_low))} to ${escapeHtml(formatDifference(metric, r.ci_high))}`;
+      const ci = Number.isFinite(r.ci_low)
+        ? `${escapeHtml(formatDifference(metric, r.ci_low))} to ${escapeHtml(formatDifference(metric, r.ci_high))}`
+        : `no interval: ${escapeHtml(noIntervalReason(r.n))}`;
       return `<td class="num${clear ? " clear" : ""}">${clear ? `<strong>${effect}</strong>` : effect}<br><span class="ci">${ci}</span></td>`;
     });
     const label = `${escapeHtml(info.label)}${info.unit ? ` <span class="unit">(${escapeHtml(info.unit)})</span>` : ""}`;

@@ -4,7 +4,7 @@ import { escapeHtml } from "./escapeHtml.ts";
 import { formatValue } from "./formatValue.ts";
 import { infoFor } from "./metricInfo.ts";
 import { replicationText } from "./replicationText.ts";
-import { scenarioOrder } from "./scenarioOrder.ts";
+import { scenarioOrder } from "@relocsim/core/results";
 import { summariseReplicates } from "./summariseReplicates.ts";
 import { summaryMetrics } from "./summaryMetrics.ts";
 

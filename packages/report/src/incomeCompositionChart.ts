@@ -4,7 +4,7 @@ import { chartConfig, vegaLiteSchema } from "./chartConfig.ts";
 import { infoFor } from "./metricInfo.ts";
 import { replicationText } from "./replicationText.ts";
 import { ReportError } from "./reportError.ts";
-import { scenarioOrder } from "./scenarioOrder.ts";
+import { scenarioOrder } from "@relocsim/core/results";
 import { summariseReplicates } from "./summariseReplicates.ts";
 import { timeAxis } from "./timeAxis.ts";
 

@@ -5,7 +5,7 @@ import { chartConfig, vegaLiteSchema } from "./chartConfig.ts";
 import { scenarioScale } from "./palette.ts";
 import { replicationText } from "./replicationText.ts";
 import { ReportError } from "./reportError.ts";
-import { scenarioOrder } from "./scenarioOrder.ts";
+import { scenarioOrder } from "@relocsim/core/results";
 import { summariseReplicates } from "./summariseReplicates.ts";
 
 /** The summary statistics the box is drawn from, by metric name. */

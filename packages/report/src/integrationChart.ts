@@ -6,7 +6,7 @@ import { bandValue } from "./bandValue.ts";
 import { chartConfig, vegaLiteSchema } from "./chartConfig.ts";
 import { infoFor } from "./metricInfo.ts";
 import { ReportError } from "./reportError.ts";
-import { scenarioOrder } from "./scenarioOrder.ts";
+import { scenarioOrder } from "@relocsim/core/results";
 import { summariseReplicates } from "./summariseReplicates.ts";
 
 /** The composite index first, then its three dimensions. */

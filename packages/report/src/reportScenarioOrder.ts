@@ -1,5 +1,5 @@
 import type { EffectRow, ScenarioInfo, TidyRow } from "./types.ts";
-import { scenarioOrder } from "./scenarioOrder.ts";
+import { scenarioOrder } from "@relocsim/core/results";
 
 /**
  * The one scenario order of a report (tables, legends, colours): the baseline, then the

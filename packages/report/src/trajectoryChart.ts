@@ -5,7 +5,7 @@ import { bandSubtitle } from "./bandSubtitle.ts";
 import { chartConfig, vegaLiteSchema } from "./chartConfig.ts";
 import { infoFor } from "./metricInfo.ts";
 import { ReportError } from "./reportError.ts";
-import { scenarioOrder } from "./scenarioOrder.ts";
+import { scenarioOrder } from "@relocsim/core/results";
 import { bandValue } from "./bandValue.ts";
 import { summariseReplicates } from "./summariseReplicates.ts";
 

@@ -1,6 +1,6 @@
 import { mkdir, rm } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { readResults } from "./readResults.ts";
+import { readResults } from "@relocsim/core/results";
 import { reportCharts } from "./reportCharts.ts";
 import { reportHtml } from "./reportHtml.ts";
 import { toPng, toSvg } from "./render.ts";

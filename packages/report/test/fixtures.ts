@@ -7,7 +7,7 @@
 import type { EffectRow, ScenarioInfo, TidyRow } from "../src/index.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { tQuantile975 } from "../src/studentT.ts";
+import { tQuantile } from "@relocsim/core";
 
 export const scenarios: ScenarioInfo[] = [
   { name: "baseline", title: "Baseline", description: "Relocation with the default support package.", paperSections: ["3.1"] },
@@ -139,7 +139,7 @@ export function fixtureEffects(metrics: readonly TidyRow[] = fixtureMetrics()): 
       const n = diffs.length;
       const mean = diffs.reduce((a, b) => a + b, 0) / n;
       const sd = Math.sqrt(diffs.reduce((a, d) => a + (d - mean) ** 2, 0) / (n - 1));
-      const half = tQuantile975(n - 1) * (sd / Math.sqrt(n));
+      const half = tQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
       out.push({
         scenario: name, baseline: "baseline", group: r.group, metric: r.metric, step: r.step, date: r.date, n,
         baseline_mean: round(base.reduce((a, b) => a + b, 0) / n), scenario_mean: round(scen.reduce((a, b) => a + b, 0) / n),

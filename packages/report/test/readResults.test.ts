@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { parseCsv, readResults, ReportError } from "../src/index.ts";
-import { CsvParser } from "../src/csvParser.ts";
+import { CsvParser } from "@relocsim/core/results";
 import { fixtureEffects, fixtureMetrics, scenarios, writeFixtureResults } from "./fixtures.ts";
 
 const root = mkdtempSync(join(tmpdir(), "relocsim-report-read-"));

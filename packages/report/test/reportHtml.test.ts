@@ -67,6 +67,13 @@ describe("reportHtml(input)", () => {
     expect(table).toContain("2019-01");
   });
 
+  test("says that one replication gives no interval where an effect has none (not \"– to –\")", () => {
+    const single = effects.map((e) => ({ ...e, n: 1, ci_low: NaN, ci_high: NaN }));
+    const table = /<table class="effects">[\s\S]*?<\/table>/.exec(reportHtml({ title: "t", scenarios, effects: single, metrics, baseline: "baseline" }))![0];
+    expect(table).toContain('<span class="ci">no interval: one replication gives no interval</span>');
+    expect(table).not.toContain("– to –");
+  });
+
   test("shows the manifest as a key/value table, nested objects included", () => {
     const table = /<table class="manifest">[\s\S]*<\/table>/.exec(html)![0];
     expect(table).toContain("<th scope=\"row\">seed</th><td>1000</td>");

@@ -1,7 +1,7 @@
 // How close the historical scenario comes to the published figures (and the baseline, for
 // reference): npx tsx packages/scenarios/scripts/calibration.ts [--replications N] [--workers N]
 import { parseArgs } from "node:util";
-import { runExperiment, tQuantile } from "@relocsim/core";
+import { runExperiment, levelInterval } from "@relocsim/core";
 import { scenario } from "../src/index.ts";
 
 const { values } = parseArgs({ options: { replications: { type: "string", default: "10" }, workers: { type: "string" } } });
@@ -26,11 +26,8 @@ const x = await runExperiment({
 const rows = [["figure", "published", "historical ± 95% CI", "gap", "baseline", "source"]];
 for (const t of TARGETS) {
   const cell = (name: string) => {
-    const v = Array.from({ length: replications }, (_, r) => x.value(name, r, t.metric, "all", t.step));
-    const mean = v.reduce((a, b) => a + b, 0) / v.length;
-    const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, v.length - 1));
-    const h = v.length > 1 ? tQuantile(0.975, v.length - 1) * (sd / Math.sqrt(v.length)) : NaN;
-    return { mean, h };
+    const l = levelInterval(Array.from({ length: replications }, (_, r) => x.value(name, r, t.metric, "all", t.step)));
+    return { mean: l.mean, h: l.ci_high - l.mean };
   };
   const h = cell("historical");
   const b = cell("baseline");

@@ -1,16 +1,15 @@
-import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import {
-  planExperiment, runExperiment, resolveOutcomeSelection, resolveScale, rowsToCsv, effectsToCsv, effectsTable, effectsOverTime, pairingGain,
-  tQuantile, InputError, SCALES, DEFAULT_GROUPS, DEFAULT_EVERY, HEADLINE_METRICS, TRAJECTORY_METRICS, METRICS,
-  type Experiment, type Scenario, type MetricDisplay,
+  planExperiment, runExperiment, resolveOutcomeSelection, resolveScale, effectsTable, effectsOverTime, pairingGain,
+  openResultsDir, writeExperimentResults, noIntervalReason,
+  InputError, SCALES, DEFAULT_GROUPS, DEFAULT_EVERY, HEADLINE_METRICS, TRAJECTORY_METRICS, METRICS,
+  type Experiment, type MetricDisplay,
 } from "@relocsim/core";
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
 import { infoFor, writeReport } from "@relocsim/report";
 import { availableParallelism } from "node:os";
 import { parse, intFlag, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
-import { writeResultsDir } from "../output.js";
 import { VERSION } from "../version.js";
 import { withFile } from "./run.js";
 
@@ -23,7 +22,7 @@ const flags: Flags = {
   metrics: { type: "string", value: "LIST", help: "metrics kept, comma-separated", default: "every metric" },
   every: { type: "string", value: "N", help: "months between kept steps; the horizon is always kept (1: monthly)", default: String(DEFAULT_EVERY) },
   show: { type: "string", value: "LIST", help: "outcomes printed, comma-separated (effects.csv has every one)", default: HEADLINE_METRICS.join(",") },
-  out: { type: "string", value: "DIR", help: "results directory (replaced if it exists)", default: "results/<comparison name>" },
+  out: { type: "string", value: "DIR", help: "results directory: new, empty, or written by relocsim (then replaced)", default: "results/<comparison name>" },
   "no-report": { type: "boolean", help: "do not write report.html and charts/" },
   quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
   help: { type: "boolean", short: "h", help: "show this help" },
@@ -83,6 +82,8 @@ export const compareCommand = {
     const plan = withFile(displayPath(resolve(file)), () => planExperiment({ ...options, baseline: comparison.baseline, scenarios: comparison.scenarios }));
     const out = (values.out as string | undefined) ?? `results/${comparison.name}`;
 
+    const results = openResultsDir(out, { field: "--out", keep: [file] });
+
     // 2. Run.
     const runs = plan.scenarios.length * plan.replications;
     if (!quiet) {
@@ -97,7 +98,12 @@ export const compareCommand = {
 
     // 3. Write atomically: the report is made inside the temporary directory too.
     const report = !values["no-report"];
-    const dir = await writeResultsDir(out, compareFiles(experiment, comparison, file), report ? (tmp) => writeReport(tmp, { title: comparison.title }) : undefined);
+    const dir = await writeExperimentResults(results, experiment, {
+      version: VERSION,
+      comparison: { name: comparison.name, title: comparison.title, description: comparison.description, file: displayPath(resolve(file)) },
+      scenarios: [comparison.baseline, ...comparison.scenarios],
+      sources: comparison.sources,
+    }, { beforeCommit: report ? (tmp) => writeReport(tmp, { title: comparison.title }) : undefined });
     if (!quiet) process.stdout.write(printout(experiment, comparison, show, dir, report));
     return 0;
   },
@@ -107,10 +113,6 @@ const describe = (metric: string): MetricDisplay => {
   const i = infoFor(metric);
   return { label: i.label, unit: i.unit, kind: i.kind };
 };
-
-function scenarioHash(s: Scenario): string {
-  return createHash("sha256").update(JSON.stringify({ scenario: s.name, params: s.params ?? {} })).digest("hex").slice(0, 16);
-}
 
 /** The readable part: what ran, effects at the horizon, effects over time, the gain from pairing. */
 export function printout(x: Experiment, c: Comparison, show: readonly string[], dir: string, report: boolean): string {
@@ -122,12 +124,20 @@ export function printout(x: Experiment, c: Comparison, show: readonly string[], 
   lines.push(`Baseline: ${x.baseline} (${x.scenarios[0]!.title})`);
   for (const s of x.scenarios.slice(1)) lines.push(`  ${s.name.padEnd(Math.max(...names.map((n) => n.length)))}  ${s.title}`);
   lines.push("");
-  lines.push(
-    `Effects at ${last} (the horizon), all households. level: mean over ${x.replications} replications; effect: scenario − baseline,`,
-    `the mean of ${x.replications} paired differences (each replicate runs every scenario with the same seed); 95% CI: Student t`,
-    `on those differences; relative: effect / baseline level; * the 95% CI excludes zero.`,
-    "",
-  );
+  if (x.replications > 1) {
+    lines.push(
+      `Effects at ${last} (the horizon), all households. level: mean over ${x.replications} replications; effect: scenario − baseline,`,
+      `the mean of ${x.replications} paired differences (each replicate runs every scenario with the same seed); 95% CI: Student t`,
+      `on those differences; relative: effect / baseline level; * the 95% CI excludes zero.`,
+      "",
+    );
+  } else {
+    lines.push(
+      `Effects at ${last} (the horizon), all households. level: the value in the one replication; effect: scenario − baseline`,
+      `with the same seed; relative: effect / baseline level. No 95% CI: ${noIntervalReason(1)} (use --replications 2 or more).`,
+      "",
+    );
+  }
   lines.push(effectsTable(x.effects, { scenarios: names, metrics: show, describe }));
   const overTime = TRAJECTORY_METRICS.filter((m) => x.selection.metrics.includes(m) && x.selection.steps.length > 1);
   for (const m of overTime) lines.push(effectsOverTime(x.effects, m, { scenarios: names, describe }));
@@ -147,71 +157,4 @@ export function printout(x: Experiment, c: Comparison, show: readonly string[], 
   }
   lines.push(`Every outcome, group and year with its CI: ${displayPath(dir)}/effects.csv${report ? `; charts: ${displayPath(dir)}/report.html` : ""}`);
   return lines.join("\n") + "\n";
-}
-
-function compareFiles(x: Experiment, c: Comparison, file: string): Record<string, string> {
-  const horizonStep = x.selection.steps[x.selection.steps.length - 1]!;
-  const outcomes: Record<string, Record<string, Record<string, { mean: number; ci_low: number; ci_high: number; n: number }>>> = {};
-  for (const s of x.scenarios) {
-    const byGroup: Record<string, Record<string, { mean: number; ci_low: number; ci_high: number; n: number }>> = {};
-    for (const g of x.selection.groups) {
-      const row: Record<string, { mean: number; ci_low: number; ci_high: number; n: number }> = {};
-      for (const m of x.selection.metrics) {
-        const vals = Array.from({ length: x.replications }, (_, r) => x.value(s.name, r, m, g, horizonStep)).filter(Number.isFinite);
-        if (vals.length) row[m] = levelCi(vals);
-      }
-      byGroup[g] = row;
-    }
-    outcomes[s.name] = byGroup;
-  }
-  const summary = {
-    comparison: c.name,
-    title: c.title,
-    description: c.description,
-    baseline: x.baseline,
-    scenarios: x.scenarios,
-    replications: x.replications,
-    seed: x.seed,
-    scale: x.households,
-    horizon: x.selection.dates[x.selection.dates.length - 1],
-    pairing: pairingGain(x.effects),
-    outcomes,
-  };
-  const manifest = {
-    relocsim: VERSION,
-    command: "compare",
-    comparisonFile: displayPath(resolve(file)),
-    comparison: c.name,
-    baseline: x.baseline,
-    scenarios: x.scenarios.map((s, i) => ({ name: s.name, source: c.sources[i], hash: scenarioHash(i === 0 ? c.baseline : c.scenarios[i - 1]!) })),
-    seed: x.seed,
-    replicates: x.replications,
-    replicateSeeds: x.seeds,
-    commonRandomNumbers: "replicate r of every scenario uses replicateSeed(seed, r); streams per (seed, site, process)",
-    scale: x.households,
-    sites: x.sites,
-    horizon: x.horizon,
-    groups: x.selection.groups,
-    metrics: x.selection.metrics.length === METRICS.length ? "all" : x.selection.metrics,
-    steps: x.selection.steps,
-    workers: x.workers,
-    node: process.version,
-    createdAt: new Date().toISOString(),
-    seconds: Number(x.seconds.toFixed(3)),
-  };
-  return {
-    "effects.csv": effectsToCsv(x.effects),
-    "metrics.csv": rowsToCsv(x.rows()),
-    "summary.json": JSON.stringify(summary, null, 2) + "\n",
-    "manifest.json": JSON.stringify(manifest, null, 2) + "\n",
-  };
-}
-
-function levelCi(vals: number[]): { mean: number; ci_low: number; ci_high: number; n: number } {
-  const n = vals.length;
-  const mean = vals.reduce((a, b) => a + b, 0) / n;
-  if (n < 2) return { mean, ci_low: NaN, ci_high: NaN, n };
-  const sd = Math.sqrt(vals.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
-  const h = tQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
-  return { mean, ci_low: mean - h, ci_high: mean + h, n };
 }

@@ -1,6 +1,5 @@
-import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "@relocsim/core";
+import { writeFailure } from "@relocsim/core/results";
 import { writeReport } from "@relocsim/report";
 import { parse, helpText, type Flags } from "../args.js";
 
@@ -25,9 +24,11 @@ export const reportCommand = {
     const { values, positionals } = parse(argv, flags, { min: 1, max: 1, names: "exactly one results directory: relocsim report <results-dir>" });
     if (values.help) return (process.stdout.write(reportCommand.help()), 0);
     const dir = positionals[0]!;
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError("results directory", dir, "a directory written by relocsim run or compare");
-    if (!existsSync(join(dir, "metrics.csv"))) throw new InputError("results directory", dir, "a directory containing metrics.csv (written by relocsim run or compare)");
-    const written = await writeReport(dir, { png: !values["no-png"], title: values.title as string | undefined });
+    // writeReport reads the directory first (clear errors for a wrong one); a disk that is full
+    // or read-only is the user's problem too, and each file is written atomically.
+    const written = await writeReport(dir, { png: !values["no-png"], title: values.title as string | undefined }).catch((e: unknown) => {
+      throw writeFailure(e, "results directory", dir, "writing the report") ?? e;
+    });
     if (!values.quiet) process.stdout.write(`wrote ${written.html} and ${written.charts.length} charts in ${join(dir, "charts")}\n`);
     return 0;
   },

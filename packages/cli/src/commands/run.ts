@@ -1,8 +1,6 @@
-import { createHash } from "node:crypto";
-import { createSimulation, rowsToCsv, resolveScale, InputError, InputErrors, isInputError, SCALES, type Scenario, type Simulation } from "@relocsim/core";
+import { createSimulation, resolveScale, openResultsDir, writeRunResults, InputError, InputErrors, isInputError, SCALES, type Simulation } from "@relocsim/core";
 import { parse, intFlag, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
-import { writeResultsDir } from "../output.js";
 import { readScenarioFile } from "../scenarioFile.js";
 import { VERSION } from "../version.js";
 import { writeReport } from "@relocsim/report";
@@ -11,7 +9,7 @@ const flags: Flags = {
   seed: { type: "string", value: "N", help: "seed of the run (a whole number)", default: "1" },
   scale: { type: "string", value: "S", help: `county (${SCALES.county.toLocaleString("en")} households), province (${SCALES.province.toLocaleString("en")}), national (${SCALES.national.toLocaleString("en")}) or a number of households`, default: "county" },
   threads: { type: "string", value: "N", help: "threads stepping the simulation (same results for any N; helps from province scale)", default: "1" },
-  out: { type: "string", value: "DIR", help: "results directory (replaced if it exists)", default: "results/<scenario>" },
+  out: { type: "string", value: "DIR", help: "results directory: new, empty, or written by relocsim (then replaced)", default: "results/<scenario>" },
   "no-report": { type: "boolean", help: "skip report.html and charts/ (faster)" },
   quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
   help: { type: "boolean", short: "h", help: "show this help" },
@@ -38,12 +36,14 @@ export const runCommand = {
     const threads = intFlag(values, "threads", 1, 1, 64);
     const sim = withFile(file, () => createSimulation(scenario, { seed, scale: households, threads }));
     const quiet = Boolean(values.quiet);
+    const results = openResultsDir(out, { field: "--out", keep: [file] });
     const started = performance.now();
     const bar = progressBar(`${scenario.name} seed ${seed}`, sim.horizon, "months");
     sim.run((done) => bar.update(done));
     bar.done();
     const seconds = (performance.now() - started) / 1000;
-    const dir = await writeResultsDir(out, runFiles(sim, scenario, { seed, households, seconds }), values["no-report"] ? undefined : (tmp) => writeReport(tmp, { title: `relocsim run: ${scenario.name}, seed ${seed}` }));
+    const report = values["no-report"] ? undefined : (tmp: string) => writeReport(tmp, { title: `relocsim run: ${scenario.name}, seed ${seed}` });
+    const dir = await writeRunResults(results, sim, { version: VERSION, seconds }, { beforeCommit: report });
     if (!quiet) {
       const s = sim.summary().all ?? {};
       const fmt = (m: string, d = 3) => (s[m] === undefined ? "n/a" : s[m]!.toFixed(d));
@@ -71,44 +71,6 @@ export function withFile<T>(file: string, f: () => T): T {
     if (e instanceof InputError) throw new InputErrors([e], file);
     throw e;
   }
-}
-
-export function scenarioHash(sim: Simulation): string {
-  return createHash("sha256").update(JSON.stringify({ scenario: sim.scenario.name, params: sim.scenario.params ?? {} })).digest("hex").slice(0, 16);
-}
-
-export function runFiles(sim: Simulation, scenario: Scenario, info: { seed: number; households: number; seconds: number }): Record<string, string> {
-  const manifest = {
-    relocsim: VERSION,
-    command: "run",
-    scenario: scenario.name,
-    scenarioHash: scenarioHash(sim),
-    seed: info.seed,
-    replicates: 1,
-    scale: info.households,
-    sites: sim.state.sites.count,
-    horizon: { start: sim.params.horizon.start, months: sim.horizon },
-    node: process.version,
-    createdAt: new Date().toISOString(),
-    seconds: Number(info.seconds.toFixed(3)),
-    timingsMs: Object.fromEntries(Object.entries(sim.timings).map(([k, v]) => [k, Math.round(v)])),
-  };
-  const summary = {
-    scenario: scenario.name,
-    title: scenario.title ?? scenario.name,
-    description: scenario.description ?? "",
-    paperSections: scenario.paperSections ?? [],
-    seed: info.seed,
-    scale: info.households,
-    horizon: lastDate(sim),
-    outcomes: sim.summary(),
-    scenarios: [{ name: scenario.name, title: scenario.title ?? scenario.name, description: scenario.description ?? "", paperSections: scenario.paperSections ?? [] }],
-  };
-  return {
-    "metrics.csv": rowsToCsv(sim.results()),
-    "summary.json": JSON.stringify(summary, null, 2) + "\n",
-    "manifest.json": JSON.stringify(manifest, null, 2) + "\n",
-  };
 }
 
 export { isInputError };

@@ -23,13 +23,19 @@ export const EFFECT_COLUMNS = [
   "unpaired_ci_low", "unpaired_ci_high",
 ] as const;
 
-/** effects.csv: numbers in JavaScript's shortest round-trip form, NaN where undefined (n < 2). */
-export function effectsToCsv(rows: Iterable<EffectRow>): string {
+/**
+ * effects.csv: numbers in JavaScript's shortest round-trip form, NaN where a value is
+ * undefined for lack of data (no pair has it, or one pair only). Without `intervals` (an
+ * experiment of one replication, which has none) the interval cells are left empty.
+ */
+export function effectsToCsv(rows: Iterable<EffectRow>, options: { intervals?: boolean } = {}): string {
+  const intervals = options.intervals ?? true;
   const out: string[] = [EFFECT_COLUMNS.join(",")];
   for (const r of rows) {
+    const ci = intervals ? `${r.ci_low},${r.ci_high},${r.unpaired_ci_low},${r.unpaired_ci_high}` : ",,,";
     out.push(
       `${csvField(r.scenario)},${csvField(r.baseline)},${csvField(r.group)},${r.metric},${r.step},${r.date},${r.n},` +
-        `${r.baseline_mean},${r.scenario_mean},${r.effect},${r.ci_low},${r.ci_high},${r.unpaired_ci_low},${r.unpaired_ci_high}`,
+        `${r.baseline_mean},${r.scenario_mean},${r.effect},${ci}`,
     );
   }
   return out.join("\n") + "\n";

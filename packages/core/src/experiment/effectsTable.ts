@@ -1,5 +1,6 @@
 import { median } from "simple-statistics";
 import type { EffectRow } from "./effectRow.js";
+import { noIntervalReason } from "./levelInterval.js";
 
 /** How to show a metric: a label, its unit and whether it is a share, money, an index or a count. */
 export interface MetricDisplay {
@@ -59,7 +60,7 @@ export function effectsTable(effects: readonly EffectRow[], options: EffectsTabl
         `  ${e.scenario}`,
         level(e.scenario_mean, d.kind, digits),
         signed(e.effect, d.kind, digits),
-        Number.isFinite(e.ci_low) ? `[${signed(e.ci_low, d.kind, digits)}, ${signed(e.ci_high, d.kind, digits)}]` : "(n < 2)",
+        Number.isFinite(e.ci_low) ? `[${signed(e.ci_low, d.kind, digits)}, ${signed(e.ci_high, d.kind, digits)}]` : `none: ${noIntervalReason(e.n)}`,
         relative(e.effect, e.baseline_mean),
         clear ? "*" : "",
       ]);

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
-import { CsvParser } from "./csvParser.ts";
-import { ReportError } from "./reportError.ts";
+import { InputError } from "../errors.js";
+import { CsvParser } from "./csvParser.js";
 
 /**
  * Streams a CSV file with a header into typed rows. Columns are found by name (any order,
@@ -17,14 +17,14 @@ export async function readCsvTable<T>(file: string, required: readonly string[],
         index = new Map(record.map((name, i) => [name.trim(), i]));
         const missing = required.filter((c) => !index!.has(c));
         if (missing.length) {
-          throw new ReportError(`header of ${file}`, record.join(","), `columns ${required.join(",")} (missing ${missing.join(",")})`);
+          throw new InputError(`header of ${file}`, record.join(","), `columns ${required.join(",")} (missing ${missing.join(",")})`);
         }
         continue;
       }
       const cols = index;
       const width = Math.max(...required.map((c) => cols.get(c)!)) + 1;
       if (record.length < width) {
-        throw new ReportError(`line ${lines[k]} of ${file}`, record.join(","), `${index.size} comma-separated fields`);
+        throw new InputError(`line ${lines[k]} of ${file}`, record.join(","), `${index.size} comma-separated fields`);
       }
       rows.push(convert((column) => {
         const at = cols.get(column);
@@ -36,7 +36,7 @@ export async function readCsvTable<T>(file: string, required: readonly string[],
     take(parser.push(chunk as string), parser.recordLines);
   }
   take(parser.end(), parser.recordLines);
-  if (!index) throw new ReportError(file, "an empty file", `a header line ${required.join(",")}`);
+  if (!index) throw new InputError(file, "an empty file", `a header line ${required.join(",")}`);
   return rows;
 }
 

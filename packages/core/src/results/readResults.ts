@@ -1,17 +1,23 @@
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { EffectRow, ScenarioInfo, TidyRow } from "./types.ts";
-import { readCsvTable, toNumber } from "./readCsvTable.ts";
-import { ReportError } from "./reportError.ts";
-import { scenarioOrder } from "./scenarioOrder.ts";
+import { InputError } from "../errors.js";
+import { CSV_HEADER, type TidyRow } from "../results.js";
+import { EFFECT_COLUMNS, type EffectRow } from "../experiment/effectRow.js";
+import type { ScenarioInfo } from "../experiment/runExperiment.js";
+import { readCsvTable, toNumber } from "./readCsvTable.js";
+import { RESULT_FILES } from "./resultFiles.js";
+import { scenarioOrder } from "./scenarioOrder.js";
+
+/** An effect as read back: the unpaired interval is optional (older files lack it). */
+export type ReadEffectRow = Omit<EffectRow, "unpaired_ci_low" | "unpaired_ci_high"> & Partial<Pick<EffectRow, "unpaired_ci_low" | "unpaired_ci_high">>;
 
 /** What a results directory written by `relocsim run` or `compare` holds. */
 export interface Results {
   dir: string;
   metrics: TidyRow[];
   /** from effects.csv; undefined for a single run */
-  effects?: EffectRow[];
+  effects?: ReadEffectRow[];
   /** summary.json as written */
   summary?: Record<string, unknown>;
   manifest?: Record<string, unknown>;
@@ -21,11 +27,9 @@ export interface Results {
   baseline?: string;
 }
 
-const metricColumns = ["scenario", "replicate", "seed", "step", "date", "group", "metric", "value"];
-const effectColumns = [
-  "scenario", "baseline", "group", "metric", "step", "date", "n",
-  "baseline_mean", "scenario_mean", "effect", "ci_low", "ci_high",
-];
+const metricColumns = CSV_HEADER.split(",");
+// The paired effect and its interval are required; the unpaired interval is not read.
+const effectColumns = EFFECT_COLUMNS.slice(0, EFFECT_COLUMNS.indexOf("ci_high") + 1);
 
 /**
  * Reads a results directory: metrics.csv (required), effects.csv, summary.json and
@@ -33,9 +37,9 @@ const effectColumns = [
  */
 export async function readResults(dir: string): Promise<Results> {
   const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
-  if (!isDir) throw new ReportError("results directory", dir, "a directory written by relocsim run or compare");
-  const metricsFile = join(dir, "metrics.csv");
-  if (!existsSync(metricsFile)) throw new ReportError("results directory", dir, "a metrics.csv file in it");
+  if (!isDir) throw new InputError("results directory", dir, "a directory written by relocsim run or compare");
+  const metricsFile = join(dir, RESULT_FILES.metrics);
+  if (!existsSync(metricsFile)) throw new InputError("results directory", dir, `a ${RESULT_FILES.metrics} file in it`);
 
   // Labels repeat millions of times: keep one copy of each (a sliced string would also pin
   // the whole chunk it was cut from).
@@ -55,7 +59,7 @@ export async function readResults(dir: string): Promise<Results> {
     metric: intern(get("metric").trim()),
     value: toNumber(get("value")),
   }));
-  const effectsFile = join(dir, "effects.csv");
+  const effectsFile = join(dir, RESULT_FILES.effects);
   const effects = existsSync(effectsFile)
     ? await readCsvTable(effectsFile, effectColumns, (get) => ({
         scenario: intern(get("scenario")),
@@ -72,8 +76,8 @@ export async function readResults(dir: string): Promise<Results> {
         ci_high: toNumber(get("ci_high")),
       }))
     : undefined;
-  const summary = await readJsonObject(join(dir, "summary.json"));
-  const manifest = await readJsonObject(join(dir, "manifest.json"));
+  const summary = await readJsonObject(join(dir, RESULT_FILES.summary));
+  const manifest = await readJsonObject(join(dir, RESULT_FILES.manifest));
 
   const described = scenarioInfos(summary?.scenarios);
   const baseline = typeof summary?.baseline === "string" ? summary.baseline : effects?.[0]?.baseline;
@@ -93,10 +97,10 @@ async function readJsonObject(file: string): Promise<Record<string, unknown> | u
   try {
     value = JSON.parse(await readFile(file, "utf8"));
   } catch (e) {
-    throw new ReportError(file, (e as Error).message, "valid JSON");
+    throw new InputError(file, (e as Error).message, "valid JSON");
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new ReportError(file, value, "a JSON object");
+    throw new InputError(file, value, "a JSON object");
   }
   return value as Record<string, unknown>;
 }
