@@ -1,0 +1,88 @@
+import type { Experiment } from "../experiment/runExperiment.js";
+import type { Scenario } from "../scenario.js";
+import { METRICS } from "../kernel/collect.js";
+import { levelInterval, noIntervalReason } from "../experiment/levelInterval.js";
+import { pairingGain } from "../experiment/pairingGain.js";
+import { scenarioHash } from "../scenarioHash.js";
+import { RESULT_FILES, type ResultFiles } from "./resultFiles.js";
+import { resultTables } from "./resultTables.js";
+import { openResultsDir, type CommitOptions, type ResultsDir } from "./resultsDir.js";
+
+/** What an experiment's results record beyond the experiment itself. */
+export interface ExperimentResultsInfo {
+  /** relocsim's version, recorded in manifest.json. */
+  version: string;
+  /** The comparison run: its name, title and description, and the file it came from. */
+  comparison: { name: string; title: string; description: string; file: string };
+  /** The scenarios as given, baseline first (hashed into manifest.json), and where each came from. */
+  scenarios: readonly Scenario[];
+  sources: readonly string[];
+}
+
+/** A level at the horizon in summary.json: an interval, or the reason there is none. */
+export type SummaryLevel = { mean: number; ci_low: number; ci_high: number; n: number } | { mean: number; n: number; no_interval: string };
+
+/** The results directory of a finished experiment: effects.csv, metrics.csv, summary.json, manifest.json. */
+export function experimentResultFiles(x: Experiment, info: ExperimentResultsInfo): ResultFiles {
+  const horizonStep = x.selection.steps[x.selection.steps.length - 1]!;
+  const outcomes: Record<string, Record<string, Record<string, SummaryLevel>>> = {};
+  for (const s of x.scenarios) {
+    const byGroup: Record<string, Record<string, SummaryLevel>> = {};
+    for (const g of x.selection.groups) {
+      const row: Record<string, SummaryLevel> = {};
+      for (const m of x.selection.metrics) {
+        const l = levelInterval(Array.from({ length: x.replications }, (_, r) => x.value(s.name, r, m, g, horizonStep)));
+        if (l.n === 0) continue;
+        row[m] = l.n > 1 ? { mean: l.mean, ci_low: l.ci_low, ci_high: l.ci_high, n: l.n } : { mean: l.mean, n: l.n, no_interval: noIntervalReason(l.n) };
+      }
+      byGroup[g] = row;
+    }
+    outcomes[s.name] = byGroup;
+  }
+  const c = info.comparison;
+  const summary = {
+    comparison: c.name,
+    title: c.title,
+    description: c.description,
+    baseline: x.baseline,
+    scenarios: x.scenarios,
+    replications: x.replications,
+    seed: x.seed,
+    scale: x.households,
+    horizon: x.selection.dates[x.selection.dates.length - 1],
+    pairing: pairingGain(x.effects),
+    outcomes,
+  };
+  const manifest = {
+    relocsim: info.version,
+    command: "compare",
+    comparisonFile: c.file,
+    comparison: c.name,
+    baseline: x.baseline,
+    scenarios: x.scenarios.map((s, i) => ({ name: s.name, source: info.sources[i], hash: scenarioHash(info.scenarios[i]!) })),
+    seed: x.seed,
+    replicates: x.replications,
+    replicateSeeds: x.seeds,
+    commonRandomNumbers: "replicate r of every scenario uses replicateSeed(seed, r); streams per (seed, site, process)",
+    scale: x.households,
+    sites: x.sites,
+    horizon: x.horizon,
+    groups: x.selection.groups,
+    metrics: x.selection.metrics.length === METRICS.length ? "all" : x.selection.metrics,
+    steps: x.selection.steps,
+    workers: x.workers,
+    node: process.version,
+    createdAt: new Date().toISOString(),
+    seconds: Number(x.seconds.toFixed(3)),
+  };
+  return {
+    ...resultTables(x.rows(), { rows: x.effects, replications: x.replications }),
+    [RESULT_FILES.summary]: JSON.stringify(summary, null, 2) + "\n",
+    [RESULT_FILES.manifest]: JSON.stringify(manifest, null, 2) + "\n",
+  };
+}
+
+/** Writes a finished experiment's results to `dir` (a path, checked now, or a location opened before the runs). */
+export function writeExperimentResults(dir: string | ResultsDir, x: Experiment, info: ExperimentResultsInfo, options?: CommitOptions): Promise<string> {
+  return (typeof dir === "string" ? openResultsDir(dir) : dir).commit(experimentResultFiles(x, info), options);
+}

@@ -1,0 +1,13 @@
+// The results directory: one format, written by relocsim run and compare, read by the report.
+// Also reachable as @relocsim/core/results, which loads no simulation code.
+export { RESULT_FILES, REPORT_ENTRIES, RESULT_ENTRIES, type ResultFiles } from "./resultFiles.js";
+export { resultTables } from "./resultTables.js";
+export { runResultFiles, writeRunResults, type RunResultsInfo } from "./runResults.js";
+export { experimentResultFiles, writeExperimentResults, type ExperimentResultsInfo, type SummaryLevel } from "./experimentResults.js";
+export { openResultsDir, isResultsDir, type ResultsDir, type CommitOptions, type OpenOptions } from "./resultsDir.js";
+export { writeFailure } from "./writeFailure.js";
+export { readResults, type Results, type ReadEffectRow } from "./readResults.js";
+export { readCsvTable, toNumber } from "./readCsvTable.js";
+export { CsvParser, parseCsv } from "./csvParser.js";
+export { scenarioOrder } from "./scenarioOrder.js";
+export { levelInterval, noIntervalReason, type LevelInterval } from "../experiment/levelInterval.js";

@@ -1,0 +1,22 @@
+/**
+ * The files of a results directory, by role: the one list every writer and reader uses.
+ * metrics.csv holds every run as tidy rows (columns CSV_HEADER), effects.csv a comparison's
+ * paired effects (columns EFFECT_COLUMNS), summary.json the levels at the horizon and the
+ * scenarios' descriptions, manifest.json how the results were made (and marks the directory
+ * as relocsim's, so that a later run may replace it).
+ */
+export const RESULT_FILES = {
+  metrics: "metrics.csv",
+  effects: "effects.csv",
+  summary: "summary.json",
+  manifest: "manifest.json",
+} as const;
+
+/** What @relocsim/report adds to a results directory. */
+export const REPORT_ENTRIES = ["report.html", "charts"] as const;
+
+/** Every entry relocsim writes at the top of a results directory. */
+export const RESULT_ENTRIES: readonly string[] = [...Object.values(RESULT_FILES), ...REPORT_ENTRIES];
+
+/** Contents of a results directory to write: file name → text or bytes. */
+export type ResultFiles = Record<string, string | Uint8Array>;
