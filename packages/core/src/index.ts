@@ -6,7 +6,8 @@ export { defaultsOf, leaves, type Spec, type LeafSpec, type GroupSpec } from "./
 export type { Params, ParamsInput } from "./params/types.js";
 export { InputError, InputErrors, isInputError, suggest } from "./errors.js";
 export { SCALES, resolveScale, type Scale, type ScaleName } from "./scale.js";
-export { METRICS, GROUPS, type MetricName } from "./kernel/collect.js";
+export { METRICS, METRIC_TABLE, describeMetric, type MetricName, type MetricSpec, type MetricKind, type Computation, type Sum } from "./model/metricTable.js";
+export { GROUPS } from "./model/collect.js";
 export { replicateSeed, stream, type Random } from "./kernel/random.js";
 export { rowsToCsv, csvField, CSV_HEADER, type TidyRow } from "./results.js";
 export { crowding } from "./model/demography.js";

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { BINS, F, METRICS, NF, binOf, binValue, metricValues } from "../src/kernel/collect.js";
+import { BINS, binOf, binValue } from "../src/kernel/histogram.js";
+import { F, NF } from "../src/model/collect.js";
+import { METRICS } from "../src/model/metricTable.js";
+import { metricValues } from "../src/model/metricValues.js";
 import { localJobs } from "../src/model/siteEconomy.js";
 import { crowding } from "../src/model/demography.js";
 import { Emp, Residence } from "../src/kernel/state.js";
