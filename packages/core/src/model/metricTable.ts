@@ -114,10 +114,15 @@ export const METRICS = METRIC_TABLE.map((m) => m.name) as readonly MetricName[];
 /** The per-site sums collection computes, in order of first use by the metrics. */
 export const SITE_FIELDS: readonly SiteField[] = [...new Set(METRIC_TABLE.flatMap((m) => ("total" in m.of ? m.of.total.sum : "num" in m.of ? [...m.of.num.sum, ...m.of.den.sum] : [])))];
 
+/** How a metric is shown: label, unit, d3 format and kind. */
+export type MetricInfo = Pick<MetricSpec, "label" | "unit" | "format" | "kind">;
+/** What a text table needs to show a metric. */
+export type MetricDisplay = Omit<MetricInfo, "format">;
+
 /** How to show a metric: the table's entry, or a reading of its name for a metric it lacks. */
-export function describeMetric(metric: string): Pick<MetricSpec, "label" | "unit" | "format" | "kind"> {
+export function describeMetric(metric: string): MetricInfo {
   const known = METRIC_TABLE.find((m) => m.name === metric);
-  if (known) return known;
+  if (known) return { label: known.label, unit: known.unit, format: known.format, kind: known.kind };
   const words = metric.replace(/_/g, " ");
   return { label: words.charAt(0).toUpperCase() + words.slice(1), unit: "", format: ",.3~g", kind: "index" };
 }
