@@ -137,8 +137,8 @@ class Engine implements Simulation {
       cuts.push(s);
     }
     cuts.push(S.count);
-    const hist0 = new Float64Array(GROUPS.length * BINS);
-    this.local = siteRange(PHASES, modelStep(params, expressions, this.start, this.state, this.siteAcc, hist0), seed, cuts[0]!, cuts[1]!, new Float64Array(SCHEDULE.length));
+    const local = modelStep(params, expressions, this.start, this.state, this.siteAcc, new Float64Array(GROUPS.length * BINS));
+    this.local = siteRange(PHASES, local, seed, cuts[0]!, cuts[1]!, new Float64Array(SCHEDULE.length));
     for (let k = 1; k < n; k++) {
       const ctl = shared(Int32Array, 4).fill(-1);
       ctl[CTL_ERROR] = 0;
