@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { METRICS, SCHEDULE, leaves, modelSpec, type GroupSpec, type Spec } from "../packages/core/src/index.ts";
-import { PARAMETERS_MD, formatNumber, renderParameters, sourceKind } from "../scripts/gen-docs.ts";
+import { PARAMETERS_MD, formatNumber, renderMetrics, renderParameters, sourceKind, withMetricTable } from "../scripts/gen-docs.ts";
 
 const ODD = readFileSync(new URL("../docs/ODD.md", import.meta.url), "utf8");
 
@@ -58,6 +58,16 @@ describe("docs/ODD.md", () => {
   it("defines every metric of METRICS", () => {
     const missing = METRICS.filter((m) => !ODD.includes(`\`${m}\``));
     expect(missing).toEqual([]);
+  });
+
+  it("has the metric table generated from METRIC_TABLE (regenerate with npx tsx scripts/gen-docs.ts)", () => {
+    expect(ODD).toContain(renderMetrics());
+    expect(withMetricTable(ODD)).toBe(ODD);
+  });
+
+  it("renderMetrics() has one row per metric, in METRICS order", () => {
+    const names = [...renderMetrics().matchAll(/^\| `([a-z0-9_]+)` \|/gm)].map((m) => m[1]);
+    expect(names).toEqual([...METRICS]);
   });
 
   it("has a heading for every lever of the policies group with its paper section", () => {

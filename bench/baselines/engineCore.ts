@@ -1,5 +1,6 @@
 import { stream, type Random } from "../../packages/core/src/kernel/random.ts";
-import { BINS, F, GROUPS, NF, collectSite } from "../../packages/core/src/kernel/collect.ts";
+import { BINS } from "../../packages/core/src/kernel/histogram.ts";
+import { F, GROUPS, NF, collectSite } from "../../packages/core/src/model/collect.ts";
 import { labourMarket } from "../../packages/core/src/model/labourMarket.ts";
 import { income } from "../../packages/core/src/model/income.ts";
 import { integration } from "../../packages/core/src/model/integration.ts";
@@ -14,7 +15,7 @@ export interface CoreTimings {
 
 /**
  * The engine's core loop: its own labourMarket, income and integration processes over every
- * site, then its own per-site collection (collectSite, which sums 36 fields and an income
+ * site, then its own per-site collection (collectSite, which sums 35 fields and an income
  * histogram: more than the baselines' collectors compute, so the ratio errs against the engine).
  */
 export class EngineCore {
@@ -57,7 +58,7 @@ export class EngineCore {
       inc += acc[a + F.income12]!;
       persons += acc[a + F.persons]!;
       integ += acc[a + F.intEcon]! + acc[a + F.intSocial]! + acc[a + F.intPsych]!;
-      residents += acc[a + F.residentHouseholds]!;
+      residents += acc[a + F.resident]!;
     }
     this.outcomes = { employment_rate: employed / lf, per_capita_income: inc / persons, integration_index: integ / (3 * residents) };
     const t4 = performance.now();

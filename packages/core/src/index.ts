@@ -6,7 +6,8 @@ export { defaultsOf, leaves, type Spec, type LeafSpec, type GroupSpec } from "./
 export type { Params, ParamsInput } from "./params/types.js";
 export { InputError, InputErrors, isInputError, suggest } from "./errors.js";
 export { SCALES, resolveScale, type Scale, type ScaleName } from "./scale.js";
-export { METRICS, GROUPS, type MetricName } from "./kernel/collect.js";
+export { METRICS, METRIC_TABLE, describeMetric, type MetricName, type MetricSpec, type MetricKind, type MetricInfo, type MetricDisplay, type Computation, type Sum } from "./model/metricTable.js";
+export { GROUPS } from "./model/collect.js";
 export { replicateSeed, stream, type Random } from "./kernel/random.js";
 export { rowsToCsv, csvField, CSV_HEADER, type TidyRow } from "./results.js";
 export { crowding } from "./model/demography.js";
@@ -16,7 +17,7 @@ export { compare } from "./experiment/compare.js";
 export { pairedDifference, type PairedDifference } from "./experiment/pairedDifference.js";
 export { effectsToCsv, EFFECT_COLUMNS, type EffectRow } from "./experiment/effectRow.js";
 export { pairingGain, type PairingGain } from "./experiment/pairingGain.js";
-export { effectsTable, effectsOverTime, describeByName, HEADLINE_METRICS, TRAJECTORY_METRICS, type EffectsTableOptions, type MetricDisplay } from "./experiment/effectsTable.js";
+export { effectsTable, effectsOverTime, HEADLINE_METRICS, TRAJECTORY_METRICS, type EffectsTableOptions } from "./experiment/effectsTable.js";
 export { resolveOutcomeSelection, DEFAULT_GROUPS, DEFAULT_EVERY, type OutcomeSelection } from "./experiment/outcomeSelection.js";
 export { tQuantile } from "./experiment/studentT.js";
 export { levelInterval, noIntervalReason, type LevelInterval } from "./experiment/levelInterval.js";

@@ -6,12 +6,16 @@ import { checkScenario, type Scenario } from "./scenario.js";
 import { resolveScale, type Scale } from "./scale.js";
 import { stream } from "./kernel/random.js";
 import { shared, type State } from "./kernel/state.js";
-import { BINS, GROUPS, METRICS, NF, metricValues, siteGroups } from "./kernel/collect.js";
+import { BINS } from "./kernel/histogram.js";
+import { siteRange, stepSites, type SiteRange } from "./kernel/siteRange.js";
+import { GROUPS, NF, siteGroups } from "./model/collect.js";
+import { METRICS } from "./model/metricTable.js";
+import { metricValues } from "./model/metricValues.js";
+import { PHASES, SCHEDULE, modelStep, type ModelStep, type PhaseName as Phase } from "./model/schedule.js";
 import { stepContext } from "./model/context.js";
 import { buildPopulation } from "./model/population.js";
 import { buildNetwork } from "./model/network.js";
 import { primeIncome } from "./model/income.js";
-import { SCHEDULE, makeStreams, stepSites, type Phase, type SiteRange } from "./kernel/siteRange.js";
 import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, readError, startTsWorker } from "./kernel/workerProtocol.js";
 import type { Worker } from "node:worker_threads";
 import type { TidyRow } from "./results.js";
@@ -92,7 +96,7 @@ class Engine implements Simulation {
   readonly horizon: number;
   stepsDone = 0;
   private readonly start: number;
-  private readonly local: SiteRange;
+  private readonly local: SiteRange<ModelStep>;
   private readonly remote: RemoteRange[] = [];
   private readonly siteAcc: Float64Array;
   private readonly groupAcc: Float64Array;
@@ -133,18 +137,16 @@ class Engine implements Simulation {
       cuts.push(s);
     }
     cuts.push(S.count);
-    const range = (k: number, timings: Float64Array, hist: Float64Array): Omit<SiteRange, "streams" | "params" | "expressions"> => ({
-      start: this.start, state: this.state, s0: cuts[k]!, s1: cuts[k + 1]!, siteAcc: this.siteAcc, hist, groups: new Int32Array(3), timings,
-    });
-    this.local = { ...range(0, new Float64Array(SCHEDULE.length), new Float64Array(GROUPS.length * BINS)), params, expressions, streams: makeStreams(seed, cuts[0]!, cuts[1]!) };
+    const local = modelStep(params, expressions, this.start, this.state, this.siteAcc, new Float64Array(GROUPS.length * BINS));
+    this.local = siteRange(PHASES, local, seed, cuts[0]!, cuts[1]!, new Float64Array(SCHEDULE.length));
     for (let k = 1; k < n; k++) {
       const ctl = shared(Int32Array, 4).fill(-1);
       ctl[CTL_ERROR] = 0;
       const err = shared(Uint8Array, 8192);
       const hist = shared(Float64Array, GROUPS.length * BINS);
       const timings = shared(Float64Array, SCHEDULE.length);
-      const { groups: _g, ...data } = range(k, timings, hist);
-      const worker = startTsWorker(new URL("./kernel/stepWorker.ts", import.meta.url), { ...data, scenarioParams: scenario.params ?? {}, seed, ctl, err });
+      const data = { start: this.start, state: this.state, s0: cuts[k]!, s1: cuts[k + 1]!, siteAcc: this.siteAcc, hist, timings };
+      const worker = startTsWorker(new URL("./stepWorker.ts", import.meta.url), { ...data, scenarioParams: scenario.params ?? {}, seed, ctl, err });
       this.remote.push({ worker, ctl, err, hist, timings });
     }
   }
@@ -164,7 +166,7 @@ class Engine implements Simulation {
       Atomics.notify(r.ctl, CTL_REQUEST);
     }
     stepSites(this.local, k);
-    this.groupHist.set(this.local.hist);
+    this.groupHist.set(this.local.ctx.hist);
     for (const r of this.remote) {
       this.wait(r, k);
       // Integer person counts: the sum is exact whatever the order.

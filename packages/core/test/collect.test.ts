@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { BINS, F, METRICS, NF, binOf, binValue, metricValues } from "../src/kernel/collect.js";
+import { BINS, binOf, binValue } from "../src/kernel/histogram.js";
+import { F, NF, collectSite } from "../src/model/collect.js";
+import { METRICS, METRIC_TABLE, SITE_FIELDS, describeMetric } from "../src/model/metricTable.js";
+import { metricValues } from "../src/model/metricValues.js";
 import { localJobs } from "../src/model/siteEconomy.js";
 import { crowding } from "../src/model/demography.js";
 import { Emp, Residence } from "../src/kernel/state.js";
@@ -140,5 +143,41 @@ describe("binOf(pc) and binValue(b)", () => {
       prev = b;
     }
     for (const x of [250, 4221, 9313, 120_000]) expect(Math.abs(binValue(binOf(x)) / x - 1)).toBeLessThan(0.02);
+  });
+});
+
+describe("collectSite(p, c, st, s, acc, hist, groups)", () => {
+  it("writes every per-site field the metric table names (SITE_FIELDS), each once", () => {
+    expect(new Set(SITE_FIELDS).size).toBe(NF);
+    const acc = new Float64Array(s.state.sites.count * NF).fill(Number.NaN);
+    const c = contextAt(s, s.stepsDone - 1);
+    collectSite(s.params, c, s.state, 1, acc, new Float64Array(7 * BINS), new Int32Array(3));
+    const unwritten = SITE_FIELDS.filter((f) => Number.isNaN(acc[NF + F[f]]!));
+    expect(unwritten).toEqual([]);
+  });
+});
+
+describe("METRIC_TABLE", () => {
+  it("METRICS lists its names in order, each once", () => {
+    expect([...METRICS]).toEqual(METRIC_TABLE.map((m) => m.name));
+    expect(new Set(METRICS).size).toBe(METRICS.length);
+  });
+
+  it("metricValues computes each ratio as the table states it: Σ numerator fields × factor / Σ denominator fields × factor", () => {
+    const acc = new Float64Array(NF).map((_, i) => 1 + i);
+    const out = new Float64Array(METRICS.length);
+    metricValues(acc, new Float64Array(BINS), out);
+    const sum = (t: { sum: readonly string[]; times?: number }) => (t.times ?? 1) * t.sum.reduce((a, f) => a + acc[F[f as keyof typeof F]]!, 0);
+    METRIC_TABLE.forEach((m, i) => {
+      if ("num" in m.of) expect(out[i], m.name).toBeCloseTo(sum(m.of.num) / sum(m.of.den), 12);
+      else if ("total" in m.of) expect(out[i], m.name).toBe(sum(m.of.total));
+      else expect(out[i], m.name).toBeNaN();
+    });
+  });
+
+  it("describeMetric(name) gives the table's label, unit, format and kind, and a reading of the name for others", () => {
+    expect(describeMetric("employment_rate")).toEqual({ label: "Employment rate", unit: "share of labour force", format: ".0%", kind: "share" });
+    expect(describeMetric("local_jobs_per_100_households").format).toBe(",.1f");
+    expect(describeMetric("my_new_metric")).toEqual({ label: "My new metric", unit: "", format: ",.3~g", kind: "index" });
   });
 });

@@ -1,13 +1,7 @@
 import { median } from "simple-statistics";
 import type { EffectRow } from "./effectRow.js";
 import { noIntervalReason } from "./levelInterval.js";
-
-/** How to show a metric: a label, its unit and whether it is a share, money, an index or a count. */
-export interface MetricDisplay {
-  label: string;
-  unit: string;
-  kind: "share" | "yuan" | "index" | "count";
-}
+import { describeMetric, type MetricDisplay, type MetricKind } from "../model/metricTable.js";
 
 /** Outcomes a comparison prints unless told otherwise (effects.csv has every one). */
 export const HEADLINE_METRICS = [
@@ -27,7 +21,7 @@ export interface EffectsTableOptions {
   metrics?: readonly string[];
   /** Scenario order (and the baseline, first). @default order of appearance */
   scenarios?: readonly string[];
-  /** Labels and units; @relocsim/report's `infoFor` fits. @default a reading of the metric's name */
+  /** Labels and units. @default describeMetric (the metric table's) */
   describe?: (metric: string) => MetricDisplay;
 }
 
@@ -40,7 +34,7 @@ export function effectsTable(effects: readonly EffectRow[], options: EffectsTabl
   if (effects.length === 0) return "(no effects: the comparison has a baseline only)\n";
   const step = options.step ?? Math.max(...effects.map((e) => e.step));
   const group = options.group ?? "all";
-  const describe = options.describe ?? describeByName;
+  const describe = options.describe ?? describeMetric;
   const at = effects.filter((e) => e.step === step && e.group === group);
   const metrics = (options.metrics ?? HEADLINE_METRICS).filter((m) => at.some((e) => e.metric === m));
   const scenarios = options.scenarios?.slice(1) ?? unique(at.map((e) => e.scenario));
@@ -84,7 +78,7 @@ export function effectsTable(effects: readonly EffectRow[], options: EffectsTabl
  */
 export function effectsOverTime(effects: readonly EffectRow[], metric: string, options: Omit<EffectsTableOptions, "step" | "metrics"> = {}): string {
   const group = options.group ?? "all";
-  const d = (options.describe ?? describeByName)(metric);
+  const d = (options.describe ?? describeMetric)(metric);
   const rows = effects.filter((e) => e.metric === metric && e.group === group);
   if (rows.length === 0) return "";
   const steps = unique(rows.map((e) => e.step)).sort((a, b) => a - b);
@@ -107,22 +101,12 @@ export function effectsOverTime(effects: readonly EffectRow[], metric: string, o
   return [head, ...table.map((r) => r.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join(" ").trimEnd())].join("\n") + "\n";
 }
 
-/** A reading of a metric's name when no labels are given. */
-export function describeByName(metric: string): MetricDisplay {
-  const words = metric.replace(/_/g, " ");
-  const label = words.charAt(0).toUpperCase() + words.slice(1);
-  if (/(_rate|_share)$/.test(metric)) return { label, unit: "", kind: "share" };
-  if (/income|balance|per_household|savings/.test(metric) && !/gini/.test(metric)) return { label, unit: "yuan", kind: "yuan" };
-  if (/^(persons|households|labour_force)$/.test(metric)) return { label, unit: "", kind: "count" };
-  return { label, unit: "", kind: "index" };
-}
-
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
 /** Decimals that show the CI's two leading digits (shares in percentage points). */
-function decimalsFor(rows: readonly EffectRow[], kind: MetricDisplay["kind"]): number {
+function decimalsFor(rows: readonly EffectRow[], kind: MetricKind): number {
   const scale = kind === "share" ? 100 : 1;
   const halves = rows.map((e) => ((e.ci_high - e.ci_low) / 2) * scale).filter((h) => h > 0 && Number.isFinite(h));
   const h = halves.length ? median(halves) : Math.abs(rows[0]!.effect * scale) || 1;
@@ -134,13 +118,13 @@ function number(v: number, digits: number): string {
   return v.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-function level(v: number, kind: MetricDisplay["kind"], digits: number): string {
+function level(v: number, kind: MetricKind, digits: number): string {
   if (!Number.isFinite(v)) return "n/a";
   if (kind === "share") return `${number(v * 100, Math.max(1, digits))}%`;
   return number(v, kind === "index" ? Math.max(3, digits) : Math.max(0, digits));
 }
 
-function signed(v: number, kind: MetricDisplay["kind"], digits: number, unit = true): string {
+function signed(v: number, kind: MetricKind, digits: number, unit = true): string {
   if (!Number.isFinite(v)) return "n/a";
   const x = kind === "share" ? v * 100 : v;
   const s = number(Math.abs(x), digits);

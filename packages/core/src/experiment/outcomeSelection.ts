@@ -1,5 +1,6 @@
 import { InputError, suggest } from "../errors.js";
-import { GROUPS, METRICS } from "../kernel/collect.js";
+import { GROUPS } from "../model/collect.js";
+import { METRICS } from "../model/metricTable.js";
 import { formatMonth, parseMonth } from "../params/resolve.js";
 
 /** Which outcomes an experiment keeps from each run: a few groups, every metric, a step every so often. */

@@ -3,16 +3,12 @@ import seedrandom from "seedrandom";
 /** A uniform [0, 1) source. Streams are plain functions so the hot loops call them directly. */
 export type Random = () => number;
 
-/** The processes that draw random numbers; each gets its own stream per site. */
-export const PROCESSES = ["population", "demography", "economy", "training", "labour", "collective", "residence", "poverty", "talent"] as const;
-export type ProcessName = (typeof PROCESSES)[number];
-
 /**
  * A seeded stream for one (seed, site, process). Seeds are data: a run's results never depend
  * on iteration order across sites or on the number of workers, because no two sites or
  * processes share a stream (common random numbers across scenarios of one comparison).
  */
-export function stream(seed: number, site: number | string, process: ProcessName | string): Random {
+export function stream(seed: number, site: number | string, process: string): Random {
   return seedrandom.alea(`relocsim:${seed}:${site}:${process}`) as unknown as Random;
 }
 

@@ -1,99 +1,66 @@
-import type { Params } from "../params/types.js";
-import { applyExpressions, timeScope } from "../params/resolve.js";
-import type { CompiledExpression } from "../params/expressions.js";
-import { PROCESSES, stream, type Random } from "./random.js";
-import type { State } from "./state.js";
-import { collectSite } from "./collect.js";
-import { stepContext } from "../model/context.js";
-import { demography } from "../model/demography.js";
-import { siteEconomy } from "../model/siteEconomy.js";
-import { collectiveAssets } from "../model/collective.js";
-import { housingMaintenance } from "../model/housing.js";
-import { training } from "../model/training.js";
-import { labourMarket } from "../model/labourMarket.js";
-import { income } from "../model/income.js";
-import { integration } from "../model/integration.js";
-import { residence } from "../model/residence.js";
-import { poverty } from "../model/poverty.js";
+import { stream, type Random } from "./random.js";
 
-/** The model's schedule, in order; each phase runs over every site. Timings use these names. */
-export const SCHEDULE = ["schedule", "demography", "siteEconomy", "training", "labourMarket", "income", "integration", "residence", "poverty", "collect"] as const;
-export type Phase = (typeof SCHEDULE)[number];
+/**
+ * One phase of a schedule: its name (timings are kept by it), the random streams it draws, and
+ * what it runs: `begin` once per step, then `site` for each site of the range in index order,
+ * with the phase's streams at that site in the order `streams` declares them. The kernel knows
+ * nothing of the model: the model's schedule (model/schedule.ts) is a table of these.
+ */
+export interface Phase<C> {
+  readonly name: string;
+  readonly streams: readonly string[];
+  readonly begin?: (ctx: C, step: number) => void;
+  readonly site?: (ctx: C, s: number, random: readonly Random[]) => void;
+}
 
 /**
  * One thread's share of a simulation: a contiguous range of sites [s0, s1) with their random
  * streams. Sites interact only through the exogenous environment, so ranges can be stepped on
  * different threads over the same shared state and give exactly the single-threaded result.
  */
-export interface SiteRange {
-  params: Params;
-  expressions: CompiledExpression[];
-  start: number;
-  state: State;
-  s0: number;
-  s1: number;
-  /** streams[process][s - s0]: one stream per (seed, site, process). */
-  streams: Random[][];
-  /** Per-site collection rows (shared by all ranges). */
-  siteAcc: Float64Array;
-  /** This range's income histograms per group (integer person counts). */
-  hist: Float64Array;
-  groups: Int32Array;
-  /** Milliseconds per phase, in SCHEDULE order. */
-  timings: Float64Array;
+export interface SiteRange<C> {
+  readonly phases: readonly Phase<C>[];
+  /** What the phases read and write (parameters, state, collection buffers). */
+  readonly ctx: C;
+  readonly s0: number;
+  readonly s1: number;
+  /** random[phase][s - s0]: the phase's streams at site s. */
+  readonly random: ReadonlyArray<ReadonlyArray<readonly Random[]>>;
+  /** Milliseconds per phase, in schedule order. */
+  readonly timings: Float64Array;
 }
 
-export function makeStreams(seed: number, s0: number, s1: number): Random[][] {
-  return PROCESSES.map((proc) => Array.from({ length: s1 - s0 }, (_, i) => stream(seed, s0 + i, proc)));
-}
-
-/** Step the range's sites through one month: the model's schedule. */
-export function stepSites(r: SiteRange, step: number): void {
-  const { params: p, state: st, s0, s1, timings } = r;
-  const [, demo, econ, train, labour, coll, resid, pov, talent] = r.streams as [Random[], Random[], Random[], Random[], Random[], Random[], Random[], Random[], Random[]];
-  let t0 = performance.now();
-  let phase = 0;
-  const lap = () => {
-    const t1 = performance.now();
-    timings[phase++]! += t1 - t0;
-    t0 = t1;
+/**
+ * A range with one stream per (seed, site, stream name) that the phases declare, and no other:
+ * phases that name the same stream share it, and a stream's draws depend on its key alone.
+ */
+export function siteRange<C>(phases: readonly Phase<C>[], ctx: C, seed: number, s0: number, s1: number, timings: Float64Array): SiteRange<C> {
+  const byName = new Map<string, Random[]>();
+  const streamsOf = (name: string): Random[] => {
+    let st = byName.get(name);
+    if (!st) byName.set(name, (st = Array.from({ length: s1 - s0 }, (_, i) => stream(seed, s0 + i, name))));
+    return st;
   };
+  const random = phases.map((ph) => {
+    const named = ph.streams.map(streamsOf);
+    return Array.from({ length: s1 - s0 }, (_, i) => named.map((st) => st[i]!));
+  });
+  return { phases, ctx, s0, s1, random, timings };
+}
 
-  // 1. Policy schedule: time-varying parameters for this month, then the step's constants.
-  const scope = timeScope(r.start, step);
-  if (r.expressions.length) applyExpressions(p, r.expressions, "params", scope);
-  const c = stepContext(p, scope);
-  lap();
-  // 2. Demography: births, marriages, deaths, ageing; household growth against the area.
-  for (let s = s0; s < s1; s++) demography(p, c, st, s, demo[s - s0]!);
-  lap();
-  // 3. Site economy: jobs created and destroyed, support, services; collective assets; upkeep.
-  for (let s = s0; s < s1; s++) {
-    siteEconomy(p, c, st, s, econ[s - s0]!, talent[s - s0]!);
-    collectiveAssets(p, c, st, s, coll[s - s0]!);
-    housingMaintenance(p, c, st, s);
+/** Step the range's sites through one step of the schedule, phase after phase. */
+export function stepSites<C>(r: SiteRange<C>, step: number): void {
+  const { phases, ctx, s0, s1, random, timings } = r;
+  let t0 = performance.now();
+  for (let k = 0; k < phases.length; k++) {
+    const { begin, site } = phases[k]!;
+    if (begin) begin(ctx, step);
+    if (site) {
+      const rs = random[k]!;
+      for (let s = s0; s < s1; s++) site(ctx, s, rs[s - s0]!);
+    }
+    const t1 = performance.now();
+    timings[k]! += t1 - t0;
+    t0 = t1;
   }
-  lap();
-  // 4. Training.
-  for (let s = s0; s < s1; s++) training(p, c, st, s, train[s - s0]!);
-  lap();
-  // 5. Labour market: separations, matching, migration, entrepreneurship, farming.
-  for (let s = s0; s < s1; s++) labourMarket(p, c, st, s, labour[s - s0]!);
-  lap();
-  // 6. Income by source and spending.
-  for (let s = s0; s < s1; s++) income(p, c, st, s);
-  lap();
-  // 7. Integration.
-  for (let s = s0; s < s1; s++) integration(p, c, st, s);
-  lap();
-  // 8. Residence decisions: sign, move in, stay, return, give up.
-  for (let s = s0; s < s1; s++) residence(p, c, st, s, resid[s - s0]!);
-  lap();
-  // 9. Poverty monitoring and relapse.
-  for (let s = s0; s < s1; s++) poverty(p, c, st, s, pov[s - s0]!);
-  lap();
-  // 10. Collection (per-site rows; the caller reduces them in site order).
-  r.hist.fill(0);
-  for (let s = s0; s < s1; s++) collectSite(p, c, st, s, r.siteAcc, r.hist, r.groups);
-  lap();
 }

@@ -1,6 +1,6 @@
 import type { Experiment } from "../experiment/runExperiment.js";
 import type { Scenario } from "../scenario.js";
-import { METRICS } from "../kernel/collect.js";
+import { METRICS } from "../model/metricTable.js";
 import { levelInterval, noIntervalReason } from "../experiment/levelInterval.js";
 import { pairingGain } from "../experiment/pairingGain.js";
 import { scenarioHash } from "../scenarioHash.js";

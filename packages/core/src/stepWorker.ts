@@ -1,18 +1,21 @@
 import { workerData } from "node:worker_threads";
-import { resolveParams } from "../params/resolve.js";
-import { makeStreams, stepSites, type SiteRange } from "./siteRange.js";
-import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, writeError } from "./workerProtocol.js";
+import { resolveParams } from "./params/resolve.js";
+import { siteRange, stepSites } from "./kernel/siteRange.js";
+import type { State } from "./kernel/state.js";
+import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, writeError } from "./kernel/workerProtocol.js";
+import { PHASES, modelStep } from "./model/schedule.js";
 
 /**
  * A worker thread that steps one range of sites of a simulation whose state lives in shared
  * memory. It resolves the scenario's parameters itself (same input, same values), owns the
  * random streams of its sites, and waits on a shared control word for each step request.
+ * Like simulation.ts, it puts the kernel and the model's schedule together.
  */
 const d = workerData as {
   scenarioParams: unknown;
   seed: number;
   start: number;
-  state: SiteRange["state"];
+  state: State;
   s0: number;
   s1: number;
   siteAcc: Float64Array;
@@ -24,11 +27,7 @@ const d = workerData as {
 
 try {
   const { params, expressions } = resolveParams(d.scenarioParams, undefined, "params");
-  const range: SiteRange = {
-    params, expressions, start: d.start, state: d.state, s0: d.s0, s1: d.s1,
-    streams: makeStreams(d.seed, d.s0, d.s1), siteAcc: d.siteAcc, hist: d.hist,
-    groups: new Int32Array(3), timings: d.timings,
-  };
+  const range = siteRange(PHASES, modelStep(params, expressions, d.start, d.state, d.siteAcc, d.hist), d.seed, d.s0, d.s1, d.timings);
   let last = -1;
   for (;;) {
     Atomics.wait(d.ctl, CTL_REQUEST, last);

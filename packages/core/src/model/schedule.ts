@@ -1,0 +1,85 @@
+import type { Params } from "../params/types.js";
+import { applyExpressions, timeScope } from "../params/resolve.js";
+import type { CompiledExpression } from "../params/expressions.js";
+import type { Phase } from "../kernel/siteRange.js";
+import type { State } from "../kernel/state.js";
+import { stepContext, type StepContext } from "./context.js";
+import { demography } from "./demography.js";
+import { siteEconomy } from "./siteEconomy.js";
+import { collectiveAssets } from "./collective.js";
+import { housingMaintenance } from "./housing.js";
+import { training } from "./training.js";
+import { labourMarket } from "./labourMarket.js";
+import { income } from "./income.js";
+import { integration } from "./integration.js";
+import { residence } from "./residence.js";
+import { poverty } from "./poverty.js";
+import { collectSite } from "./collect.js";
+
+/** What the model's phases read and write on one range of sites. */
+export interface ModelStep {
+  readonly params: Params;
+  readonly expressions: CompiledExpression[];
+  /** Month index of step 0. */
+  readonly start: number;
+  readonly state: State;
+  /** The step's constants, derived by the policy schedule (before the first step: the month before the start). */
+  c: StepContext;
+  /** Per-site collection rows (shared by all ranges). */
+  readonly siteAcc: Float64Array;
+  /** This range's income histograms per group (integer person counts). */
+  readonly hist: Float64Array;
+  readonly groups: Int32Array;
+}
+
+export function modelStep(params: Params, expressions: CompiledExpression[], start: number, state: State, siteAcc: Float64Array, hist: Float64Array): ModelStep {
+  return { params, expressions, start, state, c: stepContext(params, timeScope(start, -1)), siteAcc, hist, groups: new Int32Array(3) };
+}
+
+/**
+ * The model's schedule: each month runs these phases in order, each over every site of a range
+ * before the next starts. A phase names every random stream it draws (one per site each, keyed
+ * by the name: see kernel/random.ts), and timings are kept by its name. Adding a process is a
+ * line here (and its module).
+ */
+export const PHASES = [
+  {
+    // 1. Policy schedule: time-varying parameters for this month, then the step's constants.
+    name: "schedule", streams: [],
+    begin: (x, step) => {
+      const scope = timeScope(x.start, step);
+      if (x.expressions.length) applyExpressions(x.params, x.expressions, "params", scope);
+      x.c = stepContext(x.params, scope);
+    },
+  },
+  // 2. Demography: births, marriages, deaths, ageing; household growth against the area.
+  { name: "demography", streams: ["demography"], site: (x, s, r) => demography(x.params, x.c, x.state, s, r[0]!) },
+  {
+    // 3. Site economy: jobs created and destroyed, support, services; collective assets; upkeep.
+    name: "siteEconomy", streams: ["economy", "talent", "collective"],
+    site: (x, s, r) => {
+      siteEconomy(x.params, x.c, x.state, s, r[0]!, r[1]!);
+      collectiveAssets(x.params, x.c, x.state, s, r[2]!);
+      housingMaintenance(x.params, x.c, x.state, s);
+    },
+  },
+  // 4. Training.
+  { name: "training", streams: ["training"], site: (x, s, r) => training(x.params, x.c, x.state, s, r[0]!) },
+  // 5. Labour market: separations, matching, migration, entrepreneurship, farming.
+  { name: "labourMarket", streams: ["labour"], site: (x, s, r) => labourMarket(x.params, x.c, x.state, s, r[0]!) },
+  // 6. Income by source and spending.
+  { name: "income", streams: [], site: (x, s) => income(x.params, x.c, x.state, s) },
+  // 7. Integration.
+  { name: "integration", streams: [], site: (x, s) => integration(x.params, x.c, x.state, s) },
+  // 8. Residence decisions: sign, move in, stay, return, give up.
+  { name: "residence", streams: ["residence"], site: (x, s, r) => residence(x.params, x.c, x.state, s, r[0]!) },
+  // 9. Poverty monitoring and relapse.
+  { name: "poverty", streams: ["poverty"], site: (x, s, r) => poverty(x.params, x.c, x.state, s, r[0]!) },
+  // 10. Collection: per-site rows; the simulation reduces them over sites in site order.
+  { name: "collect", streams: [], begin: (x) => x.hist.fill(0), site: (x, s) => collectSite(x.params, x.c, x.state, s, x.siteAcc, x.hist, x.groups) },
+] as const satisfies readonly Phase<ModelStep>[];
+
+export type PhaseName = (typeof PHASES)[number]["name"];
+
+/** The phase names in schedule order (timings use them). */
+export const SCHEDULE: readonly PhaseName[] = PHASES.map((ph) => ph.name);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { siteRange, stepSites, type Phase } from "../src/kernel/siteRange.js";
+import { stream, type Random } from "../src/kernel/random.js";
+import { PHASES, SCHEDULE } from "../src/model/schedule.js";
+
+const draws = (r: Random, n: number) => Array.from({ length: n }, () => r());
+
+describe("siteRange(phases, ctx, seed, s0, s1, timings)", () => {
+  const phases: Phase<unknown>[] = [
+    { name: "a", streams: ["x", "y"] },
+    { name: "b", streams: [] },
+    { name: "c", streams: ["y"] },
+  ];
+
+  it("gives each phase, at each site, the streams it declares in order, keyed (seed, site, name)", () => {
+    const r = siteRange(phases, null, 7, 3, 5, new Float64Array(3));
+    expect(r.random.map((ph) => ph.length)).toEqual([2, 2, 2]);
+    expect(r.random[1]![0]).toEqual([]);
+    for (const [i, s] of [[0, 3], [1, 4]] as const) {
+      const [x, y] = r.random[0]![i]!;
+      expect(draws(x!, 3)).toEqual(draws(stream(7, s, "x"), 3));
+      expect(draws(y!, 3)).toEqual(draws(stream(7, s, "y"), 3));
+    }
+  });
+
+  it("builds one stream per (site, name): phases naming the same stream share it", () => {
+    const r = siteRange(phases, null, 1, 0, 2, new Float64Array(3));
+    expect(r.random[2]![1]![0]).toBe(r.random[0]![1]![1]);
+  });
+});
+
+describe("stepSites(range, step)", () => {
+  it("runs each phase's begin once, then its site function over the range's sites in order, phase after phase, timing each", () => {
+    const log: string[] = [];
+    const phases: Phase<string[]>[] = [
+      { name: "p", streams: [], begin: (ctx, step) => ctx.push(`p:begin:${step}`) },
+      { name: "q", streams: ["q"], begin: (ctx) => ctx.push("q:begin"), site: (ctx, s, [r]) => ctx.push(`q:${s}:${typeof r}`) },
+    ];
+    const timings = new Float64Array(2);
+    stepSites(siteRange(phases, log, 1, 2, 4, timings), 5);
+    expect(log).toEqual(["p:begin:5", "q:begin", "q:2:function", "q:3:function"]);
+    expect([...timings].every((t) => t >= 0)).toBe(true);
+  });
+});
+
+describe("PHASES (the model's schedule)", () => {
+  it("SCHEDULE lists the phase names in order", () => {
+    expect(SCHEDULE).toEqual(PHASES.map((p) => p.name));
+    expect(SCHEDULE[0]).toBe("schedule");
+    expect(SCHEDULE[SCHEDULE.length - 1]).toBe("collect");
+  });
+
+  it("gives every random stream to one phase only, so a process never shifts another's draws", () => {
+    const names = PHASES.flatMap((p) => [...p.streams]);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
