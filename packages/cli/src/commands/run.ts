@@ -1,15 +1,15 @@
-import { createHash } from "node:crypto";
-import { createSimulation, rowsToCsv, resolveScale, InputError, InputErrors, isInputError, SCALES, type Scenario, type Simulation } from "@relocsim/core";
-import { parse, intFlag, helpText, type Flags } from "../args.js";
+import { createSimulation, rowsToCsv, experimentSpec, InputError, InputErrors, isInputError, type ResolvedScenario, type Simulation } from "@relocsim/core";
+import { parse, intFlag, specFlag, specValue, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { writeResultsDir } from "../output.js";
 import { readScenarioFile } from "../scenarioFile.js";
 import { VERSION } from "../version.js";
 import { writeReport } from "@relocsim/report";
 
+const { seed: seedSpec, scale: scaleSpec } = experimentSpec.fields;
 const flags: Flags = {
-  seed: { type: "string", value: "N", help: "seed of the run (a whole number)", default: "1" },
-  scale: { type: "string", value: "S", help: `county (${SCALES.county.toLocaleString("en")} households), province (${SCALES.province.toLocaleString("en")}), national (${SCALES.national.toLocaleString("en")}) or a number of households`, default: "county" },
+  seed: specFlag(seedSpec, "seed of the run", "N"),
+  scale: specFlag(scaleSpec, "households simulated", "S"),
   threads: { type: "string", value: "N", help: "threads stepping the simulation (same results for any N; helps from province scale)", default: "1" },
   out: { type: "string", value: "DIR", help: "results directory (replaced if it exists)", default: "results/<scenario>" },
   "no-report": { type: "boolean", help: "skip report.html and charts/ (faster)" },
@@ -31,8 +31,8 @@ export const runCommand = {
     const { values, positionals } = parse(argv, flags, { min: 1, max: 1, names: "exactly one scenario file: relocsim run <scenario.json>" });
     if (values.help) return (process.stdout.write(runCommand.help()), 0);
     const file = positionals[0]!;
-    const seed = intFlag(values, "seed", 1, 0, 2 ** 31 - 1);
-    const households = resolveScale(values.scale as string | undefined, "--scale");
+    const seed = specValue(values, "seed", seedSpec) ?? seedSpec.default;
+    const households = specValue(values, "scale", scaleSpec) ?? scaleSpec.default;
     const scenario = withFile(file, () => readScenarioFile(file));
     const out = (values.out as string | undefined) ?? `results/${scenario.name}`;
     const threads = intFlag(values, "threads", 1, 1, 64);
@@ -73,16 +73,12 @@ export function withFile<T>(file: string, f: () => T): T {
   }
 }
 
-export function scenarioHash(sim: Simulation): string {
-  return createHash("sha256").update(JSON.stringify({ scenario: sim.scenario.name, params: sim.scenario.params ?? {} })).digest("hex").slice(0, 16);
-}
-
-export function runFiles(sim: Simulation, scenario: Scenario, info: { seed: number; households: number; seconds: number }): Record<string, string> {
+export function runFiles(sim: Simulation, scenario: ResolvedScenario, info: { seed: number; households: number; seconds: number }): Record<string, string> {
   const manifest = {
     relocsim: VERSION,
     command: "run",
     scenario: scenario.name,
-    scenarioHash: scenarioHash(sim),
+    scenarioHash: sim.scenario.hash,
     seed: info.seed,
     replicates: 1,
     scale: info.households,

@@ -27,7 +27,7 @@ export type Phase = (typeof SCHEDULE)[number];
  */
 export interface SiteRange {
   params: Params;
-  expressions: CompiledExpression[];
+  expressions: readonly CompiledExpression[];
   start: number;
   state: State;
   s0: number;
@@ -61,7 +61,7 @@ export function stepSites(r: SiteRange, step: number): void {
 
   // 1. Policy schedule: time-varying parameters for this month, then the step's constants.
   const scope = timeScope(r.start, step);
-  if (r.expressions.length) applyExpressions(p, r.expressions, "params", scope);
+  if (r.expressions.length) applyExpressions(p, r.expressions, scope);
   const c = stepContext(p, scope);
   lap();
   // 2. Demography: births, marriages, deaths, ageing; household growth against the area.

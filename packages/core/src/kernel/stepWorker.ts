@@ -1,15 +1,18 @@
 import { workerData } from "node:worker_threads";
-import { resolveParams } from "../params/resolve.js";
+import type { Params } from "../params/types.js";
+import { compileExpression } from "../params/expressions.js";
 import { makeStreams, stepSites, type SiteRange } from "./siteRange.js";
 import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, writeError } from "./workerProtocol.js";
 
 /**
  * A worker thread that steps one range of sites of a simulation whose state lives in shared
- * memory. It resolves the scenario's parameters itself (same input, same values), owns the
- * random streams of its sites, and waits on a shared control word for each step request.
+ * memory. It receives the scenario's resolved start values and recompiles its time expressions
+ * from their sources (checked once, by the main thread), owns the random streams of its
+ * sites, and waits on a shared control word for each step request.
  */
 const d = workerData as {
-  scenarioParams: unknown;
+  params: Params;
+  expressions: Array<{ path: string; source: string }>;
   seed: number;
   start: number;
   state: SiteRange["state"];
@@ -23,9 +26,8 @@ const d = workerData as {
 };
 
 try {
-  const { params, expressions } = resolveParams(d.scenarioParams, undefined, "params");
   const range: SiteRange = {
-    params, expressions, start: d.start, state: d.state, s0: d.s0, s1: d.s1,
+    params: d.params, expressions: d.expressions.map((e) => compileExpression(e.path, e.source)), start: d.start, state: d.state, s0: d.s0, s1: d.s1,
     streams: makeStreams(d.seed, d.s0, d.s1), siteAcc: d.siteAcc, hist: d.hist,
     groups: new Int32Array(3), timings: d.timings,
   };
