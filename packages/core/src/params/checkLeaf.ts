@@ -51,7 +51,7 @@ export function expectedNumber(spec: NumberSpec): string {
 
 export function numberProblem(spec: NumberSpec, v: number): string | undefined {
   if (!Number.isFinite(v)) return `a finite number (${range(spec)})`;
-  if (v < spec.min || v > spec.max) return `a number ${range(spec)}`;
+  if (v < spec.min || v > spec.max) return `a ${spec.integer ? "whole " : ""}number ${range(spec)}`;
   if (spec.integer && !Number.isInteger(v)) return `a whole number ${range(spec)}`;
   return undefined;
 }
