@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import {
   planExperiment, runExperiment, rowsToCsv, effectsToCsv, effectsTable, effectsOverTime, pairingGain,
   tQuantile, experimentSpec, defaultText, HEADLINE_METRICS, TRAJECTORY_METRICS, METRICS,
-  type Experiment, type ExperimentSettings, type MetricDisplay,
+  type Experiment, type ExperimentSettings, type LeafSpec, type MetricDisplay,
 } from "@relocsim/core";
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
 import { infoFor, writeReport } from "@relocsim/report";
@@ -13,13 +13,13 @@ import { VERSION } from "../version.js";
 import { withFile } from "./run.js";
 
 const o = experimentSpec.fields;
-const fileOr = (spec: Parameters<typeof defaultText>[0]) => `the file's, else ${defaultText(spec)}`;
+const fileOr = (spec: LeafSpec) => `the file's, else ${defaultText(spec)}`;
 const flags: Flags = {
   replications: specFlag(o.replications, "replications per scenario (overrides the file)", "N", fileOr(o.replications)),
   workers: specFlag(o.workers, "worker threads running replicates (results are identical for any N)", "N", `${o.workers.default} (CPUs here)`),
   seed: specFlag(o.seed, "base seed; replicate r of every scenario uses the same seed derived from it", "N", fileOr(o.seed)),
   scale: specFlag(o.scale, "households simulated", "S", fileOr(o.scale)),
-  groups: specFlag(o.groups, `population groups kept (${o.groups.values.join(", ")})`, "LIST", fileOr(o.groups)),
+  groups: specFlag(o.groups, "population groups kept", "LIST", fileOr(o.groups)),
   metrics: specFlag(o.metrics, "metrics kept", "LIST", fileOr(o.metrics)),
   every: specFlag(o.every, "months between kept steps; the horizon is always kept (1: monthly)", "N", fileOr(o.every)),
   show: { type: "string", value: "LIST", help: "outcomes printed, comma-separated (effects.csv has every one)", default: HEADLINE_METRICS.join(",") },
@@ -63,7 +63,8 @@ export const compareCommand = {
       const v = specValue(values, name, o[name]);
       if (v !== undefined) (flagged as Record<string, unknown>)[name] = v;
     }
-    const show = (specValue<string[]>(values, "show", showSpec) ?? [...HEADLINE_METRICS]) as string[];
+    // --show takes metrics as --metrics does.
+    const show = specValue<string[]>(values, "show", o.metrics) ?? [...HEADLINE_METRICS];
     const comparison = loadComparison(file);
     const options = { ...comparison.options, ...flagged };
     const plan = withFile(displayPath(resolve(file)), () => planExperiment({ ...options, baseline: comparison.baseline, scenarios: comparison.scenarios }));
@@ -94,8 +95,6 @@ const describe = (metric: string): MetricDisplay => {
   return { label: i.label, unit: i.unit, kind: i.kind };
 };
 
-/** --show takes metrics like --metrics does, defaulting to the headline ones. */
-const showSpec = { ...o.metrics, default: HEADLINE_METRICS };
 
 /** The readable part: what ran, effects at the horizon, effects over time, the gain from pairing. */
 export function printout(x: Experiment, c: Comparison, show: readonly string[], dir: string, report: boolean): string {

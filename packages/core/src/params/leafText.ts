@@ -29,7 +29,10 @@ export function rangeText(spec: LeafSpec): string {
       return spec.values.join(", ");
     case "string":
       return spec.expected;
-    case "list":
-      return `${spec.item}s, comma-separated`;
+    case "list": {
+      // A short list of choices is worth showing; a long one (every metric) is in the docs.
+      const all = spec.values.join(", ");
+      return all.length <= 100 ? `comma-separated, of ${all}` : `${spec.item}s, comma-separated`;
+    }
   }
 }
