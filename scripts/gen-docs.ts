@@ -103,6 +103,7 @@ function defaultOf(s: LeafSpec): string {
     case "boolean": return String(s.default);
     case "enum": return `"${s.default}"`;
     case "string": return `"${s.default}"`;
+    case "list": return s.default.join(", ");
   }
 }
 
@@ -112,6 +113,7 @@ function rangeOf(s: LeafSpec): string {
     case "boolean": return "true, false";
     case "enum": return s.values.map((v) => `"${v}"`).join(", ");
     case "string": return s.expected;
+    case "list": return s.values.join(", ");
   }
 }
 

@@ -196,7 +196,7 @@ describe("relocsim compare <comparison.json>", () => {
     ["a baseline listed again", () => [writeBad({ scenarios: ["baseline"] })], [/invalid scenarios\[0\]\.name: "baseline" \(expected a name no other scenario of the experiment has \(baseline has it\)\)/]],
     ["a bad --groups value", () => [file, "--groups", "all,site:urbn"], [/invalid --groups\[1\]: "site:urbn" .*did you mean 'site:urban'\?/]],
     ["a misspelt flag", () => [file, "--replication", "3"], [/invalid flag: "--replication" .*did you mean '--replications'\?/]],
-    ["a zero --replications", () => [file, "--replications", "0"], [/invalid --replications: "0" \(expected a whole number from 1 to 100000\)/]],
+    ["a zero --replications", () => [file, "--replications", "0"], [/invalid --replications: "0" \(expected a whole number in \[1, 100000\]\)/]],
   ];
   let k = 0;
   function writeBad(over: Record<string, unknown>): string {

@@ -43,6 +43,8 @@ describe("the scenario files in scenarios/", () => {
     expect(r.code, r.stderr).toBe(0);
     for (const f of all) expect(r.stdout).toContain(`ok  ${f}`);
     expect(r.stdout).toContain("comparison 'paper-strategies': baseline + 5 scenarios × 10 replications = 60 runs of 10,000 households");
+    // Counted from the parameters as written, not the resolved ones (every parameter).
+    expect(r.stdout).toContain("scenario 'historical': 18 parameters set (6 time expressions)");
   });
 
   it("relocsim validate with invalid files exits 2 and names each file, JSON path, value and expectation", () => {

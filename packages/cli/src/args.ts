@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { InputError, suggest } from "@relocsim/core";
+import { InputError, checkLeaf, defaultText, rangeText, suggest, type LeafSpec } from "@relocsim/core";
 
 export interface FlagSpec {
   type: "string" | "boolean";
@@ -44,7 +44,30 @@ export function parse(argv: string[], flags: Flags, positionals: { min: number; 
   return { values: values as Record<string, string | boolean | undefined>, positionals: pos };
 }
 
-/** A whole number flag, e.g. --seed 7. */
+/**
+ * A flag declared by a spec leaf (an experiment option such as --seed): --help gives the
+ * leaf's range and default, unless `defaultText` says otherwise ("the file's, else 10").
+ */
+export function specFlag(spec: LeafSpec, help: string, value: string, shownDefault = defaultText(spec)): FlagSpec {
+  return { type: "string", value, help: `${help}: ${rangeText(spec)}`, default: shownDefault };
+}
+
+/**
+ * The value of a flag declared by a spec leaf, checked by the same rules as in files (a list
+ * is comma-separated); undefined when the flag is not given.
+ */
+export function specValue<T = number>(values: Record<string, unknown>, name: string, spec: LeafSpec): T | undefined {
+  const v = values[name];
+  if (v === undefined) return undefined;
+  const text = String(v);
+  const given = spec.kind === "list" ? text.split(",").map((x) => x.trim()).filter(Boolean) : spec.kind === "number" && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+  const r = checkLeaf(spec, given, `--${name}`);
+  // Show the value as typed ("0", not 0): it is text on a command line.
+  if (r instanceof InputError) throw typeof given === "number" ? new InputError(r.field, text, r.expected) : r;
+  return r as T;
+}
+
+/** A whole number flag that is no experiment option, e.g. --threads 4. */
 export function intFlag(values: Record<string, unknown>, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const v = values[name];
   if (v === undefined) return fallback;

@@ -1,11 +1,12 @@
-import type { Scenario } from "@relocsim/core";
+import type { ResolvedScenario } from "@relocsim/core";
 import { loadScenarioFile } from "@relocsim/scenarios";
 
 /**
- * Read a scenario file and resolve its `extends` chain (a named scenario or another file).
+ * Read a scenario file, resolve its `extends` chain (a named scenario or another file) and
+ * its parameters, once.
  * Errors are InputErrors headed by the file, naming the JSON path, the value and what was
  * expected; JSON syntax errors give the line and column.
  */
-export function readScenarioFile(file: string): Scenario {
+export function readScenarioFile(file: string): ResolvedScenario {
   return loadScenarioFile(file).scenario;
 }

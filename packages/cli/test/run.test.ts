@@ -39,7 +39,7 @@ describe("relocsim run", () => {
   });
 
   const bad: Array<[string, string[], RegExp]> = [
-    ["an unknown scale", ["--scale", "cuonty"], /invalid --scale: "cuonty" \(expected county, province, national or a whole number of households\)/],
+    ["an unknown scale", ["--scale", "cuonty"], /invalid --scale: "cuonty" \(expected county, province, national or a whole number \(in \[1, 50000000\] households\)\); did you mean 'county'\?/],
     ["a misspelt flag", ["--sede", "3"], /invalid flag: "--sede" .*did you mean '--seed'\?/],
     ["a seed that is not a number", ["--seed", "x"], /invalid --seed: "x" \(expected a whole number/],
   ];

@@ -1,8 +1,10 @@
 import { InputError } from "./errors.js";
 import type { Params } from "./params/types.js";
-import { resolveParams, applyExpressions, parseMonth, formatMonth, timeScope } from "./params/resolve.js";
-import type { CompiledExpression } from "./params/expressions.js";
-import { checkScenario, type Scenario } from "./scenario.js";
+import { parseMonth, formatMonth, timeScope } from "./params/resolve.js";
+import { checkLeaf } from "./params/checkLeaf.js";
+import type { Scenario } from "./scenario.js";
+import { isResolvedScenario, resolveScenario, type ResolvedScenario } from "./resolvedScenario.js";
+import { experimentSpec } from "./experiment/experimentSpec.js";
 import { resolveScale, type Scale } from "./scale.js";
 import { stream } from "./kernel/random.js";
 import { shared, type State } from "./kernel/state.js";
@@ -38,7 +40,7 @@ export interface SimulationOptions {
 export { SCHEDULE, type Phase };
 
 export interface Simulation {
-  readonly scenario: Scenario;
+  readonly scenario: ResolvedScenario;
   readonly seed: number;
   readonly replicate: number;
   readonly households: number;
@@ -66,21 +68,20 @@ export interface Simulation {
 }
 
 /**
- * Create a simulation of a scenario at a scale with a seed. The scenario is validated first:
- * bad input throws an InputError naming the field, the value and what was expected.
+ * Create a simulation of a scenario at a scale with a seed. A resolved scenario
+ * (resolveScenario) runs as it is; a scenario object is resolved first, once: bad input
+ * throws an InputError naming the field, the value and what was expected.
  */
-export function createSimulation(scenario: Scenario | Record<string, unknown>, options: SimulationOptions = {}): Simulation {
-  const sc = checkScenario(scenario);
-  if (sc.extends !== undefined) throw new InputError("scenario.extends", sc.extends, "a scenario resolved by @relocsim/scenarios (core runs resolved scenarios only)");
-  const seed = options.seed ?? 1;
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new InputError("seed", seed, "a whole number from 0 to 9007199254740991");
+export function createSimulation(scenario: ResolvedScenario | Scenario | Record<string, unknown>, options: SimulationOptions = {}): Simulation {
+  const sc = isResolvedScenario(scenario) ? scenario : resolveScenario(scenario);
+  const seed = checkLeaf(experimentSpec.fields.seed, options.seed ?? experimentSpec.fields.seed.default, "seed");
+  if (seed instanceof InputError) throw seed;
   const replicate = options.replicate ?? 0;
   if (!Number.isInteger(replicate) || replicate < 0) throw new InputError("replicate", replicate, "a whole number from 0");
   const households = resolveScale(options.scale);
   const threads = options.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new InputError("threads", threads, "a whole number from 1 to 64");
-  const { params, expressions } = resolveParams(sc.params ?? {}, undefined, "params");
-  return new Engine(sc, params, expressions, seed, replicate, households, threads);
+  return new Engine(sc, seed as number, replicate, households, threads);
 }
 
 interface RemoteRange {
@@ -106,15 +107,18 @@ class Engine implements Simulation {
   private readonly values: Float64Array;
   private readonly metricRow = new Float64Array(METRICS.length);
 
+  /** This run's copy of the parameters: time expressions change it each step. */
+  readonly params: Params;
+
   constructor(
-    readonly scenario: Scenario,
-    readonly params: Params,
-    expressions: CompiledExpression[],
+    readonly scenario: ResolvedScenario,
     readonly seed: number,
     readonly replicate: number,
     readonly households: number,
     threads: number,
   ) {
+    const params = (this.params = structuredClone(scenario.params));
+    const expressions = scenario.expressions;
     this.horizon = params.horizon.months;
     this.start = parseMonth(params.horizon.start);
     this.state = buildPopulation(params, households, seed);
@@ -146,7 +150,9 @@ class Engine implements Simulation {
       const hist = shared(Float64Array, GROUPS.length * BINS);
       const timings = shared(Float64Array, SCHEDULE.length);
       const data = { start: this.start, state: this.state, s0: cuts[k]!, s1: cuts[k + 1]!, siteAcc: this.siteAcc, hist, timings };
-      const worker = startTsWorker(new URL("./stepWorker.ts", import.meta.url), { ...data, scenarioParams: scenario.params ?? {}, seed, ctl, err });
+      // The resolved start values and the expressions' sources: the worker checks nothing again.
+      const expressionSources = expressions.map(({ path, source }) => ({ path, source }));
+      const worker = startTsWorker(new URL("./stepWorker.ts", import.meta.url), { ...data, params: scenario.params, expressions: expressionSources, seed, ctl, err });
       this.remote.push({ worker, ctl, err, hist, timings });
     }
   }

@@ -1,5 +1,6 @@
 import { workerData } from "node:worker_threads";
-import { resolveParams } from "./params/resolve.js";
+import type { Params } from "./params/types.js";
+import { compileExpression } from "./params/expressions.js";
 import { siteRange, stepSites } from "./kernel/siteRange.js";
 import type { State } from "./kernel/state.js";
 import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, writeError } from "./kernel/workerProtocol.js";
@@ -7,12 +8,14 @@ import { PHASES, modelStep } from "./model/schedule.js";
 
 /**
  * A worker thread that steps one range of sites of a simulation whose state lives in shared
- * memory. It resolves the scenario's parameters itself (same input, same values), owns the
- * random streams of its sites, and waits on a shared control word for each step request.
- * Like simulation.ts, it puts the kernel and the model's schedule together.
+ * memory. It receives the scenario's resolved start values and recompiles its time expressions
+ * from their sources (checked once, by the main thread), owns the random streams of its
+ * sites, and waits on a shared control word for each step request. Like simulation.ts, it puts
+ * the kernel and the model's schedule together.
  */
 const d = workerData as {
-  scenarioParams: unknown;
+  params: Params;
+  expressions: Array<{ path: string; source: string }>;
   seed: number;
   start: number;
   state: State;
@@ -26,8 +29,8 @@ const d = workerData as {
 };
 
 try {
-  const { params, expressions } = resolveParams(d.scenarioParams, undefined, "params");
-  const range = siteRange(PHASES, modelStep(params, expressions, d.start, d.state, d.siteAcc, d.hist), d.seed, d.s0, d.s1, d.timings);
+  const expressions = d.expressions.map((e) => compileExpression(e.path, e.source));
+  const range = siteRange(PHASES, modelStep(d.params, expressions, d.start, d.state, d.siteAcc, d.hist), d.seed, d.s0, d.s1, d.timings);
   let last = -1;
   for (;;) {
     Atomics.wait(d.ctl, CTL_REQUEST, last);

@@ -35,9 +35,9 @@ describe("levelInterval(values)", () => {
   });
 });
 
-describe("scenarioHash(scenario)", () => {
-  it("is the first 16 hex digits of sha256 of {scenario, params}, as manifests have always recorded", () => {
-    expect(scenarioHash({ name: "x", params: { labour: { separationRate: 0.1 } } })).toBe("24c077f0bb4edcd6");
-    expect(scenarioHash({ name: "y" })).toBe("c0fb58ecf2afe3f6");
+describe("scenarioHash(name, params)", () => {
+  it("is the first 16 hex digits of sha256 of {scenario, params} with params in canonical form (keys sorted, no comments)", () => {
+    expect(scenarioHash("x", { labour: { separationRate: 0.1 } })).toBe("24c077f0bb4edcd6");
+    expect(scenarioHash("y", undefined)).toBe("c0fb58ecf2afe3f6");
   });
 });

@@ -17,7 +17,7 @@ describe("resolveParams(input)", () => {
     const { params, expressions } = resolveParams({});
     expect(params).toEqual(defaultsOf(modelSpec));
     // Only the defaults that are series (the 2020 migrant demand shock and its recovery).
-    expect(expressions.map((x) => x.path).sort()).toEqual(["params.environment.demandShock", "params.environment.migrantFindRate"]);
+    expect(expressions.map((x) => x.path).sort()).toEqual(["environment.demandShock", "environment.migrantFindRate"]);
   });
 
   it("keeps every default within its documented range", () => {
@@ -82,8 +82,8 @@ describe("resolveParams(input)", () => {
     expect(params.labour.separationRate).toBe(0.25);
     expect(params.environment.demandShock).toBe(0);
     // The given expression replaces the default series; the other default series stays.
-    expect(expressions.map((x) => x.path).sort()).toEqual(["params.environment.demandShock", "params.environment.migrantFindRate"]);
-    expect(expressions.find((x) => x.path === "params.environment.demandShock")!.source).toBe("year == 2020 ? 0.3 : 0");
+    expect(expressions.map((x) => x.path).sort()).toEqual(["environment.demandShock", "environment.migrantFindRate"]);
+    expect(expressions.find((x) => x.path === "environment.demandShock")!.source).toBe("year == 2020 ? 0.3 : 0");
   });
 
   it("reports every problem of an input at once", () => {

@@ -27,6 +27,7 @@ function leafArbitrary(spec: LeafSpec): fc.Arbitrary<unknown> {
     case "enum":
       return fc.constantFrom(...spec.values);
     case "string":
+    case "list":
       return fc.constant(spec.default);
   }
 }

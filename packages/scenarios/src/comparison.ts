@@ -1,5 +1,5 @@
 import { dirname, resolve } from "node:path";
-import { GROUPS, METRICS, SCALES, InputError, InputErrors, suggest, type Scenario, type Scale } from "@relocsim/core";
+import { checkExperimentOptions, experimentSpec, resolveScenario as resolveOnce, InputError, InputErrors, suggest, type ExperimentOptionName, type ExperimentSettings, type ResolvedScenario, type Scale } from "@relocsim/core";
 import { isNamedScenario, namedScenario, scenario as namedCopy } from "./catalogue.js";
 import { readJsonFile, displayPath } from "./readJsonFile.js";
 import { isFileReference, resolveScenario } from "./resolveScenario.js";
@@ -34,17 +34,23 @@ export interface ComparisonInput {
   every?: number;
 }
 
-export const COMPARISON_KEYS = ["$schema", "$comment", "name", "title", "description", "baseline", "scenarios", "replications", "seed", "scale", "groups", "metrics", "every"] as const;
+/**
+ * The experiment options a comparison file may set: all of experimentSpec but `workers`,
+ * which belongs to the machine that runs it (a flag), not to the question asked.
+ */
+export const COMPARISON_OPTIONS = (Object.keys(experimentSpec.fields) as ExperimentOptionName[]).filter((k) => k !== "workers");
 
-/** A comparison with every scenario resolved and every value checked. */
+export const COMPARISON_KEYS = ["$schema", "$comment", "name", "title", "description", "baseline", "scenarios", ...COMPARISON_OPTIONS] as const;
+
+/** A comparison with every scenario resolved (once) and every value checked. */
 export interface Comparison {
   name: string;
   title: string;
   description: string;
-  baseline: Scenario;
-  scenarios: Scenario[];
-  /** The file's run options (flags may override them). */
-  options: { replications?: number; seed?: number; scale?: Scale; groups?: string[]; metrics?: string[]; every?: number };
+  baseline: ResolvedScenario;
+  scenarios: ResolvedScenario[];
+  /** The file's run options (flags may override them); `scale` as households. */
+  options: Partial<Omit<ExperimentSettings, "workers">>;
   /** Where each scenario came from: a name, a file, or "inline", baseline first. */
   sources: string[];
 }
@@ -76,48 +82,13 @@ export function resolveComparison(value: unknown, file?: string): Comparison {
   for (const k of ["$schema", "$comment", "title", "description"] as const) {
     if (v[k] !== undefined && typeof v[k] !== "string") errors.push(new InputError(k, v[k], "a string"));
   }
-  const options: Comparison["options"] = {};
-  const int = (k: "replications" | "seed" | "every", min: number, max: number, what: string) => {
-    if (v[k] === undefined) return;
-    if (typeof v[k] !== "number" || !Number.isInteger(v[k]) || (v[k] as number) < min || (v[k] as number) > max) errors.push(new InputError(k, v[k], `${what}: a whole number from ${min} to ${max}`));
-    else options[k] = v[k] as number;
-  };
-  int("replications", 1, 100_000, "replications per scenario");
-  int("seed", 0, 2 ** 31 - 1, "the base seed");
-  int("every", 1, 600, "months between kept steps");
-  if (v.scale !== undefined) {
-    const ok = (typeof v.scale === "number" && Number.isInteger(v.scale) && v.scale >= 1 && v.scale <= 50_000_000) || (typeof v.scale === "string" && v.scale in SCALES);
-    if (!ok) {
-      const s = typeof v.scale === "string" ? suggest(v.scale, Object.keys(SCALES)) : undefined;
-      errors.push(new InputError("scale", v.scale, "county, province, national or a whole number of households from 1 to 50000000", s ? `did you mean '${s}'?` : undefined));
-    } else options.scale = v.scale as Scale;
-  }
-  for (const [k, known] of [["groups", GROUPS], ["metrics", METRICS]] as const) {
-    if (v[k] === undefined) continue;
-    const list = v[k];
-    if (!Array.isArray(list) || list.length === 0) {
-      errors.push(new InputError(k, list, `a non-empty array of ${k} (${known.join(", ")})`));
-      continue;
-    }
-    let ok = true;
-    list.forEach((x, i) => {
-      if (typeof x !== "string" || !(known as readonly string[]).includes(x)) {
-        ok = false;
-        const s = typeof x === "string" ? suggest(x, known) : undefined;
-        errors.push(new InputError(`${k}[${i}]`, x, `one of ${known.join(", ")}`, s ? `did you mean '${s}'?` : undefined));
-      } else if (list.indexOf(x) !== i) {
-        ok = false;
-        errors.push(new InputError(`${k}[${i}]`, x, `each of the ${k} once (it is listed twice)`));
-      }
-    });
-    if (ok) options[k] = [...(list as string[])];
-  }
+  const options: Comparison["options"] = checkExperimentOptions(Object.fromEntries(COMPARISON_OPTIONS.map((k) => [k, v[k]])), errors);
 
   const sources: string[] = [];
-  const ref = (r: unknown, where: string): Scenario | undefined => collect(errors, () => resolveRef(r, where, file, sources));
+  const ref = (r: unknown, where: string): ResolvedScenario | undefined => collect(errors, () => resolveRef(r, where, file, sources));
   if (v.baseline === undefined) errors.push(new InputError("baseline", undefined, "the scenario the others are compared with: a name (e.g. \"baseline\"), a .json path or an inline scenario"));
   const baseline = v.baseline === undefined ? undefined : ref(v.baseline, "baseline");
-  const scenarios: Scenario[] = [];
+  const scenarios: ResolvedScenario[] = [];
   if (!Array.isArray(v.scenarios) || v.scenarios.length === 0) {
     errors.push(new InputError("scenarios", v.scenarios, "a non-empty array of scenarios to compare with the baseline (names, .json paths or inline scenarios)"));
   } else {
@@ -138,7 +109,7 @@ export function resolveComparison(value: unknown, file?: string): Comparison {
   };
 }
 
-function resolveRef(r: unknown, where: string, file: string | undefined, sources: string[]): Scenario {
+function resolveRef(r: unknown, where: string, file: string | undefined, sources: string[]): ResolvedScenario {
   if (typeof r === "string") {
     if (isFileReference(r)) {
       const abs = resolve(file ? dirname(file) : process.cwd(), r);
@@ -154,7 +125,7 @@ function resolveRef(r: unknown, where: string, file: string | undefined, sources
     }
     if (!isNamedScenario(r)) namedScenario(r, where);
     sources.push(r);
-    return namedCopy(r);
+    return resolveOnce(namedCopy(r), { where });
   }
   if (isPlainObject(r)) {
     sources.push("inline");

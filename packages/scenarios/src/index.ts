@@ -1,7 +1,8 @@
 export { CATALOGUE, scenario, namedScenario, scenarioNames, isNamedScenario } from "./catalogue.js";
 export { defineScenario, type NamedScenario, type ScenarioKind } from "./catalogue/namedScenario.js";
 export { CONTRASTS, type Contrast } from "./catalogue/contrasts.js";
-export { resolveScenario, isFileReference, withoutComments, type ResolveOptions, type ResolvedScenario } from "./resolveScenario.js";
+export { resolveScenario, isFileReference, type ResolveOptions, type ScenarioResolution } from "./resolveScenario.js";
+export { withoutComments } from "@relocsim/core";
 export { loadScenarioFile } from "./loadScenarioFile.js";
 export { loadComparison, resolveComparison, COMPARISON_KEYS, type Comparison, type ComparisonInput, type ScenarioRef } from "./comparison.js";
 export { scenarioSchema, comparisonSchema } from "./schema.js";

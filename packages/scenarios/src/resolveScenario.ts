@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { checkScenario, resolveParams, InputError, InputErrors, suggest, type Scenario } from "@relocsim/core";
-import { deepMerge, isPlainObject } from "./deepMerge.js";
+import { checkScenario, resolveScenario as resolveOnce, withoutComments, InputError, InputErrors, suggest, type ResolvedScenario, type Scenario } from "@relocsim/core";
+import { deepMerge } from "./deepMerge.js";
 import { isNamedScenario, namedScenario, scenario, scenarioNames } from "./catalogue.js";
 import { readJsonFile, displayPath } from "./readJsonFile.js";
 import { collect, joinPath, restate } from "./errorPaths.js";
@@ -13,10 +13,16 @@ export interface ResolveOptions {
   file?: string;
 }
 
-export interface ResolvedScenario {
-  /** What the engine runs: name, title, description, paperSections, params (comments dropped). */
-  scenario: Scenario;
+export interface ScenarioResolution {
+  /** What the engine runs, resolved once: name, title, description, paperSections, params (comments dropped in `input`). */
+  scenario: ResolvedScenario;
   /** Every scenario it derives from, nearest first (names, or file paths as shown in messages). */
+  extends: string[];
+}
+
+/** A scenario with its `extends` chain merged in, parameters not yet resolved. */
+interface Merged {
+  scenario: Scenario & { title: string; description: string; paperSections: string[] };
   extends: string[];
 }
 
@@ -27,33 +33,33 @@ export function isFileReference(ref: string): boolean {
 
 /**
  * Check a scenario and resolve its `extends` chain: the parent (a named scenario of this
- * package, or a .json file relative to the extending file) is resolved first and the child's
+ * package, or a .json file relative to the extending file) is merged first and the child's
  * params are merged over it, key by key. Cycles and unknown names are errors (with a
- * did-you-mean); errors in a parent file name that file. The merged parameters are validated
- * in full, including time expressions over the whole horizon.
+ * did-you-mean); errors in a parent file name that file. The merged parameters are then
+ * resolved once by core's resolveScenario, including time expressions over the whole horizon.
  */
-export function resolveScenario(value: unknown, options: ResolveOptions = {}): ResolvedScenario {
-  return resolveWith(value, options.where ?? "", options.file, []);
+export function resolveScenario(value: unknown, options: ResolveOptions = {}): ScenarioResolution {
+  const where = options.where ?? "";
+  const m = merge(value, where, options.file, []);
+  return { scenario: resolveOnce(m.scenario, { where }), extends: m.extends };
 }
 
-function resolveWith(value: unknown, where: string, file: string | undefined, stack: string[]): ResolvedScenario {
+function merge(value: unknown, where: string, file: string | undefined, stack: string[]): Merged {
   const errors: InputError[] = [];
   const sc = checkEnvelope(value, where);
-  let parent: ResolvedScenario | undefined;
-  if (sc.extends !== undefined) parent = collect(errors, () => resolveParent(sc.extends!, joinPath(where, "extends"), file, stack));
-  if (errors.length) throw new InputErrors(errors);
-  const merged = parent ? deepMerge(parent.scenario.params ?? {}, sc.params ?? {}) : (sc.params ?? {});
-  collect(errors, () => resolveParams(merged, undefined, joinPath(where, "params")));
-  const params = withoutComments(merged) as Scenario["params"];
+  let parent: Merged | undefined;
+  if (sc.extends !== undefined) parent = collect(errors, () => mergeParent(sc.extends!, joinPath(where, "extends"), file, stack));
   if (errors.length) throw new InputErrors(errors);
   const p = parent?.scenario;
+  // A parent's params are comment-free already; the child's comments are checked (as strings) when resolved.
+  const params = p ? deepMerge(p.params ?? {}, sc.params ?? {}) : (sc.params ?? {});
   return {
     scenario: {
       name: sc.name,
-      title: sc.title ?? (p ? `${sc.name} (derived from ${p.title ?? p.name})` : sc.name),
-      description: sc.description ?? (p ? `Derived from ${p.name}: ${p.description ?? ""}`.trim() : ""),
+      title: sc.title ?? (p ? `${sc.name} (derived from ${p.title})` : sc.name),
+      description: sc.description ?? (p ? `Derived from ${p.name}: ${p.description}`.trim() : ""),
       paperSections: sc.paperSections ?? p?.paperSections ?? [],
-      params: params ?? {},
+      params: params as Scenario["params"],
     },
     extends: parent ? [parentLabel(sc.extends!, file), ...parent.extends] : [],
   };
@@ -70,7 +76,11 @@ function checkEnvelope(value: unknown, where: string): Scenario {
   }
 }
 
-function resolveParent(ref: string, field: string, file: string | undefined, stack: string[]): ResolvedScenario {
+/**
+ * A parent merged (not resolved: only the scenario run is). A parent file is also resolved on
+ * its own, so that a mistake in it is reported in that file.
+ */
+function mergeParent(ref: string, field: string, file: string | undefined, stack: string[]): Merged {
   if (isFileReference(ref)) {
     const abs = resolve(file ? dirname(file) : process.cwd(), ref);
     const key = `file:${abs}`;
@@ -82,7 +92,9 @@ function resolveParent(ref: string, field: string, file: string | undefined, sta
     }
     const json = readJsonFile(abs, field);
     try {
-      return resolveWith(json, "", abs, [...stack, ...(file ? [`file:${resolve(file)}`] : []), key]);
+      const m = merge(json, "", abs, [...stack, ...(file ? [`file:${resolve(file)}`] : []), key]);
+      resolveOnce(m.scenario);
+      return withoutParamComments(m);
     } catch (e) {
       if (!(e instanceof InputErrors)) throw e;
       const note = `in ${displayPath(abs)}${file ? `, which ${displayPath(file)} extends` : ""}`;
@@ -92,7 +104,7 @@ function resolveParent(ref: string, field: string, file: string | undefined, sta
   const key = `name:${ref}`;
   if (stack.includes(key)) throw cycle(ref, field, [...stack, key]);
   namedScenario(ref, field);
-  return resolveWith(scenario(ref), `(scenario '${ref}')`, undefined, [...stack, key]);
+  return withoutParamComments(merge(scenario(ref), `(scenario '${ref}')`, undefined, [...stack, key]));
 }
 
 function cycle(ref: string, field: string, chain: string[]): InputError {
@@ -104,11 +116,6 @@ function parentLabel(ref: string, file: string | undefined): string {
   return isFileReference(ref) ? displayPath(resolve(file ? dirname(file) : process.cwd(), ref)) : ref;
 }
 
-/** Parameters without "$comment" keys, so comments never change a scenario's hash. */
-export function withoutComments(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(withoutComments);
-  if (!isPlainObject(v)) return v;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) if (k !== "$comment") out[k] = withoutComments(x);
-  return out;
+function withoutParamComments(m: Merged): Merged {
+  return { ...m, scenario: { ...m.scenario, params: withoutComments(m.scenario.params ?? {}) as Scenario["params"] } };
 }

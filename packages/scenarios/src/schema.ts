@@ -1,6 +1,6 @@
-import { modelSpec, GROUPS, METRICS, SCALES, type Spec, type LeafSpec, type GroupSpec } from "@relocsim/core";
+import { modelSpec, experimentSpec, defaultText, type Spec, type LeafSpec, type GroupSpec } from "@relocsim/core";
 import { CATALOGUE } from "./catalogue.js";
-import { COMPARISON_KEYS } from "./comparison.js";
+import { COMPARISON_KEYS, COMPARISON_OPTIONS } from "./comparison.js";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -59,26 +59,41 @@ function groupSchema(spec: GroupSpec): JsonSchema {
 
 function leafSchema(spec: LeafSpec): JsonSchema {
   const about = (extra: string) => `${spec.doc}. Default: ${extra}. Source: ${spec.source}.`;
+  const type = leafType(spec);
+  if (spec.kind === "string") return { ...type, description: about(`${defaultText(spec)} (${spec.expected})`) };
+  if (spec.kind !== "number") return { ...type, description: about(defaultText(spec)) };
+  const unit = spec.unit ? ` ${spec.unit}` : "";
+  const range = `range [${spec.min}, ${spec.max}]`;
+  if (!spec.timeVarying) return { ...type, description: about(`${spec.default}${unit}; ${range}; fixed for a run`) };
+  return {
+    ...type,
+    type: [type.type, "string"],
+    description: about(`${spec.default}${unit}; ${range}; may be a mathjs expression of year, month, step, t such as "year < 2020 ? a : b"`),
+  };
+}
+
+/** What a leaf's value may be, with its default, as JSON Schema. */
+function leafType(spec: LeafSpec): JsonSchema {
   switch (spec.kind) {
     case "number": {
-      const type = spec.integer ? "integer" : "number";
-      const unit = spec.unit ? ` ${spec.unit}` : "";
-      const range = `range [${spec.min}, ${spec.max}]`;
-      const base: JsonSchema = { minimum: spec.min, maximum: spec.max, default: spec.default };
-      if (!spec.timeVarying) return { type, ...base, description: about(`${spec.default}${unit}; ${range}; fixed for a run`) };
-      return {
-        type: [type, "string"],
-        ...base,
-        description: about(`${spec.default}${unit}; ${range}; may be a mathjs expression of year, month, step, t such as "year < 2020 ? a : b"`),
-      };
+      const number: JsonSchema = { type: spec.integer ? "integer" : "number", minimum: spec.min, maximum: spec.max };
+      if (!spec.names) return { ...number, default: spec.default };
+      return { anyOf: [{ type: "string", enum: Object.keys(spec.names) }, number], default: defaultText(spec) };
     }
     case "boolean":
-      return { type: "boolean", default: spec.default, description: about(String(spec.default)) };
+      return { type: "boolean", default: spec.default };
     case "enum":
-      return { type: "string", enum: [...spec.values], default: spec.default, description: about(JSON.stringify(spec.default)) };
+      return { type: "string", enum: [...spec.values], default: spec.default };
     case "string":
-      return { type: "string", pattern: spec.pattern.source, default: spec.default, description: about(`${JSON.stringify(spec.default)} (${spec.expected})`) };
+      return { type: "string", pattern: spec.pattern.source, default: spec.default };
+    case "list":
+      return { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", enum: [...spec.values] }, default: [...spec.default] };
   }
+}
+
+/** An experiment option as a comparison file sets it; the flag of the same name overrides it. */
+function optionSchema(name: string, spec: LeafSpec): JsonSchema {
+  return { ...leafType(spec), description: `${spec.doc}. Default: ${defaultText(spec)}. --${name} overrides it.` };
 }
 
 /** The JSON Schema of comparison files; scenarios written inline use the scenario schema. */
@@ -99,12 +114,7 @@ export function comparisonSchema(): JsonSchema {
     description: { type: "string", description: "What the comparison asks." },
     baseline: { ...ref, description: "The scenario every other one is compared with: effects are scenario − baseline." },
     scenarios: { type: "array", minItems: 1, items: ref, description: "Scenarios compared with the baseline: names, .json paths or inline scenarios." },
-    replications: { type: "integer", minimum: 1, maximum: 100000, default: 10, description: "Replications per scenario; replicate r of every scenario uses the same seed (common random numbers). --replications overrides it." },
-    seed: { type: "integer", minimum: 0, maximum: 2147483647, default: 1, description: "Base seed of the replicate seeds. --seed overrides it." },
-    scale: { anyOf: [{ type: "string", enum: Object.keys(SCALES) }, { type: "integer", minimum: 1, maximum: 50000000 }], default: "county", description: `Households simulated: ${Object.entries(SCALES).map(([k, n]) => `${k} ${n}`).join(", ")}, or a number. --scale overrides it.` },
-    groups: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", enum: [...GROUPS] }, default: ["all", "site:urban", "site:rural"], description: "Population groups kept. --groups overrides it." },
-    metrics: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", enum: [...METRICS] }, description: "Metrics kept (default: every metric). --metrics overrides it." },
-    every: { type: "integer", minimum: 1, maximum: 600, default: 12, description: "Months between kept steps; the horizon is always kept (12: the end of each simulated year; 1: every month). --every overrides it." },
+    ...Object.fromEntries(COMPARISON_OPTIONS.map((k) => [k, optionSchema(k, experimentSpec.fields[k] as LeafSpec)])),
   };
   if (Object.keys(properties).join() !== COMPARISON_KEYS.join()) throw new Error("comparison schema and COMPARISON_KEYS disagree");
   return {

@@ -82,8 +82,8 @@ describe("the catalogue of named scenarios", () => {
   it("historical writes its growing intensities and the 2020 shock as expressions of the date", () => {
     const { expressions } = resolveParams(scenario("historical").params);
     const paths = expressions.map((e) => e.path);
-    expect(paths).toContain("params.environment.demandShock");
-    const shock = expressions.find((e) => e.path === "params.environment.demandShock")!;
+    expect(paths).toContain("environment.demandShock");
+    const shock = expressions.find((e) => e.path === "environment.demandShock")!;
     expect(shock.evaluate({ year: 2020, month: 2, step: 49, t: 49 / 12 })).toBe(0.4);
     expect(shock.evaluate({ year: 2020, month: 9, step: 56, t: 56 / 12 })).toBe(0);
     expect(shock.evaluate({ year: 2019, month: 2, step: 37, t: 37 / 12 })).toBe(0);

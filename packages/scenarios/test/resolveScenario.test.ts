@@ -2,13 +2,12 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { resolveParams } from "@relocsim/core";
 import { resolveScenario, loadScenarioFile, deepMerge, withoutComments, scenario } from "../src/index.ts";
 
 describe("resolveScenario(value, {file})", () => {
   it("resolveScenario({extends: name}) merges the child's params over the named scenario, key by key", () => {
     const r = resolveScenario({ name: "x", extends: "full-strategy", params: { policies: { transitionPeriod: { months: 18 }, landRights: { enabled: false } } } });
-    const p = resolveParams(r.scenario.params).params;
+    const p = r.scenario.params;
     expect(p.policies.transitionPeriod).toMatchObject({ enabled: true, months: 18 });
     expect(p.policies.landRights.enabled).toBe(false);
     expect(p.policies.talentIntroduction.enabled).toBe(true);
@@ -23,7 +22,7 @@ describe("resolveScenario(value, {file})", () => {
     writeFileSync(join(dir, "child.json"), JSON.stringify({ name: "child", extends: "./parent.json", title: "Child", params: { labour: { startupRate: 0.03, separationRate: 0.1 } } }));
     const r = loadScenarioFile(join(dir, "child.json"));
     expect(r.scenario).toMatchObject({ name: "child", title: "Child" });
-    const p = resolveParams(r.scenario.params).params;
+    const p = r.scenario.params;
     expect(p.labour).toMatchObject({ startupRate: 0.03, separationRate: 0.1 });
     expect(p.policies.landRights.enabled).toBe(true);
     expect(r.extends).toHaveLength(2);
@@ -32,7 +31,7 @@ describe("resolveScenario(value, {file})", () => {
 
   it("\"$comment\" keys are allowed anywhere and dropped from the resolved params", () => {
     const r = resolveScenario({ name: "c", $comment: "top", params: { $comment: "a", labour: { $comment: "b", startupRate: 0.02 } } });
-    expect(r.scenario.params).toEqual({ labour: { startupRate: 0.02 } });
+    expect(r.scenario.input).toEqual({ labour: { startupRate: 0.02 } });
     expect(() => resolveScenario({ name: "c", params: { labour: { $comment: 3 } } })).toThrow(/invalid params\.labour\.\$comment: 3 \(expected a string/);
   });
 

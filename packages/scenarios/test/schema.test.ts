@@ -62,7 +62,7 @@ describe("JSON Schemas of scenario and comparison files", () => {
 
   it("scenarios/historical.json is the named scenario 'historical' with its notes as $comment", () => {
     const file = loadScenarioFile(join(scenariosDir, "historical.json")).scenario;
-    expect(file.params).toEqual(scenario("historical").params);
+    expect(file.input).toEqual(scenario("historical").params);
     expect(readFileSync(join(scenariosDir, "historical.json"), "utf8")).toContain("mechanism against return to poverty");
   });
 });

@@ -1,26 +1,26 @@
 import { resolve } from "node:path";
 import {
-  planExperiment, runExperiment, resolveOutcomeSelection, resolveScale, effectsTable, effectsOverTime, pairingGain,
-  openResultsDir, writeExperimentResults, noIntervalReason,
-  InputError, SCALES, DEFAULT_GROUPS, DEFAULT_EVERY, HEADLINE_METRICS, TRAJECTORY_METRICS, METRICS,
-  type Experiment, type MetricDisplay,
+  planExperiment, runExperiment, effectsTable, effectsOverTime, pairingGain,
+  openResultsDir, writeExperimentResults, noIntervalReason, experimentSpec, defaultText, HEADLINE_METRICS, TRAJECTORY_METRICS,
+  type Experiment, type ExperimentSettings, type LeafSpec,
 } from "@relocsim/core";
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
-import { infoFor, writeReport } from "@relocsim/report";
-import { availableParallelism } from "node:os";
-import { parse, intFlag, helpText, type Flags } from "../args.js";
+import { writeReport } from "@relocsim/report";
+import { parse, specFlag, specValue, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { VERSION } from "../version.js";
 import { withFile } from "./run.js";
 
+const o = experimentSpec.fields;
+const fileOr = (spec: LeafSpec) => `the file's, else ${defaultText(spec)}`;
 const flags: Flags = {
-  replications: { type: "string", value: "N", help: "replications per scenario (overrides the file)", default: "the file's, else 10" },
-  workers: { type: "string", value: "N", help: "worker threads running replicates (results are identical for any N)", default: `${availableParallelism()} (CPUs here)` },
-  seed: { type: "string", value: "N", help: "base seed; replicate r of every scenario uses the same seed derived from it", default: "the file's, else 1" },
-  scale: { type: "string", value: "S", help: `county (${SCALES.county.toLocaleString("en")} households), province, national or a number of households`, default: "the file's, else county" },
-  groups: { type: "string", value: "LIST", help: "population groups kept, comma-separated (all, site:urban, site:rural, cohort:2016 … cohort:2019)", default: DEFAULT_GROUPS.join(",") },
-  metrics: { type: "string", value: "LIST", help: "metrics kept, comma-separated", default: "every metric" },
-  every: { type: "string", value: "N", help: "months between kept steps; the horizon is always kept (1: monthly)", default: String(DEFAULT_EVERY) },
+  replications: specFlag(o.replications, "replications per scenario (overrides the file)", "N", fileOr(o.replications)),
+  workers: specFlag(o.workers, "worker threads running replicates (results are identical for any N)", "N", `${o.workers.default} (CPUs here)`),
+  seed: specFlag(o.seed, "base seed; replicate r of every scenario uses the same seed derived from it", "N", fileOr(o.seed)),
+  scale: specFlag(o.scale, "households simulated", "S", fileOr(o.scale)),
+  groups: specFlag(o.groups, "population groups kept", "LIST", fileOr(o.groups)),
+  metrics: specFlag(o.metrics, "metrics kept", "LIST", fileOr(o.metrics)),
+  every: specFlag(o.every, "months between kept steps; the horizon is always kept (1: monthly)", "N", fileOr(o.every)),
   show: { type: "string", value: "LIST", help: "outcomes printed, comma-separated (effects.csv has every one)", default: HEADLINE_METRICS.join(",") },
   out: { type: "string", value: "DIR", help: "results directory: new, empty, or written by relocsim (then replaced)", default: "results/<comparison name>" },
   "no-report": { type: "boolean", help: "do not write report.html and charts/" },
@@ -54,31 +54,18 @@ export const compareCommand = {
     const file = positionals[0]!;
     const quiet = Boolean(values.quiet);
 
-    // 1. Check everything (flags, the file, every scenario) before running or writing anything.
-    const replications = values.replications === undefined ? undefined : intFlag(values, "replications", 10, 1, 100_000);
-    const seed = values.seed === undefined ? undefined : intFlag(values, "seed", 1, 0, 2 ** 31 - 1);
-    const workers = values.workers === undefined ? undefined : intFlag(values, "workers", 1, 1, 256);
-    const every = values.every === undefined ? undefined : intFlag(values, "every", DEFAULT_EVERY, 1, 600);
-    const scale = values.scale === undefined ? undefined : resolveScale(values.scale as string, "--scale");
-    const list = (name: string) => (values[name] === undefined ? undefined : String(values[name]).split(",").map((x) => x.trim()).filter(Boolean));
-    const groups = list("groups");
-    const metrics = list("metrics");
-    resolveOutcomeSelection({ groups, metrics, every }, { start: "2016-01", months: 120 }, { groups: "--groups", metrics: "--metrics", every: "--every" });
-    const show = list("show") ?? [...HEADLINE_METRICS];
-    show.forEach((m, i) => {
-      if (!(METRICS as readonly string[]).includes(m)) throw new InputError(`--show[${i}]`, m, `a metric: one of ${METRICS.join(", ")}`);
-    });
+    // 1. Check everything (flags, the file, every scenario) before running or writing anything:
+    // each flag by its experiment option's rules, then all of them with the comparison's own
+    // horizon when the file is planned.
+    const flagged: Partial<ExperimentSettings> = {};
+    for (const name of Object.keys(o) as Array<keyof ExperimentSettings>) {
+      const v = specValue(values, name, o[name]);
+      if (v !== undefined) (flagged as Record<string, unknown>)[name] = v;
+    }
+    // --show takes metrics as --metrics does.
+    const show = specValue<string[]>(values, "show", o.metrics) ?? [...HEADLINE_METRICS];
     const comparison = loadComparison(file);
-    const options = {
-      ...comparison.options,
-      ...(replications !== undefined && { replications }),
-      ...(seed !== undefined && { seed }),
-      ...(scale !== undefined && { scale }),
-      ...(groups && { groups }),
-      ...(metrics && { metrics }),
-      ...(every !== undefined && { every }),
-      ...(workers !== undefined && { workers }),
-    };
+    const options = { ...comparison.options, ...flagged };
     const plan = withFile(displayPath(resolve(file)), () => planExperiment({ ...options, baseline: comparison.baseline, scenarios: comparison.scenarios }));
     const out = (values.out as string | undefined) ?? `results/${comparison.name}`;
 
@@ -109,11 +96,6 @@ export const compareCommand = {
   },
 };
 
-const describe = (metric: string): MetricDisplay => {
-  const i = infoFor(metric);
-  return { label: i.label, unit: i.unit, kind: i.kind };
-};
-
 /** The readable part: what ran, effects at the horizon, effects over time, the gain from pairing. */
 export function printout(x: Experiment, c: Comparison, show: readonly string[], dir: string, report: boolean): string {
   const names = x.scenarios.map((s) => s.name);
@@ -138,9 +120,9 @@ export function printout(x: Experiment, c: Comparison, show: readonly string[], 
       "",
     );
   }
-  lines.push(effectsTable(x.effects, { scenarios: names, metrics: show, describe }));
+  lines.push(effectsTable(x.effects, { scenarios: names, metrics: show }));
   const overTime = TRAJECTORY_METRICS.filter((m) => x.selection.metrics.includes(m) && x.selection.steps.length > 1);
-  for (const m of overTime) lines.push(effectsOverTime(x.effects, m, { scenarios: names, describe }));
+  for (const m of overTime) lines.push(effectsOverTime(x.effects, m, { scenarios: names }));
   const gains = pairingGain(x.effects);
   if (gains.length && x.replications > 1) {
     const step = x.selection.steps[x.selection.steps.length - 1]!;

@@ -1,13 +1,14 @@
-import { createSimulation, resolveScale, openResultsDir, writeRunResults, InputError, InputErrors, isInputError, SCALES, type Simulation } from "@relocsim/core";
-import { parse, intFlag, helpText, type Flags } from "../args.js";
+import { createSimulation, openResultsDir, writeRunResults, experimentSpec, InputError, InputErrors, isInputError, type Simulation } from "@relocsim/core";
+import { parse, intFlag, specFlag, specValue, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { readScenarioFile } from "../scenarioFile.js";
 import { VERSION } from "../version.js";
 import { writeReport } from "@relocsim/report";
 
+const { seed: seedSpec, scale: scaleSpec } = experimentSpec.fields;
 const flags: Flags = {
-  seed: { type: "string", value: "N", help: "seed of the run (a whole number)", default: "1" },
-  scale: { type: "string", value: "S", help: `county (${SCALES.county.toLocaleString("en")} households), province (${SCALES.province.toLocaleString("en")}), national (${SCALES.national.toLocaleString("en")}) or a number of households`, default: "county" },
+  seed: specFlag(seedSpec, "seed of the run", "N"),
+  scale: specFlag(scaleSpec, "households simulated", "S"),
   threads: { type: "string", value: "N", help: "threads stepping the simulation (same results for any N; helps from province scale)", default: "1" },
   out: { type: "string", value: "DIR", help: "results directory: new, empty, or written by relocsim (then replaced)", default: "results/<scenario>" },
   "no-report": { type: "boolean", help: "skip report.html and charts/ (faster)" },
@@ -29,8 +30,8 @@ export const runCommand = {
     const { values, positionals } = parse(argv, flags, { min: 1, max: 1, names: "exactly one scenario file: relocsim run <scenario.json>" });
     if (values.help) return (process.stdout.write(runCommand.help()), 0);
     const file = positionals[0]!;
-    const seed = intFlag(values, "seed", 1, 0, 2 ** 31 - 1);
-    const households = resolveScale(values.scale as string | undefined, "--scale");
+    const seed = specValue(values, "seed", seedSpec) ?? seedSpec.default;
+    const households = specValue(values, "scale", scaleSpec) ?? scaleSpec.default;
     const scenario = withFile(file, () => readScenarioFile(file));
     const out = (values.out as string | undefined) ?? `results/${scenario.name}`;
     const threads = intFlag(values, "threads", 1, 1, 64);

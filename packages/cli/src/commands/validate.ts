@@ -52,7 +52,7 @@ function check(file: string): string {
     return `comparison '${c.name}': ${plan.scenarios[0]!.name} + ${n - 1} scenario${n === 2 ? "" : "s"} × ${plan.replications} replications = ${n * plan.replications} runs of ${plan.households.toLocaleString("en")} households`;
   }
   const r = loadScenarioFile(file);
-  const set = parametersSet(r.scenario);
+  const set = parametersSet({ params: r.scenario.input });
   const expressions = set.filter(([p, v]) => typeof v === "string" && timeVarying.has(p)).length;
   const from = r.extends.length ? `extends ${r.extends.join(" → ")}; ` : "";
   return `scenario '${r.scenario.name}': ${from}${set.length} parameter${set.length === 1 ? "" : "s"} set${expressions ? ` (${expressions} time expression${expressions === 1 ? "" : "s"})` : ""}`;

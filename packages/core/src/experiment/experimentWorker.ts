@@ -1,13 +1,15 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { Scenario } from "../scenario.js";
+import { fromScenarioData, type ScenarioData } from "../resolvedScenario.js";
 import type { OutcomeSelection } from "./outcomeSelection.js";
 import { runReplicate, type ReplicateTask } from "./runReplicate.js";
 
 /**
- * A worker thread of an experiment: it receives the experiment's scenarios once, then runs
- * (scenario, replicate) tasks one at a time and sends back each run's compact values.
+ * A worker thread of an experiment: it receives the experiment's resolved scenarios once
+ * (recompiling their time expressions, checking nothing again), then runs (scenario,
+ * replicate) tasks one at a time and sends back each run's compact values.
  */
-const d = workerData as { scenarios: Scenario[]; households: number; selection: OutcomeSelection };
+const d = workerData as { scenarios: ScenarioData[]; households: number; selection: OutcomeSelection };
+const scenarios = d.scenarios.map(fromScenarioData);
 
 parentPort!.on("message", (msg: { index: number; task: ReplicateTask } | "stop") => {
   if (msg === "stop") {
@@ -15,7 +17,7 @@ parentPort!.on("message", (msg: { index: number; task: ReplicateTask } | "stop")
     return;
   }
   try {
-    const r = runReplicate(d.scenarios[msg.task.scenario]!, msg.task, d.households, d.selection);
+    const r = runReplicate(scenarios[msg.task.scenario]!, msg.task, d.households, d.selection);
     parentPort!.postMessage({ index: msg.index, values: r.values, sites: r.sites }, [r.values.buffer as ArrayBuffer]);
   } catch (e) {
     parentPort!.postMessage({ index: msg.index, error: (e as Error).stack ?? String(e) });

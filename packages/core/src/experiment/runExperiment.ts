@@ -1,31 +1,35 @@
-import { availableParallelism } from "node:os";
 import { InputError, InputErrors } from "../errors.js";
-import { checkScenario, type Scenario } from "../scenario.js";
-import { resolveParams } from "../params/resolve.js";
-import { resolveScale, type Scale } from "../scale.js";
+import type { Scenario } from "../scenario.js";
+import { isResolvedScenario, resolveScenario, scenarioData, type ResolvedScenario } from "../resolvedScenario.js";
+import type { Scale } from "../scale.js";
 import { replicateSeed } from "../kernel/random.js";
 import type { TidyRow } from "../results.js";
 import { resolveOutcomeSelection, type OutcomeSelection } from "./outcomeSelection.js";
 import { runReplicate, type ReplicateTask, type ReplicateValues } from "./runReplicate.js";
 import { runWorkerPool } from "./workerPool.js";
 import { pairedDifference } from "./pairedDifference.js";
+import { checkExperimentOptions, experimentSpec } from "./experimentSpec.js";
 import type { EffectRow } from "./effectRow.js";
 
+/**
+ * What an experiment runs and how. The options below `baseline` are declared (with defaults,
+ * ranges and docs) in experimentSpec, which checks them.
+ */
 export interface ExperimentOptions {
-  /** Every scenario of the experiment (resolved: no `extends`). */
-  scenarios: readonly Scenario[];
+  /** Every scenario of the experiment: resolved once (resolveScenario), or objects resolved here once. */
+  scenarios: readonly (ResolvedScenario | Scenario)[];
   /**
    * The scenario the others are compared with: one of `scenarios` by name, or a scenario that
    * is added in front of them. @default the first of `scenarios`
    */
-  baseline?: Scenario | string;
+  baseline?: ResolvedScenario | Scenario | string;
   /** Replications per scenario; replicate r runs every scenario with seed replicateSeed(seed, r). @default 10 */
   replications?: number;
   /** Base seed of the replicate seeds. @default 1 */
   seed?: number;
   /** county (default), province, national, or a number of households. */
   scale?: Scale;
-  /** Worker threads running replicates in parallel (1: run on this thread). Results never depend on it. @default the number of CPUs */
+  /** Worker threads running replicates in parallel (1: run on this thread). Results never depend on it. @default the number of CPUs (at most the runs) */
   workers?: number;
   /** Population groups kept. @default ["all", "site:urban", "site:rural"] */
   groups?: readonly string[];
@@ -106,7 +110,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   } else {
     await runWorkerPool<ReplicateTask, ReplicateValues>(
       new URL("./experimentWorker.ts", import.meta.url),
-      { scenarios, households, selection },
+      { scenarios: scenarios.map(scenarioData), households, selection },
       tasks,
       workers,
       store,
@@ -116,8 +120,9 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   return new Results(plan, values, sites, workers, seconds);
 }
 
-interface Plan {
-  scenarios: Scenario[];
+export interface Plan {
+  /** Baseline first. */
+  scenarios: ResolvedScenario[];
   baseline: number;
   replications: number;
   seed: number;
@@ -128,30 +133,32 @@ interface Plan {
   selection: OutcomeSelection;
 }
 
-/** Validate an experiment's options completely (nothing runs until all of it is right). */
+/**
+ * Validate an experiment's options completely (nothing runs until all of it is right). Each
+ * scenario's parameters are resolved here, once, unless it comes resolved already.
+ */
 export function planExperiment(options: ExperimentOptions): Plan {
   if (typeof options !== "object" || options === null) throw new InputError("experiment options", options, "an object with scenarios");
   if (!Array.isArray(options.scenarios)) throw new InputError("scenarios", options.scenarios, "an array of scenarios");
-  const given = [...options.scenarios];
+  const given: unknown[] = [...options.scenarios];
+  const nameOf = (s: unknown) => (typeof s === "object" && s !== null ? (s as { name?: unknown }).name : undefined);
   let baseline = 0;
   if (typeof options.baseline === "string") {
-    baseline = given.findIndex((s) => s && (s as Scenario).name === options.baseline);
-    if (baseline < 0) throw new InputError("baseline", options.baseline, `the name of one of the scenarios (${given.map((s) => s?.name).join(", ")})`);
+    baseline = given.findIndex((s) => nameOf(s) === options.baseline);
+    if (baseline < 0) throw new InputError("baseline", options.baseline, `the name of one of the scenarios (${given.map(nameOf).join(", ")})`);
   } else if (options.baseline !== undefined) {
     given.unshift(options.baseline);
   }
   if (given.length < 1) throw new InputError("scenarios", given, "at least one scenario");
   const errors: InputError[] = [];
-  const scenarios: Scenario[] = [];
+  const scenarios: ResolvedScenario[] = [];
   let horizon: { start: string; months: number } | undefined;
   const where = (i: number) => (options.baseline !== undefined && typeof options.baseline !== "string" ? (i === 0 ? "baseline" : `scenarios[${i - 1}]`) : `scenarios[${i}]`);
   const names = new Map<string, number>();
   given.forEach((raw, i) => {
     try {
-      const sc = checkScenario(raw, where(i));
-      if (sc.extends !== undefined) throw new InputError(`${where(i)}.extends`, sc.extends, "a resolved scenario (resolve `extends` with @relocsim/scenarios first)");
-      const { params } = resolveParams(sc.params ?? {}, undefined, `${where(i)}.params`);
-      const h = { start: params.horizon.start, months: params.horizon.months };
+      const sc = isResolvedScenario(raw) ? raw : resolveScenario(raw as Scenario, { where: where(i) });
+      const h = { start: sc.params.horizon.start, months: sc.params.horizon.months };
       if (!horizon) horizon = h;
       else if (h.start !== horizon.start || h.months !== horizon.months) {
         throw new InputError(`${where(i)}.params.horizon`, h, `the horizon of ${where(0)} (start ${horizon.start}, ${horizon.months} months): paired effects compare the same months`);
@@ -166,20 +173,19 @@ export function planExperiment(options: ExperimentOptions): Plan {
       else throw e;
     }
   });
+  const set = checkExperimentOptions(options, errors);
   if (errors.length) throw new InputErrors(errors);
   // The baseline goes first in results (and in the report's colours).
   if (baseline > 0) scenarios.unshift(...scenarios.splice(baseline, 1));
-  const replications = options.replications ?? 10;
-  if (!Number.isInteger(replications) || replications < 1 || replications > 100_000) throw new InputError("replications", replications, "a whole number from 1 to 100000");
-  const seed = options.seed ?? 1;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw new InputError("seed", seed, "a whole number from 0 to 2147483647");
-  const households = resolveScale(options.scale);
+  const d = experimentSpec.fields;
+  const replications = set.replications ?? d.replications.default;
+  const seed = set.seed ?? d.seed.default;
+  const households = set.scale ?? d.scale.default;
   const runs = replications * scenarios.length;
-  const workers = options.workers ?? Math.min(availableParallelism(), runs);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new InputError("workers", workers, "a whole number from 1 to 256");
-  const selection = resolveOutcomeSelection(options, horizon!);
+  const workers = Math.min(set.workers ?? d.workers.default, runs);
+  const selection = resolveOutcomeSelection(set, horizon!);
   const seeds = Array.from({ length: replications }, (_, r) => replicateSeed(seed, r));
-  return { scenarios, baseline: 0, replications, seed, seeds, households, workers: Math.min(workers, runs), horizon: horizon!, selection };
+  return { scenarios, baseline: 0, replications, seed, seeds, households, workers, horizon: horizon!, selection };
 }
 
 class Results implements Experiment {
@@ -202,7 +208,7 @@ class Results implements Experiment {
     readonly seconds: number,
   ) {
     this.baseline = plan.scenarios[0]!.name;
-    this.scenarios = plan.scenarios.map((s) => ({ name: s.name, title: s.title ?? s.name, description: s.description ?? "", paperSections: s.paperSections ?? [] }));
+    this.scenarios = plan.scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, paperSections: [...s.paperSections] }));
     this.replications = plan.replications;
     this.seed = plan.seed;
     this.seeds = plan.seeds;

@@ -1,5 +1,5 @@
 import { createSimulation } from "../simulation.js";
-import type { Scenario } from "../scenario.js";
+import type { ResolvedScenario } from "../resolvedScenario.js";
 import type { OutcomeSelection } from "./outcomeSelection.js";
 
 export interface ReplicateTask {
@@ -16,7 +16,7 @@ export interface ReplicateValues {
 }
 
 /** One run of an experiment, kept compact: the selected outcomes as one typed array. */
-export function runReplicate(scenario: Scenario, task: ReplicateTask, households: number, sel: OutcomeSelection): ReplicateValues {
+export function runReplicate(scenario: ResolvedScenario, task: ReplicateTask, households: number, sel: OutcomeSelection): ReplicateValues {
   const sim = createSimulation(scenario, { seed: task.seed, replicate: task.replicate, scale: households });
   sim.run();
   const G = sel.groups.length;

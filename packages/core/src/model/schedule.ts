@@ -19,7 +19,7 @@ import { collectSite } from "./collect.js";
 /** What the model's phases read and write on one range of sites. */
 export interface ModelStep {
   readonly params: Params;
-  readonly expressions: CompiledExpression[];
+  readonly expressions: readonly CompiledExpression[];
   /** Month index of step 0. */
   readonly start: number;
   readonly state: State;
@@ -32,7 +32,7 @@ export interface ModelStep {
   readonly groups: Int32Array;
 }
 
-export function modelStep(params: Params, expressions: CompiledExpression[], start: number, state: State, siteAcc: Float64Array, hist: Float64Array): ModelStep {
+export function modelStep(params: Params, expressions: readonly CompiledExpression[], start: number, state: State, siteAcc: Float64Array, hist: Float64Array): ModelStep {
   return { params, expressions, start, state, c: stepContext(params, timeScope(start, -1)), siteAcc, hist, groups: new Int32Array(3) };
 }
 
@@ -48,7 +48,7 @@ export const PHASES = [
     name: "schedule", streams: [],
     begin: (x, step) => {
       const scope = timeScope(x.start, step);
-      if (x.expressions.length) applyExpressions(x.params, x.expressions, "params", scope);
+      if (x.expressions.length) applyExpressions(x.params, x.expressions, scope);
       x.c = stepContext(x.params, scope);
     },
   },

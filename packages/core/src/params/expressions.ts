@@ -15,18 +15,22 @@ export interface TimeScope {
 }
 
 export interface CompiledExpression {
+  /** Dotted path of the parameter inside params, e.g. "environment.demandShock". */
   path: string;
   source: string;
   evaluate(scope: TimeScope): number;
 }
 
-/** Compile a scenario's expression once; unknown symbols and syntax errors name the field. */
-export function compileExpression(path: string, source: string): CompiledExpression {
+/**
+ * Compile a scenario's expression once; unknown symbols and syntax errors name the field
+ * (its full JSON path, e.g. "scenarios[2].params.environment.demandShock").
+ */
+export function compileExpression(path: string, source: string, field = path): CompiledExpression {
   let node: MathNode;
   try {
     node = parse(source);
   } catch (e) {
-    throw new InputError(path, source, `a number or a mathjs expression of ${TIME_SYMBOLS.join(", ")}`, (e as Error).message);
+    throw new InputError(field, source, `a number or a mathjs expression of ${TIME_SYMBOLS.join(", ")}`, (e as Error).message);
   }
   const unknown = new Set<string>();
   node.traverse((n, _path, parent) => {
@@ -36,7 +40,7 @@ export function compileExpression(path: string, source: string): CompiledExpress
     }
   });
   if (unknown.size > 0) {
-    throw new InputError(path, source, `an expression of ${TIME_SYMBOLS.join(", ")} only`, `unknown symbol ${[...unknown].map((s) => `'${s}'`).join(", ")}`);
+    throw new InputError(field, source, `an expression of ${TIME_SYMBOLS.join(", ")} only`, `unknown symbol ${[...unknown].map((s) => `'${s}'`).join(", ")}`);
   }
   const code: EvalFunction = node.compile();
   return {

@@ -1,5 +1,6 @@
 import { InputError, InputErrors, show, suggest } from "../errors.js";
-import { defaultsOf, type Spec, type LeafSpec } from "./spec.js";
+import { defaultsOf, type Spec, type LeafSpec, type NumberSpec } from "./spec.js";
+import { checkLeaf, expectedNumber, numberProblem } from "./checkLeaf.js";
 import { modelSpec } from "./model.js";
 import type { Params } from "./types.js";
 import { compileExpression, type CompiledExpression, type TimeScope } from "./expressions.js";
@@ -7,24 +8,26 @@ import { compileExpression, type CompiledExpression, type TimeScope } from "./ex
 export interface ResolvedParams {
   /** Values at the start (expressions evaluated at step 0). */
   params: Params;
-  /** Time expressions, applied to a step's copy of the params by the policy schedule. */
+  /** Time expressions (paths inside params), applied to a step's copy of the params by the policy schedule. */
   expressions: CompiledExpression[];
 }
 
 /**
  * Validate a scenario's parameter input against the spec and fill in defaults (the vitest
  * `UserConfig` → `ResolvedConfig` pattern). Collects every problem before failing so a user
- * fixes a file in one go; each error names the JSON path, the value and what was expected.
+ * fixes a file in one go; each error names the JSON path (under `where`), the value and what
+ * was expected. Time expressions are evaluated over the whole horizon here, once: callers
+ * keep the result (a ResolvedScenario) rather than resolving again.
  */
-export function resolveParams(input: unknown, base?: Params, where = "params"): ResolvedParams {
+export function resolveParams(input: unknown, where = "params"): ResolvedParams {
   const errors: InputError[] = [];
   const expressions: CompiledExpression[] = [];
-  const params = structuredClone(base ?? defaultsOf(modelSpec)) as Params;
+  const params = defaultsOf(modelSpec) as Params;
   const given = new Set<string>();
   walk(modelSpec, input ?? {}, params as unknown as Record<string, unknown>, where, errors, expressions, given);
   // Defaults that are time series (e.g. the 2020 migrant demand shock) apply unless given.
   for (const [path, leaf] of leavesByPath()) {
-    if (leaf.kind === "number" && leaf.expression && !given.has(`${where}.${path}`)) expressions.push(compileExpression(`${where}.${path}`, leaf.expression));
+    if (leaf.kind === "number" && leaf.expression && !given.has(`${where}.${path}`)) expressions.push(compileExpression(path, leaf.expression, `${where}.${path}`));
   }
   if (errors.length === 0) checkConsistency(params, where, errors);
   if (errors.length === 0 && expressions.length > 0) {
@@ -33,17 +36,17 @@ export function resolveParams(input: unknown, base?: Params, where = "params"): 
     const leafOf = new Map(leavesByPath());
     const start = parseMonth(params.horizon.start);
     for (const ex of expressions) {
-      const spec = leafOf.get(ex.path.slice(where.length + 1)) as LeafSpec & { kind: "number" };
+      const spec = leafOf.get(ex.path) as NumberSpec;
       for (let step = 0; step < params.horizon.months; step++) {
         const scope = timeScope(start, step);
         const v = ex.evaluate(scope);
         const problem = numberProblem(spec, v);
         if (problem) {
-          errors.push(new InputError(ex.path, ex.source, problem, `it gives ${show(v)} at ${formatMonth(start + step)}`));
+          errors.push(new InputError(`${where}.${ex.path}`, ex.source, problem, `it gives ${show(v)} at ${formatMonth(start + step)}`));
           break;
         }
       }
-      if (errors.length === 0) setPath(params, ex.path.slice(where.length + 1), ex.evaluate(timeScope(start, 0)));
+      if (errors.length === 0) setPath(params, ex.path, ex.evaluate(timeScope(start, 0)));
     }
   }
   if (errors.length > 0) throw new InputErrors(errors);
@@ -51,11 +54,11 @@ export function resolveParams(input: unknown, base?: Params, where = "params"): 
 }
 
 /** Apply the time expressions for `step` to `params` in place (the policy schedule). */
-export function applyExpressions(params: Params, expressions: CompiledExpression[], where: string, scope: TimeScope): void {
-  for (const ex of expressions) setPath(params, ex.path.slice(where.length + 1), ex.evaluate(scope));
+export function applyExpressions(params: Params, expressions: readonly CompiledExpression[], scope: TimeScope): void {
+  for (const ex of expressions) setPath(params, ex.path, ex.evaluate(scope));
 }
 
-function walk(spec: Spec, value: unknown, target: Record<string, unknown>, path: string, errors: InputError[], exprs: CompiledExpression[], given: Set<string>) {
+function walk(spec: Spec, value: unknown, target: Record<string, unknown>, path: string, errors: InputError[], exprs: CompiledExpression[], given: Set<string>, root = path) {
   if (spec.kind !== "group") throw new Error("walk expects a group");
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     errors.push(new InputError(path, value, "an object"));
@@ -76,56 +79,31 @@ function walk(spec: Spec, value: unknown, target: Record<string, unknown>, path:
       continue;
     }
     if (sub.kind === "group") {
-      walk(sub, v, target[key] as Record<string, unknown>, p, errors, exprs, given);
+      walk(sub, v, target[key] as Record<string, unknown>, p, errors, exprs, given, root);
       continue;
     }
     given.add(p);
-    const r = leafValue(sub, v, p);
+    const r = leafValue(sub, v, p, p.slice(root.length + 1));
     if (r instanceof InputError) errors.push(r);
-    else if (typeof r === "object") exprs.push(r);
+    else if (typeof r === "object" && !Array.isArray(r)) exprs.push(r);
     else target[key] = r;
   }
 }
 
-function leafValue(spec: LeafSpec, v: unknown, path: string): InputError | CompiledExpression | number | boolean | string {
-  switch (spec.kind) {
-    case "number": {
-      if (typeof v === "string" && spec.timeVarying) {
-        if (v.trim() !== "" && Number.isFinite(Number(v))) return leafValue(spec, Number(v), path);
-        try {
-          return compileExpression(path, v);
-        } catch (e) {
-          return e as InputError;
-        }
+/** A leaf's value, or its compiled time expression (`inner`: the path inside params). */
+function leafValue(spec: LeafSpec, v: unknown, path: string, inner: string): InputError | CompiledExpression | number | boolean | string | string[] {
+  if (spec.kind === "number" && spec.timeVarying) {
+    if (typeof v === "string") {
+      if (v.trim() !== "" && Number.isFinite(Number(v))) return checkLeaf(spec, Number(v), path);
+      try {
+        return compileExpression(inner, v, path);
+      } catch (e) {
+        return e as InputError;
       }
-      if (typeof v !== "number") {
-        return new InputError(path, v, spec.timeVarying ? `a number (${range(spec)}) or a time expression string` : `a number (${range(spec)})`);
-      }
-      const problem = numberProblem(spec, v);
-      return problem ? new InputError(path, v, problem) : v;
     }
-    case "boolean":
-      return typeof v === "boolean" ? v : new InputError(path, v, "true or false");
-    case "enum":
-      if (typeof v === "string" && spec.values.includes(v)) return v;
-      {
-        const s = typeof v === "string" ? suggest(v, spec.values) : undefined;
-        return new InputError(path, v, `one of ${spec.values.map((x) => JSON.stringify(x)).join(", ")}`, s ? `did you mean '${s}'?` : undefined);
-      }
-    case "string":
-      return typeof v === "string" && spec.pattern.test(v) ? v : new InputError(path, v, spec.expected);
+    if (typeof v !== "number") return new InputError(path, v, `${expectedNumber(spec)} or a time expression string`);
   }
-}
-
-function numberProblem(spec: LeafSpec & { kind: "number" }, v: number): string | undefined {
-  if (!Number.isFinite(v)) return `a finite number (${range(spec)})`;
-  if (v < spec.min || v > spec.max) return `a number ${range(spec)}`;
-  if (spec.integer && !Number.isInteger(v)) return `a whole number ${range(spec)}`;
-  return undefined;
-}
-
-function range(spec: { min: number; max: number; unit: string }): string {
-  return `in [${spec.min}, ${spec.max}]${spec.unit ? " " + spec.unit : ""}`;
+  return checkLeaf(spec, v, path);
 }
 
 /** Constraints across fields that a single range cannot state. */

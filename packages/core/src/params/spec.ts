@@ -25,6 +25,8 @@ export interface NumberSpec extends LeafBase {
    * then its value at the start of the default horizon.
    */
   expression?: string;
+  /** Values that may also be given by name, e.g. a scale's "county" (households). */
+  names?: Readonly<Record<string, number>>;
 }
 export interface BooleanSpec extends LeafBase {
   kind: "boolean";
@@ -41,7 +43,15 @@ export interface StringSpec extends LeafBase {
   pattern: RegExp;
   expected: string;
 }
-export type LeafSpec = NumberSpec | BooleanSpec | EnumSpec | StringSpec;
+/** A non-empty list of distinct values from a fixed set (e.g. the metrics an experiment keeps). */
+export interface ListSpec<T extends string = string> extends LeafBase {
+  kind: "list";
+  values: readonly T[];
+  default: readonly T[];
+  /** What an item is called in messages ("metric"). */
+  item: string;
+}
+export type LeafSpec = NumberSpec | BooleanSpec | EnumSpec | StringSpec | ListSpec;
 export interface GroupSpec<F extends Record<string, Spec> = Record<string, Spec>> {
   kind: "group";
   doc: string;
@@ -60,9 +70,11 @@ export type Resolved<S> = S extends NumberSpec
       ? T
       : S extends StringSpec
         ? string
-        : S extends GroupSpec<infer F>
-          ? { [K in keyof F]: Resolved<F[K]> }
-          : never;
+        : S extends ListSpec<infer T>
+          ? T[]
+          : S extends GroupSpec<infer F>
+            ? { [K in keyof F]: Resolved<F[K]> }
+            : never;
 
 /** What a scenario may write: everything optional; numbers may be time expressions. */
 export type Input<S> = S extends NumberSpec
@@ -73,9 +85,11 @@ export type Input<S> = S extends NumberSpec
       ? T
       : S extends StringSpec
         ? string
-        : S extends GroupSpec<infer F>
-          ? { [K in keyof F]?: Input<F[K]> }
-          : never;
+        : S extends ListSpec<infer T>
+          ? T[]
+          : S extends GroupSpec<infer F>
+            ? { [K in keyof F]?: Input<F[K]> }
+            : never;
 
 export const ASSUMPTION = "assumption";
 export const paper = (section: string) => `paper ${section}`;
@@ -89,6 +103,8 @@ interface NumOpts {
   timeVarying?: boolean;
   /** The default is this time expression (see NumberSpec.expression). */
   expression?: string;
+  /** Values that may also be given by name (see NumberSpec.names). */
+  names?: Readonly<Record<string, number>>;
 }
 
 export function num(value: number, opts: NumOpts, source: Source, doc: string): NumberSpec {
@@ -101,6 +117,7 @@ export function num(value: number, opts: NumOpts, source: Source, doc: string): 
     unit: opts.unit ?? "",
     timeVarying: opts.timeVarying ?? true,
     ...(opts.expression ? { expression: opts.expression } : {}),
+    ...(opts.names ? { names: opts.names } : {}),
     source,
     doc,
   };
@@ -122,6 +139,9 @@ export function oneOf<const T extends string>(values: readonly T[], value: T, so
 export function str(value: string, pattern: RegExp, expected: string, source: Source, doc: string): StringSpec {
   return { kind: "string", default: value, pattern, expected, source, doc };
 }
+export function list<const T extends string>(values: readonly T[], value: readonly T[], item: string, source: Source, doc: string): ListSpec<T> {
+  return { kind: "list", values, default: value, item, source, doc };
+}
 export function group<const F extends Record<string, Spec>>(doc: string, fields: F, paperSection?: string): GroupSpec<F> {
   return { kind: "group", doc, fields, paper: paperSection };
 }
@@ -133,7 +153,7 @@ export function defaultsOf<S extends Spec>(spec: S): Resolved<S> {
     for (const [k, s] of Object.entries(spec.fields)) out[k] = defaultsOf(s as Spec);
     return out as Resolved<S>;
   }
-  return spec.default as Resolved<S>;
+  return (spec.kind === "list" ? [...spec.default] : spec.default) as Resolved<S>;
 }
 
 /** Every leaf with its dotted path, in declaration order. */

@@ -1,9 +1,8 @@
 import type { Experiment } from "../experiment/runExperiment.js";
-import type { Scenario } from "../scenario.js";
+import type { ResolvedScenario } from "../resolvedScenario.js";
 import { METRICS } from "../model/metricTable.js";
 import { levelInterval, noIntervalReason } from "../experiment/levelInterval.js";
 import { pairingGain } from "../experiment/pairingGain.js";
-import { scenarioHash } from "../scenarioHash.js";
 import { RESULT_FILES, type ResultFiles } from "./resultFiles.js";
 import { resultTables } from "./resultTables.js";
 import { openResultsDir, type CommitOptions, type ResultsDir } from "./resultsDir.js";
@@ -15,7 +14,7 @@ export interface ExperimentResultsInfo {
   /** The comparison run: its name, title and description, and the file it came from. */
   comparison: { name: string; title: string; description: string; file: string };
   /** The scenarios as given, baseline first (hashed into manifest.json), and where each came from. */
-  scenarios: readonly Scenario[];
+  scenarios: readonly ResolvedScenario[];
   sources: readonly string[];
 }
 
@@ -59,7 +58,7 @@ export function experimentResultFiles(x: Experiment, info: ExperimentResultsInfo
     comparisonFile: c.file,
     comparison: c.name,
     baseline: x.baseline,
-    scenarios: x.scenarios.map((s, i) => ({ name: s.name, source: info.sources[i], hash: scenarioHash(info.scenarios[i]!) })),
+    scenarios: x.scenarios.map((s, i) => ({ name: s.name, source: info.sources[i], hash: info.scenarios[i]!.hash })),
     seed: x.seed,
     replicates: x.replications,
     replicateSeeds: x.seeds,

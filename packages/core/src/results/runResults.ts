@@ -1,5 +1,4 @@
 import type { Simulation } from "../simulation.js";
-import { scenarioHash } from "../scenarioHash.js";
 import { RESULT_FILES, type ResultFiles } from "./resultFiles.js";
 import { resultTables } from "./resultTables.js";
 import { openResultsDir, type CommitOptions, type ResultsDir } from "./resultsDir.js";
@@ -21,7 +20,7 @@ export function runResultFiles(sim: Simulation, info: RunResultsInfo): ResultFil
     relocsim: info.version,
     command: "run",
     scenario: s.name,
-    scenarioHash: scenarioHash(s),
+    scenarioHash: s.hash,
     seed: sim.seed,
     replicates: 1,
     scale: sim.households,
