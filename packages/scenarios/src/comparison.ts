@@ -149,7 +149,7 @@ function resolveRef(r: unknown, where: string, file: string | undefined, sources
       } catch (e) {
         if (!(e instanceof InputErrors)) throw e;
         // Errors of the scenario file keep their paths; say which file and where it is listed.
-        throw new InputErrors(e.errors.map((x) => (x.field === "scenario file" ? restate(x, where, "no such file (paths are relative to the comparison file)") : restate(x, x.field, `in ${displayPath(abs)} (${where})`))));
+        throw new InputErrors(e.errors.map((x) => (x.field === "scenario file" && x.expected === "a readable JSON file" ? restate(x, where, "no such file (paths are relative to the comparison file)") : restate(x, x.field, `in ${displayPath(abs)} (${where})`))));
       }
     }
     if (!isNamedScenario(r)) namedScenario(r, where);
