@@ -3,7 +3,7 @@ import type { Params } from "./params/types.js";
 import { resolveParams, applyExpressions, parseMonth, formatMonth, timeScope } from "./params/resolve.js";
 import type { CompiledExpression } from "./params/expressions.js";
 import { checkScenario, type Scenario } from "./scenario.js";
-import { resolveScale, type Scale } from "./scale.js";
+import { checkFits, resolveScale, type Scale } from "./scale.js";
 import { stream } from "./kernel/random.js";
 import { shared, type State } from "./kernel/state.js";
 import { BINS, GROUPS, METRICS, NF, metricValues, siteGroups } from "./kernel/collect.js";
@@ -66,6 +66,7 @@ export interface Simulation {
  * bad input throws an InputError naming the field, the value and what was expected.
  */
 export function createSimulation(scenario: Scenario | Record<string, unknown>, options: SimulationOptions = {}): Simulation {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) throw new InputError("options", options, "an object of simulation options ({ seed, scale, threads, ... }) or nothing");
   const sc = checkScenario(scenario);
   if (sc.extends !== undefined) throw new InputError("scenario.extends", sc.extends, "a scenario resolved by @relocsim/scenarios (core runs resolved scenarios only)");
   const seed = options.seed ?? 1;
@@ -75,6 +76,7 @@ export function createSimulation(scenario: Scenario | Record<string, unknown>, o
   const households = resolveScale(options.scale);
   const threads = options.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new InputError("threads", threads, "a whole number from 1 to 64");
+  checkFits(households, threads);
   const { params, expressions } = resolveParams(sc.params ?? {}, undefined, "params");
   return new Engine(sc, params, expressions, seed, replicate, households, threads);
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { EffectRow, ScenarioInfo, TidyRow } from "./types.ts";
 import { readCsvTable, toNumber } from "./readCsvTable.ts";
 import { ReportError } from "./reportError.ts";
+import { checkSeriesComplete } from "./checkSeriesComplete.ts";
 import { scenarioOrder } from "./scenarioOrder.ts";
 
 /** What a results directory written by `relocsim run` or `compare` holds. */
@@ -74,6 +75,8 @@ export async function readResults(dir: string): Promise<Results> {
     : undefined;
   const summary = await readJsonObject(join(dir, "summary.json"));
   const manifest = await readJsonObject(join(dir, "manifest.json"));
+  const horizon = (manifest?.horizon as { months?: unknown } | undefined)?.months;
+  checkSeriesComplete(metricsFile, metrics, typeof horizon === "number" ? horizon : undefined);
 
   const described = scenarioInfos(summary?.scenarios);
   const baseline = typeof summary?.baseline === "string" ? summary.baseline : effects?.[0]?.baseline;

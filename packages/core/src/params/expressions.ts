@@ -107,7 +107,8 @@ function check(root: MathNode): { unknown: Set<string>; other: string[] } {
           other.push(name === undefined ? `'${n.toString()}' calls something that is not a function name` : `'${name}' is not one of the allowed functions${near ? ` (did you mean '${near}'?)` : ""}`);
         }
         else if (node.args.length < arity[0] || node.args.length > arity[1]) {
-          other.push(`${name}() takes ${arity[0] === arity[1] ? arity[0] : arity[1] === Infinity ? `at least ${arity[0]}` : `${arity[0]} or ${arity[1]}`} argument${arity[1] === 1 ? "" : "s"}, not ${node.args.length}`);
+          const takes = arity[0] === arity[1] ? `${arity[0]}` : arity[1] === Infinity ? `at least ${arity[0]}` : `${arity[0]} or ${arity[1]}`;
+          other.push(`${name}() takes ${takes} argument${arity[1] === 1 || (arity[0] === 1 && arity[1] === Infinity) ? "" : "s"}, not ${node.args.length}`);
         }
         return;
       }
@@ -121,7 +122,7 @@ function check(root: MathNode): { unknown: Set<string>; other: string[] } {
         other.push(`${nodeName(n.type)} ('${n.toString()}') is not allowed`);
     }
   });
-  return { unknown, other: other.map((s) => (s.length > 120 ? s.slice(0, 117) + "..." : s)) };
+  return { unknown, other: [...new Set(other.map((s) => (s.length > 120 ? s.slice(0, 117) + "..." : s)))] };
 }
 
 const NODE_NAMES: Record<string, string> = {
