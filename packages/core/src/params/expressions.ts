@@ -61,10 +61,9 @@ export function compileExpression(path: string, source: string): CompiledExpress
     throw new InputError(path, source, expected, (e as Error).message);
   }
   const problems = check(node);
-  if (problems.unknown.size > 0) {
-    throw new InputError(path, source, `an expression of ${TIME_SYMBOLS.join(", ")} only`, `unknown symbol ${[...problems.unknown].map((s) => `'${s}'`).join(", ")}`);
-  }
-  if (problems.other.length > 0) throw new InputError(path, source, `${expected} using numbers, arithmetic, comparisons, ?: and the functions ${functionList}`, problems.other.join("; "));
+  const unknown = problems.unknown.size > 0 ? `unknown symbol ${[...problems.unknown].map((s) => `'${s}'`).join(", ")}` : undefined;
+  if (problems.other.length > 0) throw new InputError(path, source, `${expected} using numbers, arithmetic, comparisons, ?: and the functions ${functionList}`, [...problems.other, ...(unknown ? [unknown] : [])].join("; "));
+  if (unknown) throw new InputError(path, source, `an expression of ${TIME_SYMBOLS.join(", ")} only`, unknown);
   const code: EvalFunction = node.compile();
   return {
     path,
@@ -122,7 +121,7 @@ function check(root: MathNode): { unknown: Set<string>; other: string[] } {
         other.push(`${nodeName(n.type)} ('${n.toString()}') is not allowed`);
     }
   });
-  return { unknown, other: [...new Set(other.map((s) => (s.length > 120 ? s.slice(0, 117) + "..." : s)))] };
+  return { unknown, other: [...new Set(other.map((s) => s.replace(/\s+/g, " ")).map((s) => (s.length > 120 ? s.slice(0, 117) + "..." : s)))] };
 }
 
 const NODE_NAMES: Record<string, string> = {
