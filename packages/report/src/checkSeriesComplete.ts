@@ -17,7 +17,7 @@ export function checkSeriesComplete(file: string, rows: readonly TidyRow[], hori
   }
   for (const r of ends.values()) {
     if (r.step !== last) {
-      throw new ReportError(file, `${r.scenario} replicate ${r.replicate}, ${r.group}, ${r.metric} ending at step ${r.step}`, `every series to reach step ${last}${horizon === undefined ? "" : " (the horizon of manifest.json)"}; the file looks cut short`);
+      throw new ReportError(file, `${r.scenario} replicate ${r.replicate}, ${r.group}, ${r.metric} ending at step ${r.step}`, `every series to reach step ${last}${horizon === undefined ? "" : " (the horizon of manifest.json)"}`, "the file looks cut short");
     }
   }
 }
