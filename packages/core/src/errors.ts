@@ -54,6 +54,11 @@ export function show(value: unknown): string {
   }
 }
 
+/** `where.key`, or `where["key"]` when the key is not a plain name (an empty key, a space, a dot). */
+export function keyPath(where: string, key: string): string {
+  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `${where}.${key}` : `${where}[${JSON.stringify(key)}]`;
+}
+
 /** The closest candidate within edit distance 2 (or a third of the length), for "did you mean". */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;

@@ -69,7 +69,7 @@ export function resolveComparison(value: unknown, file?: string): Comparison {
   for (const k of Object.keys(v)) {
     if (!(COMPARISON_KEYS as readonly string[]).includes(k)) {
       const s = suggest(k, COMPARISON_KEYS);
-      errors.push(new InputError(k, v[k], `one of the keys ${COMPARISON_KEYS.join(", ")}`, s ? `did you mean '${s}'?` : "unknown key"));
+      errors.push(new InputError(/^[\w$-]+$/.test(k) ? k : JSON.stringify(k), v[k], `one of the keys ${COMPARISON_KEYS.join(", ")}`, s ? `did you mean '${s}'?` : "unknown key"));
     }
   }
   if (typeof v.name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v.name)) errors.push(new InputError("name", v.name, "a name of letters, digits, '.', '_' or '-'"));

@@ -1,4 +1,4 @@
-import { InputError, InputErrors, show, suggest } from "../errors.js";
+import { InputError, InputErrors, keyPath, show, suggest } from "../errors.js";
 import { defaultsOf, type Spec, type LeafSpec } from "./spec.js";
 import { modelSpec } from "./model.js";
 import type { Params } from "./types.js";
@@ -64,7 +64,7 @@ function walk(spec: Spec, value: unknown, target: Record<string, unknown>, path:
   const names = Object.keys(spec.fields);
   let unknown = 0;
   for (const [key, v] of Object.entries(value)) {
-    const p = `${path}.${key}`;
+    const p = keyPath(path, key);
     // Scenario files document their choices in "$comment" keys (JSON has no comments).
     if (key === "$comment") {
       if (typeof v !== "string") errors.push(new InputError(p, v, "a string (a comment)"));
