@@ -61,17 +61,34 @@ function setOwn(o: Record<string | number, unknown>, k: string | number, v: unkn
 
 type Mutation =
   | { kind: "remove" | "rename" | "retype" | "add"; at: number; key: string; value: unknown }
-  | { kind: "param"; leaf: number; value: unknown };
+  | { kind: "param"; leaf: number; value: unknown }
+  | { kind: "inRange"; leaf: number; at: number };
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom("remove" as const, "rename" as const, "retype" as const, "add" as const), at: fc.nat(), key: oddKey, value: anyValue }),
   fc.record({ kind: fc.constant("param" as const), leaf: fc.nat(), value: anyValue }),
+  // Valid values too, so that a fair share of cases resolve and some run.
+  fc.record({ kind: fc.constant("inRange" as const), leaf: fc.nat(), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
 );
+
+/** A value the leaf accepts: a point `at` (0-1) of a number's range, one of an enum's values. */
+function inRange(leaf: number, at: number): unknown {
+  const spec = paramLeaves[leaf % paramLeaves.length]!.spec as any;
+  switch (spec.kind) {
+    case "number": {
+      const v = spec.min + at * (spec.max - spec.min);
+      return spec.integer ? Math.round(v) : v;
+    }
+    case "enum": return spec.values[Math.floor(at * spec.values.length) % spec.values.length];
+    case "boolean": return at < 0.5;
+    default: return spec.default;
+  }
+}
 
 /** `json` changed by each mutation in turn: a key removed, renamed or added, a value retyped, a parameter set. */
 function mutate(json: unknown, mutations: Mutation[], paramsAt: (root: any) => Record<string, any> | undefined): unknown {
   const root = structuredClone(json) as any;
   for (const m of mutations) {
-    if (m.kind === "param") {
+    if (m.kind === "param" || m.kind === "inRange") {
       const params = paramsAt(root);
       if (params === null || typeof params !== "object") continue;
       const { path } = paramLeaves[m.leaf % paramLeaves.length]!;
@@ -81,7 +98,7 @@ function mutate(json: unknown, mutations: Mutation[], paramsAt: (root: any) => R
         if (o[k] === null || typeof o[k] !== "object") setOwn(o, k, {});
         o = o[k];
       }
-      setOwn(o, rest[rest.length - 1]!, m.value);
+      setOwn(o, rest[rest.length - 1]!, m.kind === "param" ? m.value : inRange(m.leaf, m.at));
       continue;
     }
     const paths = pathsOf(root).slice(1);
@@ -186,6 +203,6 @@ describe("fuzzed scenario and comparison input", () => {
 
 describe("the fuzz test itself", () => {
   it("resolved and ran a fair share of its cases (the mutations are not all fatal)", () => {
-    expect(resolved).toBeGreaterThan(100);
+    expect(resolved).toBeGreaterThan(200);
   });
 });
