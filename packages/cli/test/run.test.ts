@@ -47,7 +47,7 @@ describe("relocsim run", () => {
   });
 
   const bad: Array<[string, string[], RegExp]> = [
-    ["an unknown scale", ["--scale", "cuonty"], /invalid --scale: "cuonty" \(expected county, province, national or a whole number of households\)/],
+    ["an unknown scale", ["--scale", "cuonty"], /invalid --scale: "cuonty" \(expected county, province, national or a whole number of households from 1 to 50000000\); did you mean 'county'\?/],
     ["a misspelt flag", ["--sede", "3"], /invalid flag: "--sede" .*did you mean '--seed'\?/],
     ["a seed that is not a number", ["--seed", "x"], /invalid --seed: "x" \(expected a whole number/],
   ];
@@ -80,7 +80,7 @@ describe("relocsim run", () => {
     writeFileSync(file, "{ \"name\": \"x\", ");
     const r = relocsim("run", file);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`invalid ${file}`);
+    expect(r.stderr).toContain(`invalid scenario file: "${file}"`);
     expect(r.stderr).toContain("expected valid JSON");
   });
 
