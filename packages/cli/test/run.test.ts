@@ -72,7 +72,7 @@ describe("relocsim run", () => {
     writeFileSync(file, "{ \"name\": \"x\", ");
     const r = relocsim("run", file);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`invalid ${file}`);
+    expect(r.stderr).toContain(`invalid scenario file: "${file}"`);
     expect(r.stderr).toContain("expected valid JSON");
   });
 

@@ -16,12 +16,17 @@ export class InputError extends Error {
   }
 }
 
+/** How many problems a message lists; the rest are counted (a file can hold millions of mistakes). */
+export const MAX_LISTED_ERRORS = 20;
+
 /** Several input errors found in one pass (a scenario file with more than one mistake). */
 export class InputErrors extends Error {
   readonly errors: InputError[];
   constructor(errors: InputError[], source?: string) {
     const head = source ? `${source}: ` : "";
-    super(errors.length === 1 ? head + errors[0]!.message : `${head}${errors.length} problems\n` + errors.map((e) => "  - " + e.message).join("\n"));
+    const listed = errors.slice(0, MAX_LISTED_ERRORS).map((e) => "  - " + e.message);
+    if (errors.length > MAX_LISTED_ERRORS) listed.push(`  ... and ${errors.length - MAX_LISTED_ERRORS} more`);
+    super(errors.length === 1 ? head + errors[0]!.message : `${head}${errors.length} problems\n` + listed.join("\n"));
     this.name = "InputErrors";
     this.errors = errors;
   }
@@ -31,16 +36,27 @@ export function isInputError(e: unknown): e is InputError | InputErrors {
   return e instanceof InputError || e instanceof InputErrors;
 }
 
-/** A short, unambiguous rendering of a user's value for an error message. */
+/**
+ * A short, unambiguous rendering of a user's value for an error message. Non-finite numbers
+ * show as themselves (JSON would say null); long strings are cut, with their length.
+ */
 export function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return value.length > 100 ? `${JSON.stringify(value.slice(0, 60))}... (${value.length} characters)` : JSON.stringify(value);
   if (value === undefined) return "undefined";
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
   try {
-    const s = JSON.stringify(value);
+    const s = JSON.stringify(value, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v));
+    if (s === undefined) return String(value);
     return s.length > 60 ? s.slice(0, 57) + "..." : s;
   } catch {
-    return String(value);
+    // Too deep for JSON.stringify (or a cycle, from code).
+    return Array.isArray(value) ? "[...]" : "{...}";
   }
+}
+
+/** `where.key`, or `where["key"]` when the key is not a plain name (an empty key, a space, a dot). */
+export function keyPath(where: string, key: string): string {
+  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `${where}.${key}` : `${where}[${JSON.stringify(key)}]`;
 }
 
 /** The closest candidate within edit distance 2 (or a third of the length), for "did you mean". */

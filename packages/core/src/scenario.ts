@@ -27,7 +27,7 @@ export function checkScenario(value: unknown, where = "scenario"): Scenario {
   for (const k of Object.keys(v)) {
     if (!(KEYS as readonly string[]).includes(k)) {
       const s = suggest(k, KEYS);
-      errors.push(new InputError(`${where}.${k}`, v[k], `one of the keys ${KEYS.join(", ")}`, s ? `did you mean '${s}'?` : "unknown key"));
+      errors.push(new InputError(`${where}.${/^[\w$-]+$/.test(k) ? k : JSON.stringify(k)}`, v[k], `one of the keys ${KEYS.join(", ")}`, s ? `did you mean '${s}'?` : "unknown key"));
     }
   }
   if (typeof v.name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v.name)) errors.push(new InputError(`${where}.name`, v.name, "a name of letters, digits, '.', '_' or '-'"));

@@ -5,7 +5,7 @@ import { checkLeaf } from "./params/checkLeaf.js";
 import type { Scenario } from "./scenario.js";
 import { isResolvedScenario, resolveScenario, type ResolvedScenario } from "./resolvedScenario.js";
 import { experimentSpec } from "./experiment/experimentSpec.js";
-import { resolveScale, type Scale } from "./scale.js";
+import { checkFits, resolveScale, type Scale } from "./scale.js";
 import { stream } from "./kernel/random.js";
 import { shared, type State } from "./kernel/state.js";
 import { BINS } from "./kernel/histogram.js";
@@ -73,6 +73,7 @@ export interface Simulation {
  * throws an InputError naming the field, the value and what was expected.
  */
 export function createSimulation(scenario: ResolvedScenario | Scenario | Record<string, unknown>, options: SimulationOptions = {}): Simulation {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) throw new InputError("options", options, "an object of simulation options ({ seed, scale, threads, ... }) or nothing");
   const sc = isResolvedScenario(scenario) ? scenario : resolveScenario(scenario);
   const seed = checkLeaf(experimentSpec.fields.seed, options.seed ?? experimentSpec.fields.seed.default, "seed");
   if (seed instanceof InputError) throw seed;
@@ -81,6 +82,7 @@ export function createSimulation(scenario: ResolvedScenario | Scenario | Record<
   const households = resolveScale(options.scale);
   const threads = options.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new InputError("threads", threads, "a whole number from 1 to 64");
+  checkFits(households, threads);
   return new Engine(sc, seed as number, replicate, households, threads);
 }
 

@@ -95,3 +95,36 @@ describe("readResults(dir)", () => {
     await expect(readResults(badJson)).rejects.toThrow(/summary.json.*expected valid JSON/);
   });
 });
+
+describe("readResults(dir) refuses damaged metrics", () => {
+  const header = "scenario,replicate,seed,step,date,group,metric,value\n";
+  const rows = (steps: number[], metrics = ["employment_rate", "poverty_rate"]) =>
+    steps.flatMap((step) => metrics.map((m) => `baseline,0,1,${step},2016-0${step},all,${m},0.5\n`)).join("");
+  const dirWith = (name: string, metrics: string) => {
+    const dir = join(root, name);
+    writeFixtureResults(dir, { effects: false });
+    rmSync(join(dir, "manifest.json"));
+    writeFileSync(join(dir, "metrics.csv"), metrics);
+    return dir;
+  };
+
+  test("a file cut at a line boundary: a series stops before the others", async () => {
+    const cut = header + rows([1, 2]) + "baseline,0,1,3,2016-03,all,employment_rate,0.5\n";
+    await expect(readResults(dirWith("cut", cut))).rejects.toThrow(/^invalid .*metrics\.csv: "baseline replicate 0, all, poverty_rate ending at step 2" \(expected every series to reach step 3\); the file looks cut short$/);
+  });
+
+  test("a file cut at a step boundary, when manifest.json gives the horizon", async () => {
+    const dir = dirWith("cut-step", header + rows([1, 2]));
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify({ horizon: { start: "2016-01", months: 3 } }));
+    await expect(readResults(dir)).rejects.toThrow(/ending at step 2" \(expected every series to reach step 3 \(the horizon of manifest\.json\)\)/);
+  });
+
+  test("Infinity and text in a numeric column, with the line", async () => {
+    await expect(readResults(dirWith("inf", header + rows([1]) + "baseline,0,1,2,2016-02,all,employment_rate,Infinity\n"))).rejects.toThrow(/^invalid line 4 of .*metrics\.csv: "Infinity" \(expected a finite number, or blank, NA or NaN for a missing value\)$/);
+    await expect(readResults(dirWith("text", header + "baseline,0,1,one,2016-01,all,employment_rate,0.5\n"))).rejects.toThrow(/^invalid line 2 of .*metrics\.csv: "one" \(expected a finite number/);
+  });
+
+  test("a header and no rows", async () => {
+    await expect(readResults(dirWith("header-only", header))).rejects.toThrow(/metrics\.csv: "a header and no rows" \(expected at least one row after the header\)$/);
+  });
+});

@@ -75,7 +75,7 @@ export function resolveComparison(value: unknown, file?: string): Comparison {
   for (const k of Object.keys(v)) {
     if (!(COMPARISON_KEYS as readonly string[]).includes(k)) {
       const s = suggest(k, COMPARISON_KEYS);
-      errors.push(new InputError(k, v[k], `one of the keys ${COMPARISON_KEYS.join(", ")}`, s ? `did you mean '${s}'?` : "unknown key"));
+      errors.push(new InputError(/^[\w$-]+$/.test(k) ? k : JSON.stringify(k), v[k], `one of the keys ${COMPARISON_KEYS.join(", ")}`, s ? `did you mean '${s}'?` : "unknown key"));
     }
   }
   if (typeof v.name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v.name)) errors.push(new InputError("name", v.name, "a name of letters, digits, '.', '_' or '-'"));
@@ -120,7 +120,7 @@ function resolveRef(r: unknown, where: string, file: string | undefined, sources
       } catch (e) {
         if (!(e instanceof InputErrors)) throw e;
         // Errors of the scenario file keep their paths; say which file and where it is listed.
-        throw new InputErrors(e.errors.map((x) => (x.field === "scenario file" ? restate(x, where, "no such file (paths are relative to the comparison file)") : restate(x, x.field, `in ${displayPath(abs)} (${where})`))));
+        throw new InputErrors(e.errors.map((x) => (x.field === "scenario file" && x.expected === "a readable JSON file" ? restate(x, where, "no such file (paths are relative to the comparison file)") : restate(x, x.field, `in ${displayPath(abs)} (${where})`))));
       }
     }
     if (!isNamedScenario(r)) namedScenario(r, where);

@@ -2,7 +2,8 @@ import { availableParallelism } from "node:os";
 import { InputError } from "../errors.js";
 import { group, list, num, type LeafSpec, type Resolved } from "../params/spec.js";
 import { checkLeaf } from "../params/checkLeaf.js";
-import { GROUPS, METRICS } from "../kernel/collect.js";
+import { GROUPS } from "../model/collect.js";
+import { METRICS } from "../model/metricTable.js";
 import { SCALES } from "../scale.js";
 
 const DESIGN = "experiment design";

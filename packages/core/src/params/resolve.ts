@@ -1,4 +1,4 @@
-import { InputError, InputErrors, show, suggest } from "../errors.js";
+import { InputError, InputErrors, keyPath, show, suggest } from "../errors.js";
 import { defaultsOf, type Spec, type LeafSpec, type NumberSpec } from "./spec.js";
 import { checkLeaf, expectedNumber, numberProblem } from "./checkLeaf.js";
 import { modelSpec } from "./model.js";
@@ -65,19 +65,24 @@ function walk(spec: Spec, value: unknown, target: Record<string, unknown>, path:
     return;
   }
   const names = Object.keys(spec.fields);
+  let unknown = 0;
   for (const [key, v] of Object.entries(value)) {
-    const p = `${path}.${key}`;
+    const p = keyPath(path, key);
     // Scenario files document their choices in "$comment" keys (JSON has no comments).
     if (key === "$comment") {
       if (typeof v !== "string") errors.push(new InputError(p, v, "a string (a comment)"));
       continue;
     }
-    const sub = spec.fields[key] as Spec | undefined;
-    if (!sub) {
-      const s = suggest(key, names);
-      errors.push(new InputError(p, v, `one of the keys of ${path}: ${names.join(", ")}`, s ? `did you mean '${s}'?` : "unknown key"));
+    // Own keys only: "constructor", "toString" or "__proto__" must not find Object.prototype.
+    if (!Object.hasOwn(spec.fields, key)) {
+      // Name the first few; a generated file can hold millions, and each message costs.
+      if (++unknown <= MAX_UNKNOWN_KEYS) {
+        const s = suggest(key, names);
+        errors.push(new InputError(p, v, `one of the keys of ${path}: ${names.join(", ")}`, s ? `did you mean '${s}'?` : "unknown key"));
+      }
       continue;
     }
+    const sub = spec.fields[key] as Spec;
     if (sub.kind === "group") {
       walk(sub, v, target[key] as Record<string, unknown>, p, errors, exprs, given, root);
       continue;
@@ -88,7 +93,11 @@ function walk(spec: Spec, value: unknown, target: Record<string, unknown>, path:
     else if (typeof r === "object" && !Array.isArray(r)) exprs.push(r);
     else target[key] = r;
   }
+  if (unknown > MAX_UNKNOWN_KEYS) errors.push(new InputError(path, `${unknown} keys not in the model`, `only the keys of ${path}: ${names.join(", ")}`, `${unknown - MAX_UNKNOWN_KEYS} unknown keys besides the ones listed`));
 }
+
+/** Unknown keys of one group named one by one; the rest are counted in one message. */
+const MAX_UNKNOWN_KEYS = 10;
 
 /** A leaf's value, or its compiled time expression (`inner`: the path inside params). */
 function leafValue(spec: LeafSpec, v: unknown, path: string, inner: string): InputError | CompiledExpression | number | boolean | string | string[] {

@@ -26,10 +26,16 @@ export async function readCsvTable<T>(file: string, required: readonly string[],
       if (record.length < width) {
         throw new InputError(`line ${lines[k]} of ${file}`, record.join(","), `${index.size} comma-separated fields`);
       }
-      rows.push(convert((column) => {
-        const at = cols.get(column);
-        return at === undefined ? "" : (record[at] ?? "");
-      }));
+      try {
+        rows.push(convert((column) => {
+          const at = cols.get(column);
+          return at === undefined ? "" : (record[at] ?? "");
+        }));
+      } catch (e) {
+        // A cell the converter refused (toNumber): say where it is.
+        if (!(e instanceof InputError)) throw e;
+        throw new InputError(`line ${lines[k]} of ${file}`, e.value, e.expected);
+      }
     }
   };
   for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
@@ -37,12 +43,18 @@ export async function readCsvTable<T>(file: string, required: readonly string[],
   }
   take(parser.end(), parser.recordLines);
   if (!index) throw new InputError(file, "an empty file", `a header line ${required.join(",")}`);
+  if (rows.length === 0) throw new InputError(file, "a header and no rows", "at least one row after the header");
   return rows;
 }
 
-/** A numeric cell: blank, "NA" or "NaN" become NaN rather than 0. */
+/**
+ * A numeric cell: blank, "NA" or "NaN" become NaN rather than 0. Anything else must be a
+ * finite number: relocsim never writes Infinity, and text is a damaged file.
+ */
 export function toNumber(cell: string): number {
   const s = cell.trim();
-  if (s === "" || s === "NA") return NaN;
-  return Number(s);
+  if (s === "" || s === "NA" || s === "NaN") return NaN;
+  const n = Number(s);
+  if (!Number.isFinite(n)) throw new InputError("cell", cell, "a finite number, or blank, NA or NaN for a missing value");
+  return n;
 }

@@ -7,6 +7,7 @@ import { EFFECT_COLUMNS, type EffectRow } from "../experiment/effectRow.js";
 import type { ScenarioInfo } from "../experiment/runExperiment.js";
 import { readCsvTable, toNumber } from "./readCsvTable.js";
 import { RESULT_FILES } from "./resultFiles.js";
+import { checkSeriesComplete } from "./checkSeriesComplete.js";
 import { scenarioOrder } from "./scenarioOrder.js";
 
 /** An effect as read back: the unpaired interval is optional (older files lack it). */
@@ -78,6 +79,8 @@ export async function readResults(dir: string): Promise<Results> {
     : undefined;
   const summary = await readJsonObject(join(dir, RESULT_FILES.summary));
   const manifest = await readJsonObject(join(dir, RESULT_FILES.manifest));
+  const horizon = (manifest?.horizon as { months?: unknown } | undefined)?.months;
+  checkSeriesComplete(metricsFile, metrics, typeof horizon === "number" ? horizon : undefined);
 
   const described = scenarioInfos(summary?.scenarios);
   const baseline = typeof summary?.baseline === "string" ? summary.baseline : effects?.[0]?.baseline;

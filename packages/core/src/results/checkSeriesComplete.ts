@@ -1,0 +1,23 @@
+import { InputError } from "../errors.js";
+import type { TidyRow } from "../results.js";
+
+/**
+ * A metrics.csv cut short at a line boundary parses cleanly; what gives it away is a
+ * series that stops early. Every series (scenario, replicate, group, metric) of a results
+ * directory ends at the same step: the horizon, which the manifest gives when it is there.
+ */
+export function checkSeriesComplete(file: string, rows: readonly TidyRow[], horizon?: number): void {
+  let last = horizon ?? -Infinity;
+  if (horizon === undefined) for (const r of rows) if (r.step > last) last = r.step;
+  const ends = new Map<string, TidyRow>();
+  for (const r of rows) {
+    const key = `${r.scenario}\u0000${r.replicate}\u0000${r.group}\u0000${r.metric}`;
+    const seen = ends.get(key);
+    if (!seen || r.step > seen.step) ends.set(key, r);
+  }
+  for (const r of ends.values()) {
+    if (r.step !== last) {
+      throw new InputError(file, `${r.scenario} replicate ${r.replicate}, ${r.group}, ${r.metric} ending at step ${r.step}`, `every series to reach step ${last}${horizon === undefined ? "" : " (the horizon of manifest.json)"}`, "the file looks cut short");
+    }
+  }
+}
