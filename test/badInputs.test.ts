@@ -65,7 +65,7 @@ describe("relocsim run with flags the machine cannot serve", () => {
   it("--scale conty suggests county", async () => {
     const r = await relocsim("run", file, "--scale", "conty", "--out", join(dir, "x"));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`invalid --scale: "conty" (expected county, province, national or a whole number of households from 1 to 50000000); did you mean 'county'?`);
+    expect(r.stderr).toContain(`invalid --scale: "conty" (expected county, province, national or a whole number (in [1, 50000000] households)); did you mean 'county'?`);
   });
   it.skipIf(availableParallelism() >= 64)("--threads 64 on fewer CPUs is refused with the CPU count", async () => {
     const r = await relocsim("run", file, "--threads", "64", "--out", join(dir, "y"));

@@ -1,5 +1,7 @@
 import { availableParallelism, totalmem } from "node:os";
-import { InputError, suggest } from "./errors.js";
+import { InputError } from "./errors.js";
+import { num } from "./params/spec.js";
+import { checkLeaf } from "./params/checkLeaf.js";
 
 /**
  * Named scales. `national` is the whole programme (2.66 million households, NDRC 2020);
@@ -10,19 +12,18 @@ export const SCALES = { county: 10_000, province: 500_000, national: 2_660_000 }
 export type ScaleName = keyof typeof SCALES;
 export type Scale = ScaleName | number;
 
-const scaleExpected = "county, province, national or a whole number of households from 1 to 50000000";
+/**
+ * The scale of a run or experiment, declared once: experiment options, comparison files, the
+ * --scale flag and createSimulation all check it by this spec.
+ */
+export const scaleSpec = num(SCALES.county, { min: 1, max: 50_000_000, integer: true, timeVarying: false, unit: "households", names: SCALES }, "experiment design", `Households simulated: ${Object.entries(SCALES).map(([k, n]) => `${k} (${n})`).join(", ")} or a number`);
 
-/** Households for a scale name or count; errors name the flag or field given as `field`. */
+/** Households for a scale name or count ("500" too); errors name the flag or field given as `field`. */
 export function resolveScale(scale: Scale | string | undefined, field = "scale"): number {
-  if (scale === undefined) return SCALES.county;
-  if (typeof scale === "number") {
-    if (!Number.isInteger(scale) || scale < 1 || scale > 50_000_000) throw new InputError(field, scale, scaleExpected);
-    return scale;
-  }
-  if (typeof scale === "string" && Object.hasOwn(SCALES, scale)) return SCALES[scale as ScaleName];
-  if (typeof scale === "string" && /^\d+$/.test(scale)) return resolveScale(Number(scale), field);
-  const near = typeof scale === "string" ? suggest(scale, Object.keys(SCALES)) : undefined;
-  throw new InputError(field, scale, scaleExpected, near ? `did you mean '${near}'?` : undefined);
+  const v = typeof scale === "string" && /^\d+$/.test(scale) ? Number(scale) : (scale ?? scaleSpec.default);
+  const r = checkLeaf(scaleSpec, v, field);
+  if (r instanceof InputError) throw r;
+  return r as number;
 }
 
 /**

@@ -73,7 +73,7 @@ describe("show(value)", () => {
 
 describe("resolveScale(scale)", () => {
   it("suggests the scale name a typo was meant to be", () => {
-    expect(messageOf(() => resolveScale("conty", "--scale"))).toMatch(/^invalid --scale: "conty" \(expected county, province, national or a whole number of households from 1 to 50000000\); did you mean 'county'\?$/);
+    expect(messageOf(() => resolveScale("conty", "--scale"))).toMatch(/^invalid --scale: "conty" \(expected county, province, national or a whole number \(in \[1, 50000000\] households\)\); did you mean 'county'\?$/);
     expect(messageOf(() => resolveScale("constructor"))).toMatch(/^invalid scale: "constructor"/);
   });
 });

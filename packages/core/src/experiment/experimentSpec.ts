@@ -4,7 +4,7 @@ import { group, list, num, type LeafSpec, type Resolved } from "../params/spec.j
 import { checkLeaf } from "../params/checkLeaf.js";
 import { GROUPS } from "../model/collect.js";
 import { METRICS } from "../model/metricTable.js";
-import { SCALES } from "../scale.js";
+import { scaleSpec } from "../scale.js";
 
 const DESIGN = "experiment design";
 
@@ -18,7 +18,7 @@ export const experimentSpec = group("How an experiment runs: replications, seeds
   // One range for every seed (a run's, an experiment's base seed, the replicate seeds derived
   // from it), so any seed a result records can be given back to the command.
   seed: num(1, { min: 0, max: 2 ** 31 - 1, integer: true, timeVarying: false }, DESIGN, "Seed of a run, or base seed of an experiment's replicate seeds"),
-  scale: num(SCALES.county, { min: 1, max: 50_000_000, integer: true, timeVarying: false, unit: "households", names: SCALES }, DESIGN, `Households simulated: ${Object.entries(SCALES).map(([k, n]) => `${k} (${n})`).join(", ")} or a number`),
+  scale: scaleSpec,
   groups: list(GROUPS, ["all", "site:urban", "site:rural"], "group", DESIGN, "Population groups kept"),
   metrics: list(METRICS, METRICS, "metric", DESIGN, "Metrics kept"),
   every: num(12, { min: 1, max: 600, integer: true, timeVarying: false, unit: "months" }, DESIGN, "Months between kept steps; the horizon is always kept (12: the end of each simulated year; 1: every month)"),

@@ -10,7 +10,7 @@ import type { LeafSpec, NumberSpec } from "./spec.js";
 export function checkLeaf(spec: LeafSpec, v: unknown, path: string): InputError | number | boolean | string | string[] {
   switch (spec.kind) {
     case "number": {
-      if (typeof v === "string" && spec.names && v in spec.names) return spec.names[v]!;
+      if (typeof v === "string" && spec.names && Object.hasOwn(spec.names, v)) return spec.names[v]!;
       if (typeof v !== "number") {
         const s = typeof v === "string" && spec.names ? suggest(v, Object.keys(spec.names)) : undefined;
         return new InputError(path, v, expectedNumber(spec), s ? `did you mean '${s}'?` : undefined);
