@@ -24,19 +24,21 @@ export const EFFECT_COLUMNS = [
 ] as const;
 
 /**
- * effects.csv: numbers in JavaScript's shortest round-trip form, NaN where a value is
- * undefined for lack of data (no pair has it, or one pair only). Without `intervals` (an
- * experiment of one replication, which has none) the interval cells are left empty.
+ * effects.csv: numbers in JavaScript's shortest round-trip form; a cell is empty where its
+ * value is undefined for lack of data (no pair has it; or one pair only, which gives an
+ * effect but no interval), so no file relocsim writes holds NaN. `n` says which.
  */
-export function effectsToCsv(rows: Iterable<EffectRow>, options: { intervals?: boolean } = {}): string {
-  const intervals = options.intervals ?? true;
+export function effectsToCsv(rows: Iterable<EffectRow>): string {
   const out: string[] = [EFFECT_COLUMNS.join(",")];
   for (const r of rows) {
-    const ci = intervals ? `${r.ci_low},${r.ci_high},${r.unpaired_ci_low},${r.unpaired_ci_high}` : ",,,";
     out.push(
       `${csvField(r.scenario)},${csvField(r.baseline)},${csvField(r.group)},${r.metric},${r.step},${r.date},${r.n},` +
-        `${r.baseline_mean},${r.scenario_mean},${r.effect},${ci}`,
+        `${cell(r.baseline_mean)},${cell(r.scenario_mean)},${cell(r.effect)},${cell(r.ci_low)},${cell(r.ci_high)},${cell(r.unpaired_ci_low)},${cell(r.unpaired_ci_high)}`,
     );
   }
   return out.join("\n") + "\n";
+}
+
+function cell(x: number): string {
+  return Number.isFinite(x) ? String(x) : "";
 }

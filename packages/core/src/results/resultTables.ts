@@ -9,7 +9,7 @@ import { RESULT_FILES, type ResultFiles } from "./resultFiles.js";
  */
 export function resultTables(rows: Iterable<TidyRow>, effects?: { rows: Iterable<EffectRow>; replications: number }): ResultFiles {
   return {
-    ...(effects && { [RESULT_FILES.effects]: effectsToCsv(effects.rows, { intervals: effects.replications > 1 }) }),
+    ...(effects && { [RESULT_FILES.effects]: effectsToCsv(effects.rows) }),
     [RESULT_FILES.metrics]: rowsToCsv(rows),
   };
 }
