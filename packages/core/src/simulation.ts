@@ -12,7 +12,8 @@ import { buildPopulation } from "./model/population.js";
 import { buildNetwork } from "./model/network.js";
 import { primeIncome } from "./model/income.js";
 import { SCHEDULE, makeStreams, stepSites, type Phase, type SiteRange } from "./kernel/siteRange.js";
-import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, readError, startTsWorker } from "./kernel/workerProtocol.js";
+import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, readError } from "./kernel/workerProtocol.js";
+import { startWorker } from "./kernel/startWorker.js";
 import type { Worker } from "node:worker_threads";
 import type { TidyRow } from "./results.js";
 
@@ -144,7 +145,7 @@ class Engine implements Simulation {
       const hist = shared(Float64Array, GROUPS.length * BINS);
       const timings = shared(Float64Array, SCHEDULE.length);
       const { groups: _g, ...data } = range(k, timings, hist);
-      const worker = startTsWorker(new URL("./kernel/stepWorker.ts", import.meta.url), { ...data, scenarioParams: scenario.params ?? {}, seed, ctl, err });
+      const worker = startWorker(new URL("./kernel/stepWorker.js", import.meta.url), { ...data, scenarioParams: scenario.params ?? {}, seed, ctl, err });
       this.remote.push({ worker, ctl, err, hist, timings });
     }
   }
