@@ -2,52 +2,51 @@ import { readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
-// This module runs either compiled (dist/kernel/startWorker.js) or from source
-// (src/kernel/startWorker.ts, under tsx, vitest or Deno).
-const FROM_SOURCE = import.meta.url.endsWith(".ts");
-const HERE = new URL("../", import.meta.url);
-const DIST = new URL("../../dist/", import.meta.url);
+/** Where this package runs from: this module is dist/kernel/startWorker.js or src/kernel/startWorker.ts. */
+const PACKAGE = { src: new URL("../../src/", import.meta.url), dist: new URL("../../dist/", import.meta.url) };
 
 /**
  * Start a worker thread on a module of this package, named as its compiled file beside the
- * caller: `startWorker(new URL("./kernel/stepWorker.js", import.meta.url), data)`.
- *
- * Compiled, the worker loads that JavaScript directly. From source, it loads the package's
- * compiled dist/ when dist was built from the current sources (plain Node starts it in about a
- * tenth of the time tsx takes: tsx's loader hooks run every import of the worker, mathjs's
- * hundreds of modules included, through another thread); otherwise it registers tsx in the
- * thread and loads the TypeScript (Deno runs the TypeScript itself).
+ * caller: `startWorker(new URL("./kernel/stepWorker.js", import.meta.url), data)`. It starts on
+ * the JavaScript that workerFile picks, or, given TypeScript, through tsWorker.mjs.
  */
 export function startWorker(entry: URL, workerData: Record<string, unknown>): Worker {
-  const w = FROM_SOURCE ? startFromSource(entry, workerData) : new Worker(entry, { workerData });
+  const file = workerFile(entry);
+  const w = file.pathname.endsWith(".ts")
+    ? new Worker(new URL("./tsWorker.mjs", import.meta.url), { workerData: { ...workerData, __entry: file.href } })
+    : new Worker(file, { workerData });
   w.unref();
   return w;
 }
 
-function startFromSource(entry: URL, workerData: Record<string, unknown>): Worker {
-  const file = entry.href.slice(HERE.href.length);
-  if (!("Deno" in globalThis) && distIsCurrent()) return new Worker(new URL(file, DIST), { workerData });
-  // Node 20 cannot start a .ts entry directly: tsWorker.mjs registers tsx in the thread first.
-  const source = new URL(file.replace(/\.js$/, ".ts"), HERE);
-  return new Worker(new URL("./tsWorker.mjs", import.meta.url), { workerData: { ...workerData, __entry: source.href } });
+/**
+ * The module a worker for `entry` loads. Compiled, the entry itself. From source (tsx, vitest),
+ * the compiled file in dist/ when dist was built from the current sources: plain Node starts a
+ * worker there in a fraction of the time tsx takes, since tsx's loader hooks pass every import
+ * of the thread through another thread. Otherwise, and under Deno (which runs TypeScript
+ * itself), the TypeScript source.
+ */
+export function workerFile(entry: URL, dirs: { src: URL; dist: URL } = PACKAGE): URL {
+  if (!entry.href.startsWith(dirs.src.href)) return entry;
+  const file = entry.href.slice(dirs.src.href.length);
+  if (!("Deno" in globalThis) && builtFromCurrentSources(dirs)) return new URL(file, dirs.dist);
+  return new URL(file.replace(/\.js$/, ".ts"), dirs.src);
 }
 
-let current: boolean | undefined;
+const checked = new Map<string, boolean>();
 
-/** Whether every source file has a compiled file at least as new (tsc -b rewrites what changed). */
-function distIsCurrent(): boolean {
-  if (current !== undefined) return current;
-  const src = fileURLToPath(HERE);
-  const dist = fileURLToPath(DIST);
-  const newer = (a: string, b: string) => {
-    try {
-      return statSync(a).mtimeMs <= statSync(b).mtimeMs;
-    } catch {
-      return false;
-    }
-  };
-  current = readdirSync(src, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts"))
-    .every((f) => newer(src + f, dist + f.replace(/\.ts$/, ".js")));
+/**
+ * tsc -b's own test: every source file is older than the build info written by the last build.
+ * (Per-file output times would not do: tsc -b leaves outputs whose content did not change.)
+ */
+function builtFromCurrentSources(dirs: { src: URL; dist: URL }): boolean {
+  let current = checked.get(dirs.dist.href);
+  if (current === undefined) {
+    const src = fileURLToPath(dirs.src);
+    const mtime = (path: string) => statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    const built = mtime(fileURLToPath(new URL("tsconfig.tsbuildinfo", dirs.dist)));
+    current = built !== undefined && readdirSync(src, { recursive: true, encoding: "utf8" }).every((f) => mtime(src + f)! <= built);
+    checked.set(dirs.dist.href, current);
+  }
   return current;
 }
