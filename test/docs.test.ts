@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { METRICS, SCHEDULE, leaves, modelSpec, type GroupSpec, type Spec } from "../packages/core/src/index.ts";
+import { METRICS } from "../packages/core/src/index.ts";
+import { SCHEDULE, leaves, modelSpec, type GroupSpec, type Spec } from "../packages/core/src/engine.ts";
 import { PARAMETERS_MD, formatNumber, renderMetrics, renderParameters, sourceKind, withMetricTable } from "../scripts/gen-docs.ts";
 
 const ODD = readFileSync(new URL("../docs/ODD.md", import.meta.url), "utf8");

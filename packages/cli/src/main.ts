@@ -1,5 +1,6 @@
 #!/usr/bin/env -S npx tsx
-import { isInputError, suggest } from "@relocsim/core";
+import { isInputError } from "@relocsim/core";
+import { suggest } from "@relocsim/core/engine";
 import { runCommand } from "./commands/run.js";
 import { validateCommand } from "./commands/validate.js";
 import { compareCommand } from "./commands/compare.js";
