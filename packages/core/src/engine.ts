@@ -1,5 +1,5 @@
-// @relocsim/core/engine: the engine's internals, for the CLI, the report, notebooks that look
-// inside the model, benchmarks and tests. Not a stable API: names here may change with the
+// @relocsim/core/engine: the engine's internals, for the CLI, the scenarios package, notebooks that
+// look inside the model, benchmarks and tests. Not a stable API: names here may change with the
 // engine. The public API is @relocsim/core (index.ts); nothing is exported from both.
 export { SCHEDULE, type Phase } from "./simulation.js";
 export { checkScenario } from "./scenario.js";
