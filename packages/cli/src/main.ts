@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isInputError, suggest } from "@relocsim/core";
+import { isInputError } from "@relocsim/core";
+import { suggest } from "@relocsim/core/engine";
 import { runCommand } from "./commands/run.js";
 import { validateCommand } from "./commands/validate.js";
 import { compareCommand } from "./commands/compare.js";

@@ -1,4 +1,6 @@
-import { createSimulation, openResultsDir, writeRunResults, experimentSpec, InputError, InputErrors, isInputError, type Simulation } from "@relocsim/core";
+import { createSimulation, InputError, InputErrors, isInputError, type Simulation } from "@relocsim/core";
+import { experimentSpec } from "@relocsim/core/engine";
+import { openResultsDir, writeRunResults } from "@relocsim/core/results";
 import { parse, intFlag, specFlag, specValue, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { readScenarioFile } from "../scenarioFile.js";
