@@ -29,3 +29,6 @@ export {
   RESULT_FILES, runResultFiles, writeRunResults, experimentResultFiles, writeExperimentResults, openResultsDir, isResultsDir, readResults,
   type ResultFiles, type RunResultsInfo, type ExperimentResultsInfo, type ResultsDir, type CommitOptions, type OpenOptions, type Results,
 } from "./results/index.js";
+// Experiments that continue (issue 13) and results that stream (issue 12).
+export { memoryRunStore, type RunStore } from "./experiment/runStore.js";
+export { openRunFiles, RUNS_DIR, type RunFiles, type RunFilesInfo, type FileWriter } from "./results/index.js";
