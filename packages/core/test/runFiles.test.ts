@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { planExperiment, runExperiment, type ExperimentOptions } from "../src/index.js";
+import { openResultsDir, openRunFiles } from "../src/results/index.js";
+
+const options: ExperimentOptions = {
+  scenarios: [{ name: "a", params: {} }, { name: "b", params: { labour: { separationRate: 0.3 } } }],
+  replications: 3, scale: 120, seed: 2, every: 60, workers: 1, groups: ["all"],
+};
+const info = { version: "test", command: "compare" };
+
+describe("openRunFiles(dir, plan): the runs of an experiment kept in its results directory", () => {
+  it("runExperiment({ store, signal }) stops when the signal aborts, keeps the finished runs, and run again with the same plan reuses them: results identical to one uninterrupted run", async () => {
+    const whole = await runExperiment(options);
+    const out = join(mkdtempSync(join(tmpdir(), "relocsim-runfiles-")), "out");
+    const plan = planExperiment(options);
+    const first = openRunFiles(openResultsDir(out), plan, info);
+    expect([first.resumed, first.total]).toEqual([0, 6]);
+    const stop = new AbortController();
+    await expect(runExperiment({ ...options, store: first, signal: stop.signal, onProgress: (p) => p.done === 2 && stop.abort() })).rejects.toMatchObject({ name: "AbortError" });
+    first.markPartial(2);
+    expect(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"))).toMatchObject({ partial: true, runsDone: 2, runs: 6 });
+
+    const again = openRunFiles(openResultsDir(out), plan, info);
+    expect(again.resumed).toBe(2);
+    const seen: number[] = [];
+    const x = await runExperiment({ ...options, store: again, onProgress: (p) => seen.push(p.done) });
+    expect(seen).toEqual([3, 4, 5, 6]);
+    expect(x.metrics).toEqual(whole.metrics);
+    expect(x.effects).toEqual(whole.effects);
+    expect(x.stepValues("b")).toEqual(whole.stepValues("b"));
+    expect(x.sites).toEqual(whole.sites);
+    expect(readdirSync(join(out, "runs")).sort()).toEqual(["0.f64", "1.f64", "2.f64", "3.f64", "4.f64", "5.f64", "plan.json"]);
+  });
+
+  it("runs of another plan are deleted, and the reason says what differs", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "relocsim-runfiles-")), "out");
+    await runExperiment({ ...options, store: openRunFiles(openResultsDir(out), planExperiment(options), info) });
+    const other = openRunFiles(openResultsDir(out), planExperiment({ ...options, scale: 130 }), info);
+    expect(other.resumed).toBe(0);
+    expect(other.discarded).toMatch(/^the 6 runs in .*runs were of another plan \(scale differs\): deleted, starting afresh$/);
+    expect(readdirSync(join(out, "runs"))).toEqual(["plan.json"]);
+  });
+});
