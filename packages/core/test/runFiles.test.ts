@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { planExperiment, runExperiment, type ExperimentOptions } from "../src/index.js";
@@ -42,5 +42,20 @@ describe("openRunFiles(dir, plan): the runs of an experiment kept in its results
     expect(other.resumed).toBe(0);
     expect(other.discarded).toMatch(/^the 6 runs in .*runs were of another plan \(scale differs\): deleted, starting afresh$/);
     expect(readdirSync(join(out, "runs"))).toEqual(["plan.json"]);
+  });
+});
+
+describe("openRunFiles(dir, plan) refuses what it did not make", () => {
+  it("a runs entry that is a symbolic link is refused with an InputError, and what it points to is left alone", () => {
+    const parent = mkdtempSync(join(tmpdir(), "relocsim-runfiles-"));
+    const elsewhere = join(parent, "mine");
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, "7.f64"), "x");
+    const out = join(parent, "out");
+    mkdirSync(out);
+    writeFileSync(join(out, "manifest.json"), JSON.stringify({ relocsim: "test", command: "compare", partial: true }));
+    symlinkSync(elsewhere, join(out, "runs"));
+    expect(() => openRunFiles(openResultsDir(out, { field: "--out" }), planExperiment(options), { ...info, field: "--out" })).toThrow(/^invalid --out: .*its runs is a symbolic link, which relocsim did not make/);
+    expect(readdirSync(elsewhere)).toEqual(["7.f64"]);
   });
 });

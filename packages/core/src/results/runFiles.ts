@@ -1,5 +1,6 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { InputError } from "../errors.js";
 import type { Plan } from "../experiment/runExperiment.js";
 import type { RunStore } from "../experiment/runStore.js";
 import { RESULT_FILES, RUNS_DIR } from "./resultFiles.js";
@@ -61,6 +62,11 @@ export function openRunFiles(dir: ResultsDir, plan: Plan, info: RunFilesInfo): R
 
   let discarded: string | undefined;
   const stored = new Set<number>();
+  // Only a directory of its own: through a link, the clean-up below would reach other files.
+  const kind = lstatOrUndefined(runs);
+  if (kind && (kind.isSymbolicLink() || !kind.isDirectory())) {
+    throw new InputError(info.field ?? "results directory", dir.path, "results written by relocsim", `its ${RUNS_DIR} is ${kind.isSymbolicLink() ? "a symbolic link" : "a file"}, which relocsim did not make`);
+  }
   try {
     if (!existsSync(dir.path)) mkdirSync(dir.path);
     const earlier = readPlan(planFile);
@@ -80,7 +86,7 @@ export function openRunFiles(dir: ResultsDir, plan: Plan, info: RunFilesInfo): R
       const index = m ? Number(m[1]) : -1;
       // What a killed process was writing is never a run: it had not been renamed yet.
       if (index >= 0 && index < total && statSync(join(runs, f)).size === bytes) stored.add(index);
-      else if (f !== "plan.json") rmSync(join(runs, f), { force: true });
+      else if (m || f.endsWith(".tmp")) rmSync(join(runs, f), { force: true });
     }
     writeFileSync(planFile, JSON.stringify(described, null, 2) + "\n");
   } catch (e) {
@@ -145,6 +151,14 @@ function writeAtomically(path: string, content: string | Float64Array): void {
   const tmp = `${path}.tmp`;
   writeFileSync(tmp, content);
   renameSync(tmp, path);
+}
+
+function lstatOrUndefined(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function readPlan(file: string): Record<string, unknown> | undefined {
