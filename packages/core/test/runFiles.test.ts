@@ -35,6 +35,17 @@ describe("openRunFiles(dir, plan): the runs of an experiment kept in its results
     expect(readdirSync(join(out, "runs")).sort()).toEqual(["0.f64", "1.f64", "2.f64", "3.f64", "4.f64", "5.f64", "plan.json"]);
   });
 
+  it("on worker threads too, an abort stops the pool and rejects; the runs finished before it stay stored", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "relocsim-runfiles-")), "out");
+    const threaded = { ...options, workers: 2 };
+    const store = openRunFiles(openResultsDir(out), planExperiment(threaded), info);
+    const stop = new AbortController();
+    await expect(runExperiment({ ...threaded, store, signal: stop.signal, onProgress: (p) => p.done === 2 && stop.abort() })).rejects.toMatchObject({ name: "AbortError" });
+    const kept = readdirSync(join(out, "runs")).filter((f) => f.endsWith(".f64")).length;
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(kept).toBeLessThan(6);
+  });
+
   it("runs of another plan are deleted, and the reason says what differs", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "relocsim-runfiles-")), "out");
     await runExperiment({ ...options, store: openRunFiles(openResultsDir(out), planExperiment(options), info) });
