@@ -24,3 +24,5 @@ export { pairingGain, type PairingGain } from "./experiment/pairingGain.js";
 export { resolveOutcomeSelection, type OutcomeSelection } from "./experiment/outcomeSelection.js";
 export { tQuantile } from "./experiment/studentT.js";
 export { levelInterval, noIntervalReason, type LevelInterval } from "./experiment/levelInterval.js";
+// Where an experiment keeps its finished runs (in memory by default; the CLI's run files on disk).
+export { memoryRunStore, type RunStore } from "./experiment/runStore.js";

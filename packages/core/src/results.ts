@@ -22,6 +22,11 @@ export function csvField(s: string): string {
 /** Numbers are written in full precision with JavaScript's shortest round-trip form. */
 export function rowsToCsv(rows: Iterable<TidyRow>, header = true): string {
   const out: string[] = header ? [CSV_HEADER] : [];
-  for (const r of rows) out.push(`${csvField(r.scenario)},${r.replicate},${r.seed},${r.step},${r.date},${csvField(r.group)},${r.metric},${r.value}`);
+  for (const r of rows) out.push(csvRow(r));
   return out.join("\n") + "\n";
+}
+
+/** One row of metrics.csv, without its line break. */
+export function csvRow(r: TidyRow): string {
+  return `${csvField(r.scenario)},${r.replicate},${r.seed},${r.step},${r.date},${csvField(r.group)},${r.metric},${r.value}`;
 }

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { runExperiment, effectsTable, effectsOverTime, HEADLINE_METRICS, TRAJECTORY_METRICS, type Experiment } from "@relocsim/core";
 import { planExperiment, pairingGain, noIntervalReason, experimentSpec, defaultText, type ExperimentSettings, type LeafSpec } from "@relocsim/core/engine";
-import { openResultsDir, writeExperimentResults } from "@relocsim/core/results";
+import { openResultsDir, openRunFiles, writeExperimentResults } from "@relocsim/core/results";
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
 import { writeReport } from "@relocsim/report";
 import { parse, specFlag, specValue, helpText, type Flags } from "../args.js";
@@ -20,7 +20,7 @@ const flags: Flags = {
   metrics: specFlag(o.metrics, "metrics kept", "LIST", fileOr(o.metrics)),
   every: specFlag(o.every, "months between kept steps; the horizon is always kept (1: monthly)", "N", fileOr(o.every)),
   show: { type: "string", value: "LIST", help: "outcomes printed, comma-separated (effects.csv has every one)", default: HEADLINE_METRICS.join(",") },
-  out: { type: "string", value: "DIR", help: "results directory: new, empty, or written by relocsim (then replaced)", default: "results/<comparison name>" },
+  out: { type: "string", value: "DIR", help: "results directory: new, empty, or written by relocsim (then replaced); finished runs are kept there, so an interrupted compare run again continues", default: "results/<comparison name>" },
   "no-report": { type: "boolean", help: "do not write report.html and charts/" },
   quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
   help: { type: "boolean", short: "h", help: "show this help" },
@@ -77,8 +77,32 @@ export const compareCommand = {
           `${plan.horizon.months} months from ${plan.horizon.start}, seed ${plan.seed}, ${plan.workers} worker${plan.workers === 1 ? "" : "s"}\n`,
       );
     }
+    // Each finished run is kept in <out>/runs/ at once: run again, the command continues.
+    const store = openRunFiles(results, plan, { version: VERSION, command: "compare", field: "--out" });
+    if (!quiet && store.discarded) process.stdout.write(`${store.discarded}\n`);
+    if (!quiet && store.resumed) process.stdout.write(`resumed: ${store.resumed} of ${runs} runs already done\n`);
     const bar = progressBar(comparison.name, runs, "runs");
-    const experiment = await runExperiment({ ...options, baseline: comparison.baseline, scenarios: comparison.scenarios, onProgress: (p) => bar.update(p.done) });
+    let done = store.resumed;
+    bar.update(done);
+    // Ctrl-C: no new run starts, the finished ones stay; a second Ctrl-C ends at once.
+    const stop = new AbortController();
+    const interrupt = () => stop.abort();
+    process.once("SIGINT", interrupt);
+    let experiment: Experiment;
+    try {
+      experiment = await runExperiment({
+        ...options, baseline: comparison.baseline, scenarios: comparison.scenarios, store, signal: stop.signal,
+        onProgress: (p) => bar.update((done = p.done)),
+      });
+    } catch (e) {
+      if (!stop.signal.aborted) throw e;
+      bar.done();
+      store.markPartial(done);
+      process.stderr.write(`interrupted: ${done} of ${runs} runs done, kept in ${displayPath(results.path)} (marked partial); run the same command again to finish the rest\n`);
+      return 130;
+    } finally {
+      process.removeListener("SIGINT", interrupt);
+    }
     bar.done();
 
     // 3. Write atomically: the report is made inside the temporary directory too.

@@ -7,7 +7,8 @@ import type { TidyRow } from "../results.js";
 import { resolveOutcomeSelection, type OutcomeSelection } from "./outcomeSelection.js";
 import { runReplicate, type ReplicateTask, type ReplicateValues } from "./runReplicate.js";
 import { runWorkerPool } from "./workerPool.js";
-import { pairedDifference } from "./pairedDifference.js";
+import { pairedDifference, type PairedDifference } from "./pairedDifference.js";
+import { memoryRunStore, type RunStore } from "./runStore.js";
 import { checkExperimentOptions, experimentSpec } from "./experimentSpec.js";
 import type { EffectRow } from "./effectRow.js";
 
@@ -37,8 +38,15 @@ export interface ExperimentOptions {
   metrics?: readonly string[];
   /** Months between kept steps (the horizon is always kept). @default 12 (the end of each simulated year) */
   every?: number;
-  /** Called after each run. */
+  /** Called after each run; `done` counts the runs the store held already. */
   onProgress?: (progress: { done: number; total: number; seconds: number }) => void;
+  /**
+   * Where finished runs are kept, and read back from for results; runs it holds already are
+   * not run again. @default memory (memoryRunStore)
+   */
+  store?: RunStore;
+  /** Stops the experiment: no run starts after it aborts, runs under way are dropped, and runExperiment rejects with the signal's reason. Finished runs stay in the store. */
+  signal?: AbortSignal;
 }
 
 /** A scenario's description as results carry it. */
@@ -67,11 +75,13 @@ export interface Experiment {
   readonly seconds: number;
   /** Value of an outcome in one run (NaN where undefined); step defaults to the horizon. */
   value(scenario: string, replicate: number, metric: string, group?: string, step?: number): number;
+  /** Every replicate's kept values at one kept step: [replicate][group × metrics + metric], NaN where undefined; step defaults to the horizon. */
+  stepValues(scenario: string, step?: number): Float64Array[];
   /** Every run's kept outcomes as tidy rows (scenario, replicate, seed, step, date, group, metric, value). */
   rows(): IterableIterator<TidyRow>;
   /** The same rows as an array (built on first use). */
   readonly metrics: TidyRow[];
-  /** Paired effect of each scenario against the baseline for every kept group, metric and step. */
+  /** Paired effect of each scenario against the baseline for every kept group, metric and step (computed on first use). */
   readonly effects: EffectRow[];
 }
 
@@ -89,35 +99,37 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const { scenarios, selection, households, replications, seeds } = plan;
   const tasks: ReplicateTask[] = [];
   for (let r = 0; r < replications; r++) for (let s = 0; s < scenarios.length; s++) tasks.push({ scenario: s, replicate: r, seed: seeds[r]! });
-  const values: Float64Array[][] = scenarios.map(() => new Array<Float64Array>(replications));
-  const sites: Record<string, number> = {};
-  let done = 0;
-  const store = (index: number, result: ReplicateValues) => {
-    const t = tasks[index]!;
-    values[t.scenario]![t.replicate] = result.values;
-    sites[scenarios[t.scenario]!.name] = result.sites;
+  const store = options.store ?? memoryRunStore();
+  const signal = options.signal;
+  const todo = tasks.map((_, i) => i).filter((i) => !store.has(i));
+  let done = tasks.length - todo.length;
+  const save = (index: number, result: ReplicateValues) => {
+    store.save(index, result);
     done++;
     options.onProgress?.({ done, total: tasks.length, seconds: (performance.now() - started) / 1000 });
   };
   const workers = plan.workers;
+  signal?.throwIfAborted();
   if (workers === 1) {
-    for (let i = 0; i < tasks.length; i++) {
+    for (const i of todo) {
       const t = tasks[i]!;
-      store(i, runReplicate(scenarios[t.scenario]!, t, households, selection));
-      // Let timers and output (a progress bar) run between runs.
+      save(i, runReplicate(scenarios[t.scenario]!, t, households, selection));
+      // Let timers, output (a progress bar) and Ctrl-C run between runs.
       await new Promise((r) => setImmediate(r));
+      signal?.throwIfAborted();
     }
   } else {
     await runWorkerPool<ReplicateTask, ReplicateValues>(
       new URL("./experimentWorker.js", import.meta.url),
       { scenarios: scenarios.map(scenarioData), households, selection },
-      tasks,
+      todo.map((i) => tasks[i]!),
       workers,
-      store,
+      (k, result) => save(todo[k]!, result),
+      signal,
     );
   }
   const seconds = (performance.now() - started) / 1000;
-  return new Results(plan, values, sites, workers, seconds);
+  return new Results(plan, store, workers, seconds);
 }
 
 export interface Plan {
@@ -188,6 +200,10 @@ export function planExperiment(options: ExperimentOptions): Plan {
   return { scenarios, baseline: 0, replications, seed, seeds, households, workers, horizon: horizon!, selection };
 }
 
+/** Values of runs read at once when effects are computed (two scenarios' slices): 32 MB, however many runs. */
+const EFFECT_CHUNK_VALUES = 4 << 20;
+
+/** An experiment's results, read from its run store (never all runs in memory at once unless the store holds them so). */
 class Results implements Experiment {
   readonly baseline: string;
   readonly scenarios: ScenarioInfo[];
@@ -197,13 +213,13 @@ class Results implements Experiment {
   readonly households: number;
   readonly horizon: { start: string; months: number };
   readonly selection: OutcomeSelection;
-  readonly effects: EffectRow[];
+  readonly sites: Record<string, number> = {};
   private cachedRows?: TidyRow[];
+  private cachedEffects?: EffectRow[];
 
   constructor(
     plan: Plan,
-    private readonly values: Float64Array[][],
-    readonly sites: Record<string, number>,
+    private readonly store: RunStore,
     readonly workers: number,
     readonly seconds: number,
   ) {
@@ -215,26 +231,44 @@ class Results implements Experiment {
     this.households = plan.households;
     this.horizon = plan.horizon;
     this.selection = plan.selection;
-    this.effects = this.computeEffects();
+    // The sites of a scenario's population, as its last replicate had them.
+    this.scenarios.forEach((s, i) => (this.sites[s.name] = store.sites(this.run(i, plan.replications - 1))));
   }
 
-  private cell(s: number, r: number, k: number, g: number, m: number): number {
-    const { groups, metrics } = this.selection;
-    return this.values[s]![r]![(k * groups.length + g) * metrics.length + m]!;
+  /** Task index of (scenario, replicate): tasks go replicate by replicate. */
+  private run(s: number, r: number): number {
+    return r * this.scenarios.length + s;
+  }
+
+  private scenarioIndex(scenario: string): number {
+    const s = this.scenarios.findIndex((x) => x.name === scenario);
+    if (s < 0) throw new InputError("scenario", scenario, `one of ${this.scenarios.map((x) => x.name).join(", ")}`);
+    return s;
+  }
+
+  private stepIndex(step: number): number {
+    const k = this.selection.steps.indexOf(step);
+    if (k < 0) throw new InputError("step", step, `one of the kept steps ${this.selection.steps.join(", ")}`);
+    return k;
   }
 
   value(scenario: string, replicate: number, metric: string, group = "all", step = this.horizon.months): number {
-    const s = this.scenarios.findIndex((x) => x.name === scenario);
-    const { steps, groups, metrics } = this.selection;
-    const k = steps.indexOf(step);
+    const s = this.scenarioIndex(scenario);
+    const { groups, metrics } = this.selection;
     const g = groups.indexOf(group);
     const m = metrics.indexOf(metric);
-    if (s < 0) throw new InputError("scenario", scenario, `one of ${this.scenarios.map((x) => x.name).join(", ")}`);
     if (!Number.isInteger(replicate) || replicate < 0 || replicate >= this.replications) throw new InputError("replicate", replicate, `a replicate from 0 to ${this.replications - 1}`);
     if (m < 0) throw new InputError("metric", metric, `one of the kept metrics ${metrics.join(", ")}`);
     if (g < 0) throw new InputError("group", group, `one of the kept groups ${groups.join(", ")}`);
-    if (k < 0) throw new InputError("step", step, `one of the kept steps ${steps.join(", ")}`);
-    return this.cell(s, replicate, k, g, m);
+    const c = (this.stepIndex(step) * groups.length + g) * metrics.length + m;
+    return this.store.read(this.run(s, replicate), c, c + 1)[0]!;
+  }
+
+  stepValues(scenario: string, step = this.horizon.months): Float64Array[] {
+    const s = this.scenarioIndex(scenario);
+    const width = this.selection.groups.length * this.selection.metrics.length;
+    const from = this.stepIndex(step) * width;
+    return Array.from({ length: this.replications }, (_, r) => this.store.read(this.run(s, r), from, from + width));
   }
 
   *rows(): IterableIterator<TidyRow> {
@@ -243,10 +277,12 @@ class Results implements Experiment {
       const scenario = this.scenarios[s]!.name;
       for (let r = 0; r < this.replications; r++) {
         const seed = this.seeds[r]!;
+        const values = this.store.read(this.run(s, r));
+        let c = 0;
         for (let k = 0; k < steps.length; k++) {
           for (let g = 0; g < groups.length; g++) {
             for (let m = 0; m < metrics.length; m++) {
-              const value = this.cell(s, r, k, g, m);
+              const value = values[c++]!;
               if (Number.isNaN(value)) continue;
               yield { scenario, replicate: r, seed, step: steps[k]!, date: dates[k]!, group: groups[g]!, metric: metrics[m]!, value };
             }
@@ -260,21 +296,43 @@ class Results implements Experiment {
     return (this.cachedRows ??= [...this.rows()]);
   }
 
+  get effects(): EffectRow[] {
+    return (this.cachedEffects ??= this.computeEffects());
+  }
+
+  /**
+   * Each scenario against the baseline, cell by cell. The cells are taken a slice at a time
+   * from every replicate of the two scenarios, so the memory this needs does not grow with
+   * the number of runs; rows come out in order scenario → group → metric → step.
+   */
   private computeEffects(): EffectRow[] {
     const { steps, dates, groups, metrics } = this.selection;
     const R = this.replications;
+    const G = groups.length;
+    const M = metrics.length;
+    const cells = steps.length * G * M;
+    const chunk = Math.max(1, Math.floor(EFFECT_CHUNK_VALUES / (2 * R)));
     const rows: EffectRow[] = [];
     const b = new Float64Array(R);
     const x = new Float64Array(R);
     for (let s = 1; s < this.scenarios.length; s++) {
-      for (let g = 0; g < groups.length; g++) {
-        for (let m = 0; m < metrics.length; m++) {
+      const byCell = new Array<PairedDifference>(cells);
+      for (let from = 0; from < cells; from += chunk) {
+        const to = Math.min(cells, from + chunk);
+        const base = Array.from({ length: R }, (_, r) => this.store.read(this.run(0, r), from, to));
+        const other = Array.from({ length: R }, (_, r) => this.store.read(this.run(s, r), from, to));
+        for (let c = from; c < to; c++) {
+          for (let r = 0; r < R; r++) {
+            b[r] = base[r]![c - from]!;
+            x[r] = other[r]![c - from]!;
+          }
+          byCell[c] = pairedDifference(b, x);
+        }
+      }
+      for (let g = 0; g < G; g++) {
+        for (let m = 0; m < M; m++) {
           for (let k = 0; k < steps.length; k++) {
-            for (let r = 0; r < R; r++) {
-              b[r] = this.cell(0, r, k, g, m);
-              x[r] = this.cell(s, r, k, g, m);
-            }
-            const d = pairedDifference(b, x);
+            const d = byCell[(k * G + g) * M + m]!;
             if (d.n === 0) continue;
             rows.push({ scenario: this.scenarios[s]!.name, baseline: this.baseline, group: groups[g]!, metric: metrics[m]!, step: steps[k]!, date: dates[k]!, ...d });
           }
@@ -284,4 +342,3 @@ class Results implements Experiment {
     return rows;
   }
 }
-

@@ -6,7 +6,8 @@ import { startWorker } from "../kernel/startWorker.js";
  * as its compiled .js file: see startWorker) with `workerData`. A worker answers
  * `{index, ...result}` or `{index, error}` for each `{index, task}` it is sent. Results are
  * handed to `onResult` by task index, so the caller stores them by index and the order in which
- * workers finish never matters.
+ * workers finish never matters. When `signal` aborts, the workers are stopped (tasks under way
+ * are dropped) and the promise rejects with the signal's reason.
  */
 export function runWorkerPool<T, R>(
   entry: URL,
@@ -14,6 +15,7 @@ export function runWorkerPool<T, R>(
   tasks: readonly T[],
   workers: number,
   onResult: (index: number, result: R) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const pool: Worker[] = [];
@@ -26,6 +28,7 @@ export function runWorkerPool<T, R>(
     const fail = (e: Error) => {
       if (failed) return;
       failed = true;
+      signal?.removeEventListener("abort", abort);
       stop();
       reject(e);
     };
@@ -35,7 +38,15 @@ export function runWorkerPool<T, R>(
         w.postMessage({ index, task: tasks[index] });
       }
     };
+    if (signal?.aborted) return reject(signal.reason);
     if (tasks.length === 0) return resolve();
+    const abort = () => fail(signal!.reason);
+    signal?.addEventListener("abort", abort, { once: true });
+    const finish = () => {
+      signal?.removeEventListener("abort", abort);
+      stop();
+      resolve();
+    };
     const n = Math.max(1, Math.min(workers, tasks.length));
     for (let k = 0; k < n; k++) {
       const w = startWorker(entry, workerData);
@@ -51,10 +62,8 @@ export function runWorkerPool<T, R>(
           return fail(e as Error);
         }
         done++;
-        if (done === tasks.length) {
-          stop();
-          resolve();
-        } else feed(w);
+        if (done === tasks.length) finish();
+        else feed(w);
       });
       w.on("error", (e) => fail(e));
       w.on("exit", (code) => {

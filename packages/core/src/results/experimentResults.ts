@@ -27,15 +27,18 @@ export function experimentResultFiles(x: Experiment, info: ExperimentResultsInfo
   const outcomes: Record<string, Record<string, Record<string, SummaryLevel>>> = {};
   for (const s of x.scenarios) {
     const byGroup: Record<string, Record<string, SummaryLevel>> = {};
-    for (const g of x.selection.groups) {
+    // One read per run: the horizon's values of every replicate.
+    const atHorizon = x.stepValues(s.name, horizonStep);
+    const M = x.selection.metrics.length;
+    x.selection.groups.forEach((g, gi) => {
       const row: Record<string, SummaryLevel> = {};
-      for (const m of x.selection.metrics) {
-        const l = levelInterval(Array.from({ length: x.replications }, (_, r) => x.value(s.name, r, m, g, horizonStep)));
-        if (l.n === 0) continue;
+      x.selection.metrics.forEach((m, mi) => {
+        const l = levelInterval(atHorizon.map((v) => v[gi * M + mi]!));
+        if (l.n === 0) return;
         row[m] = l.n > 1 ? { mean: l.mean, ci_low: l.ci_low, ci_high: l.ci_high, n: l.n } : { mean: l.mean, n: l.n, no_interval: noIntervalReason(l.n) };
-      }
+      });
       byGroup[g] = row;
-    }
+    });
     outcomes[s.name] = byGroup;
   }
   const c = info.comparison;
@@ -75,7 +78,7 @@ export function experimentResultFiles(x: Experiment, info: ExperimentResultsInfo
     seconds: Number(x.seconds.toFixed(3)),
   };
   return {
-    ...resultTables(x.rows(), { rows: x.effects, replications: x.replications }),
+    ...resultTables(x.rows(), { rows: x.effects, replications: x.replications }, true),
     [RESULT_FILES.summary]: JSON.stringify(summary, null, 2) + "\n",
     [RESULT_FILES.manifest]: JSON.stringify(manifest, null, 2) + "\n",
   };

@@ -11,3 +11,5 @@ export { readCsvTable, toNumber } from "./readCsvTable.js";
 export { CsvParser, parseCsv } from "./csvParser.js";
 export { scenarioOrder } from "./scenarioOrder.js";
 export { levelInterval, noIntervalReason, type LevelInterval } from "../experiment/levelInterval.js";
+export { openRunFiles, type RunFiles, type RunFilesInfo } from "./runFiles.js";
+export { RUNS_DIR, type FileWriter } from "./resultFiles.js";

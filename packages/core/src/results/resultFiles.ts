@@ -12,11 +12,20 @@ export const RESULT_FILES = {
   manifest: "manifest.json",
 } as const;
 
+/**
+ * The runs of an experiment under way (results/runFiles.ts): kept in the results directory
+ * until its results are complete, so that the same command run again continues them.
+ */
+export const RUNS_DIR = "runs";
+
 /** What @relocsim/report adds to a results directory. */
 export const REPORT_ENTRIES = ["report.html", "charts"] as const;
 
 /** Every entry relocsim writes at the top of a results directory. */
-export const RESULT_ENTRIES: readonly string[] = [...Object.values(RESULT_FILES), ...REPORT_ENTRIES];
+export const RESULT_ENTRIES: readonly string[] = [...Object.values(RESULT_FILES), ...REPORT_ENTRIES, RUNS_DIR];
 
-/** Contents of a results directory to write: file name → text or bytes. */
-export type ResultFiles = Record<string, string | Uint8Array>;
+/** Writes one file at `path` itself: for files too large to hold in memory as one string. */
+export type FileWriter = (path: string) => void | Promise<void>;
+
+/** Contents of a results directory to write: file name → text, bytes, or a writer. */
+export type ResultFiles = Record<string, string | Uint8Array | FileWriter>;

@@ -73,7 +73,8 @@ export function openResultsDir(dir: string, options: OpenOptions = {}): ResultsD
         for (const [name, content] of Object.entries(files)) {
           doing = `writing ${name}`;
           mkdirSync(dirname(join(tmp, name)), { recursive: true });
-          writeFileSync(join(tmp, name), content);
+          if (typeof content === "function") await content(join(tmp, name));
+          else writeFileSync(join(tmp, name), content);
         }
         doing = "writing the report";
         if (beforeCommit) await beforeCommit(tmp);
