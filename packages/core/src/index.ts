@@ -30,7 +30,7 @@ export {
   type ResultFiles, type RunResultsInfo, type ExperimentResultsInfo, type ResultsDir, type CommitOptions, type OpenOptions, type Results,
 } from "./results/index.js";
 export { snapshotSimulation, continueSimulation, type SimulationSnapshot } from "./simulation.js";
-export { saveCheckpoint, type SaveCheckpointOptions } from "./checkpoint/saveCheckpoint.js";
+export { saveCheckpoint, checkCheckpointTarget, type SaveCheckpointOptions } from "./checkpoint/saveCheckpoint.js";
 export { readCheckpoint, type Checkpoint } from "./checkpoint/readCheckpoint.js";
 export { resumeSimulation, type ResumeOptions } from "./checkpoint/resumeSimulation.js";
 export { branchSimulation } from "./checkpoint/branchSimulation.js";

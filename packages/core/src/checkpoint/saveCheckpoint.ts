@@ -27,9 +27,7 @@ export interface SaveCheckpointOptions {
 export function saveCheckpoint(sim: Simulation, file: string, options: SaveCheckpointOptions = {}): void {
   const field = options.field ?? "checkpoint";
   const path = resolve(file);
-  if (existsSync(path) && (statSync(path).isDirectory() || !looksLikeCheckpoint(path))) {
-    throw new InputError(field, file, "a new file or a relocsim checkpoint", "relocsim replaces only files it wrote");
-  }
+  checkCheckpointTarget(file, field);
   const snap = snapshotSimulation(sim);
   const columns = stateColumns(snap.state);
   const sc = sim.scenario;
@@ -71,6 +69,17 @@ export function saveCheckpoint(sim: Simulation, file: string, options: SaveCheck
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw writeFailure(e, field, file, `writing ${tmp}`, "the previous checkpoint, if any, is left as it was") ?? e;
+  }
+}
+
+/**
+ * Refuse, before any work, a checkpoint location that holds something other than a
+ * checkpoint: relocsim replaces only files it wrote.
+ */
+export function checkCheckpointTarget(file: string, field = "checkpoint"): void {
+  const path = resolve(file);
+  if (existsSync(path) && (statSync(path).isDirectory() || !looksLikeCheckpoint(path))) {
+    throw new InputError(field, file, "a new file or a relocsim checkpoint", "relocsim replaces only files it wrote");
   }
 }
 
