@@ -14,6 +14,8 @@ const run = ["run", "scenarios/baseline.json", "--scale", "2000", "--seed", "5",
 describe("relocsim run --checkpoint FILE, then --resume FILE", () => {
   it("continues a run killed midway (SIGKILL) to a metrics.csv byte-identical to the run never interrupted", async () => {
     const ckpt = join(dir, "killed.ckpt");
+    // The uninterrupted run, side by side with the one to be killed.
+    const full = relocsimAsync([...run, "--out", join(dir, "full")]);
     const child = relocsimChild([...run, "--checkpoint", ckpt, "--checkpoint-every", "12", "--out", join(dir, "killed")]);
     const exited = new Promise((done) => child.on("exit", done));
     // Kill as soon as the first checkpoint is in place (the rename makes it appear whole).
@@ -25,11 +27,10 @@ describe("relocsim run --checkpoint FILE, then --resume FILE", () => {
     expect(stepsDone).toBeLessThan(120);
     expect(existsSync(join(dir, "killed", "metrics.csv"))).toBe(false);
 
-    const resumed = relocsimAsync(["run", "--resume", ckpt, "--threads", "2", "--out", join(dir, "resumed"), "--no-report"]);
-    const full = await relocsimHere(...run, "--out", join(dir, "full"));
-    expect(full.code, full.stderr).toBe(0);
-    const r = await resumed;
+    const r = await relocsimHere("run", "--resume", ckpt, "--threads", "2", "--out", join(dir, "resumed"), "--no-report");
     expect(r.code, r.stderr).toBe(0);
+    const f = await full;
+    expect(f.code, f.stderr).toBe(0);
     expect(r.stdout).toContain(`(resumed from ${ckpt})`);
     expect(sha(join(dir, "resumed", "metrics.csv"))).toBe(sha(join(dir, "full", "metrics.csv")));
     // The resumed run kept checkpointing: the file now holds the horizon.
