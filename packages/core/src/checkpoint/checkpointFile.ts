@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { InputError } from "../errors.js";
 import type { ColumnInfo, StateShape } from "./stateColumns.js";
 
@@ -48,7 +48,7 @@ export function looksLikeCheckpoint(file: string): boolean {
   }
 }
 
-/** The framing of a checkpoint: its chunks, in order, with the header in front and the digest after. */
+/** The start of a checkpoint (MAGIC, header length, header) and the hash to feed the body to; its digest ends the file. */
 export function frame(header: CheckpointHeader): { head: Buffer; hash: ReturnType<typeof createHash> } {
   const json = Buffer.from(JSON.stringify(header));
   const len = Buffer.alloc(4);
@@ -57,40 +57,76 @@ export function frame(header: CheckpointHeader): { head: Buffer; hash: ReturnTyp
   return { head, hash: createHash("sha256").update(head) };
 }
 
+const CHUNK = 1 << 22;
+
 /**
- * Read and check a checkpoint file: a file that is not one, is cut short or does not match its
+ * Open and check a checkpoint file: a file that is not one, is cut short or does not match its
  * checksum is refused with an InputError naming what is wrong (`field` names the file's flag).
+ * The whole file is hashed first, in chunks (a national checkpoint is about a gigabyte: it is
+ * never held twice in memory), so nothing of a damaged file is ever used. Then `targetsFor`
+ * (which may refuse the header) names the arrays the body is read into, in order; their
+ * lengths must add up to the body's. Returns the header.
  */
-export function readCheckpointFile(file: string, field: string): { header: CheckpointHeader; body: Buffer } {
+export function readCheckpointFile(file: string, field: string, targetsFor: (header: CheckpointHeader) => readonly Uint8Array[]): CheckpointHeader {
   const refuse = (why: string): never => {
     throw new InputError(field, file, "a relocsim checkpoint", why);
   };
-  let bytes: Buffer;
+  let fd: number;
+  let size: number;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, "r");
+    size = fstatSync(fd).size;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return refuse(code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : `it cannot be read (${code ?? String(e)})`);
   }
-  if (bytes.length === 0) refuse("it is empty");
-  // A prefix of MAGIC is a checkpoint cut short; anything else is some other file.
-  if (!bytes.subarray(0, MAGIC.length).equals(MAGIC.subarray(0, Math.min(MAGIC.length, bytes.length)))) refuse("it is not a relocsim checkpoint file");
-  if (bytes.length < MAGIC.length + 4) refuse(`it is truncated (${bytes.length} bytes)`);
-  const headerBytes = bytes.readUInt32LE(MAGIC.length);
-  const bodyAt = MAGIC.length + 4 + headerBytes;
-  if (bytes.length < bodyAt) refuse(`it is truncated (${bytes.length} bytes; the header alone is ${bodyAt})`);
-  let header: CheckpointHeader;
   try {
-    header = JSON.parse(bytes.toString("utf8", MAGIC.length + 4, bodyAt)) as CheckpointHeader;
-  } catch {
-    return refuse("it is corrupt (its header is not JSON)");
+    if (fstatSync(fd).isDirectory()) refuse("it is a directory");
+    const read = (at: number, length: number): Buffer => {
+      const buf = Buffer.alloc(length);
+      let n = 0;
+      while (n < length) {
+        const got = readSync(fd, buf, n, length - n, at + n);
+        if (got === 0) break;
+        n += got;
+      }
+      return buf.subarray(0, n);
+    };
+    if (size === 0) refuse("it is empty");
+    const start = read(0, MAGIC.length + 4);
+    // A prefix of MAGIC is a checkpoint cut short; anything else is some other file.
+    if (!start.subarray(0, MAGIC.length).equals(MAGIC.subarray(0, Math.min(MAGIC.length, start.length)))) refuse("it is not a relocsim checkpoint file");
+    if (size < MAGIC.length + 4) refuse(`it is truncated (${size} bytes)`);
+    const headerBytes = start.readUInt32LE(MAGIC.length);
+    const bodyAt = MAGIC.length + 4 + headerBytes;
+    if (size < bodyAt) refuse(`it is truncated (${size} bytes; the header alone is ${bodyAt})`);
+    let header: CheckpointHeader;
+    try {
+      header = JSON.parse(read(MAGIC.length + 4, headerBytes).toString("utf8")) as CheckpointHeader;
+    } catch {
+      return refuse("it is corrupt (its header is not JSON)");
+    }
+    if (!Number.isSafeInteger(header.bodyBytes) || header.bodyBytes < 0) refuse("it is corrupt (its header gives no body length)");
+    const total = bodyAt + header.bodyBytes + DIGEST;
+    if (size < total) refuse(`it is truncated (${size} of ${total} bytes)`);
+    if (size > total) refuse(`it is corrupt (${size - total} bytes more than its header says)`);
+    const hash = createHash("sha256");
+    for (let at = 0; at < total - DIGEST; at += CHUNK) hash.update(read(at, Math.min(CHUNK, total - DIGEST - at)));
+    if (!hash.digest().equals(read(total - DIGEST, DIGEST))) refuse("it is corrupt (its sha256 checksum does not match)");
+    if (header.format !== CHECKPOINT_FORMAT) refuse(`it has format ${JSON.stringify(header.format)}; this relocsim reads format ${CHECKPOINT_FORMAT}`);
+    const targets = targetsFor(header);
+    if (targets.reduce((n, t) => n + t.length, 0) !== header.bodyBytes) refuse("its body length does not match its columns");
+    let at = bodyAt;
+    for (const t of targets) {
+      for (let n = 0; n < t.length; ) {
+        const got = readSync(fd, t, n, Math.min(CHUNK, t.length - n), at + n);
+        if (got === 0) refuse("it was cut short while being read");
+        n += got;
+      }
+      at += t.length;
+    }
+    return header;
+  } finally {
+    closeSync(fd);
   }
-  const total = bodyAt + header.bodyBytes + DIGEST;
-  if (!Number.isSafeInteger(header.bodyBytes) || header.bodyBytes < 0) refuse("it is corrupt (its header gives no body length)");
-  if (bytes.length < total) refuse(`it is truncated (${bytes.length} of ${total} bytes)`);
-  if (bytes.length > total) refuse(`it is corrupt (${bytes.length - total} bytes more than its header says)`);
-  const digest = createHash("sha256").update(bytes.subarray(0, total - DIGEST)).digest();
-  if (!digest.equals(bytes.subarray(total - DIGEST))) refuse("it is corrupt (its sha256 checksum does not match)");
-  if (header.format !== CHECKPOINT_FORMAT) refuse(`it has format ${JSON.stringify(header.format)}; this relocsim reads format ${CHECKPOINT_FORMAT}`);
-  return { header, body: bytes.subarray(bodyAt, bodyAt + header.bodyBytes) };
 }
