@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { METRIC_TABLE, modelSpec, leaves, type GroupSpec, type LeafSpec, type MetricSpec, type Spec } from "../packages/core/src/index.ts";
+import { METRIC_TABLE, modelSpec, leaves, type GroupSpec, type LeafSpec, type MetricSpec, type Spec } from "../packages/core/src/engine.ts";
 
 export const PARAMETERS_MD = fileURLToPath(new URL("../docs/parameters.md", import.meta.url));
 export const ODD_MD = fileURLToPath(new URL("../docs/ODD.md", import.meta.url));

@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compare, runExperiment, pairedDifference, effectsTable, EFFECT_COLUMNS, type Experiment } from "../packages/core/src/index.ts";
+import { compare, runExperiment, effectsTable, type Experiment } from "../packages/core/src/index.ts";
+import { pairedDifference, EFFECT_COLUMNS } from "../packages/core/src/engine.ts";
 import { scenario } from "../packages/scenarios/src/index.ts";
 import { relocsim, relocsimHere } from "../packages/cli/test/relocsim.ts";
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { METRICS, SCHEDULE, leaves, modelSpec, type GroupSpec, type Spec } from "../packages/core/src/index.ts";
+import { METRICS } from "../packages/core/src/index.ts";
+import { SCHEDULE, leaves, modelSpec, type GroupSpec, type Spec } from "../packages/core/src/engine.ts";
 import { PARAMETERS_MD, formatNumber, renderMetrics, renderParameters, sourceKind, withMetricTable } from "../scripts/gen-docs.ts";
 
 const ODD = readFileSync(new URL("../docs/ODD.md", import.meta.url), "utf8");
@@ -10,10 +11,10 @@ const PAPER_SECTIONS = ["3.1", "3.2", "3.3", "4.1(1)", "4.1(2)", "4.1(3)", "4.2(
 
 /**
  * A citation names where a published figure comes from: a statistical office or ministry, a
- * plan, a news agency, the project's design document, or an author-year reference
- * ("Petrongolo and Pissarides 2001"). A description such as "standard estimate" is not one.
+ * plan, a news agency, or an author-year reference ("Petrongolo and Pissarides 2001"). A
+ * description such as "standard estimate" is not one, nor a document outside the repository.
  */
-const CITATION = /^(NDRC|NBS|National Bureau of Statistics|State Council|Ministry of|MOHRSS|13th Five-Year Plan|Xinhua|DESIGN\.md)\b|^[A-Z][\p{L}'-]+( (and|&) [A-Z][\p{L}'-]+| et al\.)?,? \(?(19|20)\d{2}\b/u;
+const CITATION = /^(NDRC|NBS|National Bureau of Statistics|State Council|Ministry of|MOHRSS|13th Five-Year Plan|Xinhua)\b|^[A-Z][\p{L}'-]+( (and|&) [A-Z][\p{L}'-]+| et al\.)?,? \(?(19|20)\d{2}\b/u;
 
 function sourceProblem(source: string): string | undefined {
   const s = source.trim();
@@ -44,6 +45,11 @@ describe("parameter sources", () => {
       .filter(([, , problem]) => problem !== undefined)
       .map(([path, source, problem]) => `${path}: source ${JSON.stringify(source)} ${problem}`);
     expect(problems).toEqual([]);
+  });
+
+  it("sourceProblem(source) rejects a design note as a source: it is not in the repository", () => {
+    expect(sourceProblem("DESIGN.md: default horizon 2016-01 to 2025-12")).toBe(`is neither "assumption…", "paper <section>…" nor a citation`);
+    expect(sourceProblem("13th Five-Year Plan for poverty-alleviation relocation, NDRC, 2016")).toBeUndefined();
   });
 
   it("every lever group under policies names paper sections that exist", () => {

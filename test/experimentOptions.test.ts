@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { experimentSpec, planExperiment, InputErrors, type LeafSpec } from "../packages/core/src/index.ts";
+import { InputErrors } from "../packages/core/src/index.ts";
+import { experimentSpec, planExperiment, type LeafSpec } from "../packages/core/src/engine.ts";
 import { comparisonSchema, resolveComparison, scenario } from "../packages/scenarios/src/index.ts";
 import { specValue } from "../packages/cli/src/args.ts";
 

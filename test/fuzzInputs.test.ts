@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { InputError, InputErrors, createSimulation, leaves, modelSpec, resolveParams, type Scenario } from "../packages/core/src/index.ts";
+import { InputError, InputErrors, createSimulation, type Scenario } from "../packages/core/src/index.ts";
+import { leaves, modelSpec, resolveParams } from "../packages/core/src/engine.ts";
 import { deepMerge, resolveComparison, resolveScenario } from "../packages/scenarios/src/index.ts";
 
 /**

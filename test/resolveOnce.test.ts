@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { createSimulation, resolveScenario, rowsToCsv } from "../packages/core/src/index.ts";
+import { createSimulation, resolveScenario } from "../packages/core/src/index.ts";
+import { rowsToCsv } from "../packages/core/src/engine.ts";
 import { cli } from "../packages/cli/src/main.ts";
 
 // Count every resolution of a scenario's parameters, wherever it happens (core, scenarios, cli).

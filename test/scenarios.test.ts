@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createSimulation, planExperiment, type Scenario } from "../packages/core/src/index.ts";
+import { createSimulation, type Scenario } from "../packages/core/src/index.ts";
+import { planExperiment } from "../packages/core/src/engine.ts";
 import { loadComparison, loadScenarioFile } from "../packages/scenarios/src/index.ts";
 import { relocsim } from "../packages/cli/test/relocsim.ts";
 

@@ -1,4 +1,4 @@
-import { tQuantile } from "../../packages/core/src/index.ts";
+import { tQuantile } from "../../packages/core/src/engine.ts";
 
 /** Small statistics for bench summaries. */
 

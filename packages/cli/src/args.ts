@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { InputError, checkLeaf, defaultText, rangeText, suggest, type LeafSpec } from "@relocsim/core";
+import { InputError } from "@relocsim/core";
+import { checkLeaf, defaultText, rangeText, suggest, type LeafSpec } from "@relocsim/core/engine";
 
 export interface FlagSpec {
   type: "string" | "boolean";

@@ -1,5 +1,8 @@
-#!/usr/bin/env -S npx tsx
-import { isInputError, suggest } from "@relocsim/core";
+#!/usr/bin/env node
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { isInputError } from "@relocsim/core";
+import { suggest } from "@relocsim/core/engine";
 import { runCommand } from "./commands/run.js";
 import { validateCommand } from "./commands/validate.js";
 import { compareCommand } from "./commands/compare.js";
@@ -58,8 +61,18 @@ export async function cli(argv: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isMain) {
+/** Whether this module is the program (not imported): the installed bin is a symlink to it. */
+function isMain(): boolean {
+  const argv1 = process.argv[1];
+  if (!argv1) return false;
+  try {
+    return realpathSync(argv1) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
   cli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e) => {

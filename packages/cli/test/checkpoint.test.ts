@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readCheckpoint } from "@relocsim/core";
+import { readCheckpoint } from "@relocsim/core/engine";
 import { relocsimAsync, relocsimChild, relocsimHere } from "./relocsim.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "relocsim-cli-checkpoint-"));

@@ -8,7 +8,10 @@ export interface Scenario {
   description?: string;
   /** Paper sections the scenario encodes, e.g. ["4.1(2)", "3.2"]. */
   paperSections?: string[];
-  /** Name of a scenario this one derives from (resolved by the caller's `resolveExtends`). */
+  /**
+   * Name of a scenario this one derives from: @relocsim/scenarios' `resolveScenario` and
+   * `loadScenarioFile` follow it; core's `resolveScenario` rejects it (core has no catalogue).
+   */
   extends?: string;
   params?: ParamsInput;
 }

@@ -18,7 +18,8 @@ import { stepContext } from "./model/context.js";
 import { buildPopulation } from "./model/population.js";
 import { buildNetwork } from "./model/network.js";
 import { primeIncome } from "./model/income.js";
-import { CTL_DONE, CTL_ERROR, CTL_REQUEST, SAVE_STREAMS, STOP, readError, startTsWorker } from "./kernel/workerProtocol.js";
+import { CTL_DONE, CTL_ERROR, CTL_REQUEST, SAVE_STREAMS, STOP, readError } from "./kernel/workerProtocol.js";
+import { startWorker } from "./kernel/startWorker.js";
 import type { Worker } from "node:worker_threads";
 import type { TidyRow } from "./results.js";
 
@@ -206,7 +207,7 @@ class Engine implements Simulation {
       const data = { start: this.start, state: this.state, s0: cuts[k]!, s1: cuts[k + 1]!, siteAcc: this.siteAcc, hist, timings };
       // The resolved start values and the expressions' sources: the worker checks nothing again.
       const expressionSources = expressions.map(({ path, source }) => ({ path, source }));
-      const worker = startTsWorker(new URL("./stepWorker.ts", import.meta.url), { ...data, params: scenario.params, expressions: expressionSources, seed, streams: this.streams, restore: Boolean(from), ctl, err });
+      const worker = startWorker(new URL("./stepWorker.js", import.meta.url), { ...data, params: scenario.params, expressions: expressionSources, seed, streams: this.streams, restore: Boolean(from), ctl, err });
       this.remote.push({ worker, ctl, err, hist, timings });
     }
   }

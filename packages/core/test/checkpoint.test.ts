@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { branchSimulation, createSimulation, readCheckpoint, resumeSimulation, rowsToCsv, saveCheckpoint } from "../src/index.js";
+import { createSimulation } from "../src/index.js";
+import { branchSimulation, readCheckpoint, resumeSimulation, rowsToCsv, saveCheckpoint } from "../src/engine.js";
 
 const dir = mkdtempSync(join(tmpdir(), "relocsim-checkpoint-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InputError, InputErrors, compare, createSimulation, resolveParams, resolveScale } from "../src/index.js";
+import { InputError, InputErrors, compare, createSimulation } from "../src/index.js";
+import { resolveParams, resolveScale } from "../src/engine.js";
 import { show } from "../src/errors.js";
 import { checkFits, estimateMemory } from "../src/scale.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { levelInterval, noIntervalReason, scenarioHash, tQuantile } from "../src/index.js";
+import { levelInterval, noIntervalReason, scenarioHash, tQuantile } from "../src/engine.js";
 
 describe("tQuantile(p, df)", () => {
   it("tQuantile(0.975, df) matches the t table for whole df and lies between its neighbours for fractional df (Welch)", () => {

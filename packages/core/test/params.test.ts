@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InputError, InputErrors, createSimulation, defaultsOf, isInputError, leaves, modelSpec, resolveParams, suggest } from "../src/index.js";
+import { InputError, InputErrors, createSimulation, isInputError } from "../src/index.js";
+import { defaultsOf, leaves, modelSpec, resolveParams, suggest } from "../src/engine.js";
 
 /** The InputErrors thrown by f (fails the test if f does not throw one). */
 function errorOf(f: () => unknown): InputErrors | InputError {

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { METRICS, createSimulation, leaves, modelSpec, type LeafSpec, type Simulation } from "../src/index.js";
+import { METRICS, createSimulation, type Simulation } from "../src/index.js";
+import { leaves, modelSpec, type LeafSpec } from "../src/engine.js";
 import { Emp } from "../src/kernel/state.js";
 import { members } from "./helpers.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSimulation, isResolvedScenario, resolveScenario, scenarioHash } from "../src/index.js";
+import { createSimulation, resolveScenario } from "../src/index.js";
+import { isResolvedScenario, scenarioHash } from "../src/engine.js";
 import { fromScenarioData, scenarioData } from "../src/resolvedScenario.js";
 
 const shock = { name: "shock", title: "A shock", params: { horizon: { months: 36 }, environment: { demandShock: "year == 2017 ? 0.5 : 0" } } };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GROUPS, METRICS, createSimulation, rowsToCsv, CSV_HEADER } from "../src/index.js";
+import { GROUPS, METRICS, createSimulation } from "../src/index.js";
+import { rowsToCsv, CSV_HEADER } from "../src/engine.js";
 
 const scenario = { name: "det", params: { horizon: { months: 36 }, policies: { collectiveAssets: { enabled: true }, vocationalTraining: { mode: "needsBased" } } } };
 const run = (seed: number, sc: Record<string, unknown> = scenario) => createSimulation(sc, { seed, scale: 400 }).run();

@@ -7,7 +7,7 @@
 import type { EffectRow, ScenarioInfo, TidyRow } from "../src/index.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { tQuantile } from "@relocsim/core";
+import { tQuantile } from "@relocsim/core/engine";
 
 export const scenarios: ScenarioInfo[] = [
   { name: "baseline", title: "Baseline", description: "Relocation with the default support package.", paperSections: ["3.1"] },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { METRICS, METRIC_TABLE } from "@relocsim/core";
+import { METRICS } from "@relocsim/core";
+import { METRIC_TABLE } from "@relocsim/core/engine";
 import { axisTitle, infoFor, metricInfo } from "../src/index.ts";
 
 describe("metricInfo (from core's METRIC_TABLE)", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { summariseReplicates, type TidyRow } from "../src/index.ts";
-import { tQuantile } from "@relocsim/core";
+import { tQuantile } from "@relocsim/core/engine";
 
 const row = (replicate: number, value: number, step = 0): TidyRow => ({
   scenario: "s", replicate, seed: replicate, step, date: "2016-01", group: "all", metric: "employment_rate", value,

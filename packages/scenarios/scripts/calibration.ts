@@ -1,7 +1,8 @@
 // How close the historical scenario comes to the published figures (and the baseline, for
 // reference): npx tsx packages/scenarios/scripts/calibration.ts [--replications N] [--workers N]
 import { parseArgs } from "node:util";
-import { runExperiment, levelInterval } from "@relocsim/core";
+import { runExperiment } from "@relocsim/core";
+import { levelInterval } from "@relocsim/core/engine";
 import { scenario } from "../src/index.ts";
 
 const { values } = parseArgs({ options: { replications: { type: "string", default: "10" }, workers: { type: "string" } } });

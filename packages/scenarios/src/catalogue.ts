@@ -1,4 +1,5 @@
-import { InputError, suggest, type Scenario } from "@relocsim/core";
+import { InputError, type Scenario } from "@relocsim/core";
+import { suggest } from "@relocsim/core/engine";
 import type { NamedScenario } from "./catalogue/namedScenario.js";
 import { baseline } from "./catalogue/baseline.js";
 import { historical } from "./catalogue/historical.js";

@@ -1,5 +1,6 @@
 import { dirname, resolve } from "node:path";
-import { checkExperimentOptions, experimentSpec, resolveScenario as resolveOnce, InputError, InputErrors, suggest, type ExperimentOptionName, type ExperimentSettings, type ResolvedScenario, type Scale } from "@relocsim/core";
+import { resolveScenario as resolveOnce, InputError, InputErrors, type ResolvedScenario, type Scale } from "@relocsim/core";
+import { checkExperimentOptions, experimentSpec, suggest, type ExperimentOptionName, type ExperimentSettings } from "@relocsim/core/engine";
 import { isNamedScenario, namedScenario, scenario as namedCopy } from "./catalogue.js";
 import { readJsonFile, displayPath } from "./readJsonFile.js";
 import { isFileReference, resolveScenario } from "./resolveScenario.js";

@@ -2,7 +2,7 @@ export { CATALOGUE, scenario, namedScenario, scenarioNames, isNamedScenario } fr
 export { defineScenario, type NamedScenario, type ScenarioKind } from "./catalogue/namedScenario.js";
 export { CONTRASTS, type Contrast } from "./catalogue/contrasts.js";
 export { resolveScenario, isFileReference, type ResolveOptions, type ScenarioResolution } from "./resolveScenario.js";
-export { withoutComments } from "@relocsim/core";
+export { withoutComments } from "@relocsim/core/engine";
 export { loadScenarioFile } from "./loadScenarioFile.js";
 export { loadComparison, resolveComparison, COMPARISON_KEYS, type Comparison, type ComparisonInput, type ScenarioRef } from "./comparison.js";
 export { scenarioSchema, comparisonSchema } from "./schema.js";

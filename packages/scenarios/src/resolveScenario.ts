@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { checkScenario, resolveScenario as resolveOnce, withoutComments, InputError, InputErrors, suggest, type ResolvedScenario, type Scenario } from "@relocsim/core";
+import { resolveScenario as resolveOnce, InputError, InputErrors, type ResolvedScenario, type Scenario } from "@relocsim/core";
+import { checkScenario, withoutComments, suggest } from "@relocsim/core/engine";
 import { deepMerge } from "./deepMerge.js";
 import { isNamedScenario, namedScenario, scenario, scenarioNames } from "./catalogue.js";
 import { readJsonFile, displayPath } from "./readJsonFile.js";

@@ -1,4 +1,4 @@
-import { leaves, modelSpec, type LeafSpec } from "@relocsim/core";
+import { leaves, modelSpec, type LeafSpec } from "@relocsim/core/engine";
 import { isPlainObject } from "./deepMerge.js";
 import type { NamedScenario } from "./catalogue/namedScenario.js";
 

@@ -1,4 +1,4 @@
-import { modelSpec, experimentSpec, defaultText, type Spec, type LeafSpec, type GroupSpec } from "@relocsim/core";
+import { modelSpec, experimentSpec, defaultText, type Spec, type LeafSpec, type GroupSpec } from "@relocsim/core/engine";
 import { CATALOGUE } from "./catalogue.js";
 import { COMPARISON_KEYS, COMPARISON_OPTIONS } from "./comparison.js";
 

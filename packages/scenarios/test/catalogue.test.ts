@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSimulation, modelSpec, resolveParams, type GroupSpec } from "@relocsim/core";
+import { createSimulation } from "@relocsim/core";
+import { modelSpec, resolveParams, type GroupSpec } from "@relocsim/core/engine";
 import { CATALOGUE, CONTRASTS, scenario, namedScenario, scenarioNames, parametersSet, resolveScenario } from "../src/index.ts";
 
 const levers = Object.keys((modelSpec.fields.policies as GroupSpec).fields);

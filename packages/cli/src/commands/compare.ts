@@ -1,9 +1,7 @@
 import { resolve } from "node:path";
-import {
-  planExperiment, runExperiment, effectsTable, effectsOverTime, pairingGain,
-  openResultsDir, writeExperimentResults, noIntervalReason, experimentSpec, defaultText, HEADLINE_METRICS, TRAJECTORY_METRICS,
-  type Experiment, type ExperimentSettings, type LeafSpec,
-} from "@relocsim/core";
+import { runExperiment, effectsTable, effectsOverTime, HEADLINE_METRICS, TRAJECTORY_METRICS, type Experiment } from "@relocsim/core";
+import { planExperiment, pairingGain, noIntervalReason, experimentSpec, defaultText, type ExperimentSettings, type LeafSpec } from "@relocsim/core/engine";
+import { openResultsDir, writeExperimentResults } from "@relocsim/core/results";
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
 import { writeReport } from "@relocsim/report";
 import { parse, specFlag, specValue, helpText, type Flags } from "../args.js";

@@ -1,7 +1,6 @@
-import {
-  createSimulation, openResultsDir, writeRunResults, experimentSpec, InputError, InputErrors, isInputError, type Simulation,
-  saveCheckpoint, checkCheckpointTarget, readCheckpoint, continueSimulation, branchSimulation,
-} from "@relocsim/core";
+import { createSimulation, InputError, InputErrors, isInputError, type Simulation } from "@relocsim/core";
+import { experimentSpec, saveCheckpoint, checkCheckpointTarget, readCheckpoint, continueSimulation, branchSimulation } from "@relocsim/core/engine";
+import { openResultsDir, writeRunResults } from "@relocsim/core/results";
 import { parse, intFlag, specFlag, specValue, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { readScenarioFile } from "../scenarioFile.js";

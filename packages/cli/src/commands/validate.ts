@@ -1,4 +1,5 @@
-import { planExperiment, isInputError, leaves, modelSpec } from "@relocsim/core";
+import { isInputError } from "@relocsim/core";
+import { planExperiment, leaves, modelSpec } from "@relocsim/core/engine";
 import { loadComparison, loadScenarioFile, parametersSet, readJsonFile, displayPath } from "@relocsim/scenarios";
 import { resolve } from "node:path";
 import { parse, helpText, type Flags } from "../args.js";

@@ -109,7 +109,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     }
   } else {
     await runWorkerPool<ReplicateTask, ReplicateValues>(
-      new URL("./experimentWorker.ts", import.meta.url),
+      new URL("./experimentWorker.js", import.meta.url),
       { scenarios: scenarios.map(scenarioData), households, selection },
       tasks,
       workers,

@@ -1,11 +1,12 @@
 import type { Worker } from "node:worker_threads";
-import { startTsWorker } from "../kernel/workerProtocol.js";
+import { startWorker } from "../kernel/startWorker.js";
 
 /**
- * Run tasks on a pool of worker threads that each load `entry` (a TypeScript module of this
- * package) with `workerData`. A worker answers `{index, ...result}` or `{index, error}` for
- * each `{index, task}` it is sent. Results are handed to `onResult` by task index, so the
- * caller stores them by index and the order in which workers finish never matters.
+ * Run tasks on a pool of worker threads that each load `entry` (a module of this package, named
+ * as its compiled .js file: see startWorker) with `workerData`. A worker answers
+ * `{index, ...result}` or `{index, error}` for each `{index, task}` it is sent. Results are
+ * handed to `onResult` by task index, so the caller stores them by index and the order in which
+ * workers finish never matters.
  */
 export function runWorkerPool<T, R>(
   entry: URL,
@@ -37,8 +38,8 @@ export function runWorkerPool<T, R>(
     if (tasks.length === 0) return resolve();
     const n = Math.max(1, Math.min(workers, tasks.length));
     for (let k = 0; k < n; k++) {
-      const w = startTsWorker(entry, workerData);
-      // The pool keeps the process alive while runs are outstanding (startTsWorker unrefs).
+      const w = startWorker(entry, workerData);
+      // The pool keeps the process alive while runs are outstanding (startWorker unrefs).
       w.ref();
       pool.push(w);
       w.on("message", (msg: { index: number; error?: string } & R) => {

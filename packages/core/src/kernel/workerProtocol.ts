@@ -1,5 +1,3 @@
-import { Worker } from "node:worker_threads";
-
 /** Shared control words between the main thread and a step worker. */
 export const CTL_REQUEST = 0;
 export const CTL_DONE = 1;
@@ -15,14 +13,4 @@ export function writeError(buf: Uint8Array, text: string): void {
 export function readError(buf: Uint8Array): string {
   const end = buf.indexOf(0);
   return new TextDecoder().decode(buf.slice(0, end < 0 ? buf.length : end));
-}
-
-/**
- * Start a worker thread running a TypeScript module of this package: a small .mjs bootstrap
- * registers tsx in the thread and imports the entry (Node 20 cannot start a .ts entry directly).
- */
-export function startTsWorker(entry: URL, workerData: Record<string, unknown>): Worker {
-  const w = new Worker(new URL("./tsWorker.mjs", import.meta.url), { workerData: { ...workerData, __entry: entry.href } });
-  w.unref();
-  return w;
 }

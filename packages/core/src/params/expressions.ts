@@ -1,4 +1,5 @@
-import { parse, typeOf, type EvalFunction, type MathNode } from "mathjs";
+import type { EvalFunction, MathNode } from "mathjs";
+import { parse, typeOf } from "./mathParse.js";
 import { InputError, suggest } from "../errors.js";
 
 /** Names a time expression may use. `year` and `month` are the calendar date of the step. */

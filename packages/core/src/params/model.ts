@@ -9,8 +9,8 @@ import { leverSpecs } from "../policies/levers.js";
  */
 export const modelSpec = group("relocsim model parameters", {
   horizon: group("Simulated period (one step is one month)", {
-    start: str("2016-01", /^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM", "DESIGN.md: default horizon 2016-01 to 2025-12", "First simulated month"),
-    months: num(120, { min: 1, max: 600, unit: "months", integer: true, timeVarying: false }, "DESIGN.md: default horizon 2016-01 to 2025-12", "Number of monthly steps"),
+    start: str("2016-01", /^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM", PLAN_2016 + " (relocation from 2016)", "First simulated month"),
+    months: num(120, { min: 1, max: 600, unit: "months", integer: true, timeVarying: false }, "assumption: ten years, to 2025-12: the relocation of 2016-2020 and the five-year transition period after it", "Number of monthly steps"),
   }),
 
   population: group("Synthetic population: households, persons and sites at signing", {

@@ -8,7 +8,7 @@ import type { Params } from "../params/types.js";
  *   (the lever's `months`, else `residence.baselineTransitionMonths`); meanwhile a household
  *   may stay transitional, keep farming at origin, and is not yet forced to choose between
  *   moving in and giving up the home;
- * - income (model/income.ts): `compensationAtSigning` is paid once, as a transfer, in the
+ * - income (model/income.ts): `compensationPerHousehold` is paid once, as a transfer, in the
  *   month the household signs.
  */
 export const transitionPeriod = group(

@@ -1,4 +1,5 @@
-import { modelSpec, type GroupSpec, type ParamsInput } from "@relocsim/core";
+import type { ParamsInput } from "@relocsim/core";
+import { modelSpec, type GroupSpec } from "@relocsim/core/engine";
 import { defineScenario, type NamedScenario } from "./namedScenario.js";
 
 /**

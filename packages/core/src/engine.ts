@@ -1,0 +1,31 @@
+// @relocsim/core/engine: the engine's internals, for the CLI, the scenarios package, notebooks that
+// look inside the model, benchmarks and tests. Not a stable API: names here may change with the
+// engine. The public API is @relocsim/core (index.ts); nothing is exported from both.
+export { SCHEDULE, type Phase } from "./simulation.js";
+export { checkScenario } from "./scenario.js";
+export { isResolvedScenario, scenarioHash, withoutComments } from "./resolvedScenario.js";
+export { resolveParams, parseMonth, formatMonth, type ResolvedParams } from "./params/resolve.js";
+export { modelSpec, type ModelSpec } from "./params/model.js";
+export { defaultsOf, leaves, type Spec, type LeafSpec, type GroupSpec, type NumberSpec, type ListSpec } from "./params/spec.js";
+export { checkLeaf } from "./params/checkLeaf.js";
+export { defaultText, rangeText } from "./params/leafText.js";
+export { suggest } from "./errors.js";
+export { resolveScale } from "./scale.js";
+export { METRIC_TABLE, describeMetric, type MetricSpec, type MetricKind, type MetricInfo, type MetricDisplay, type Computation, type Sum } from "./model/metricTable.js";
+export { replicateSeed, stream, type Random } from "./kernel/random.js";
+export { rowsToCsv, csvField, CSV_HEADER } from "./results.js";
+export { crowding } from "./model/demography.js";
+export { Emp, Residence } from "./kernel/state.js";
+export { planExperiment, type ScenarioInfo, type Plan } from "./experiment/runExperiment.js";
+export { experimentSpec, checkExperimentOptions, DEFAULT_GROUPS, DEFAULT_EVERY, type ExperimentSettings, type ExperimentOptionName } from "./experiment/experimentSpec.js";
+export { pairedDifference, type PairedDifference } from "./experiment/pairedDifference.js";
+export { effectsToCsv, EFFECT_COLUMNS } from "./experiment/effectRow.js";
+export { pairingGain, type PairingGain } from "./experiment/pairingGain.js";
+export { resolveOutcomeSelection, type OutcomeSelection } from "./experiment/outcomeSelection.js";
+export { tQuantile } from "./experiment/studentT.js";
+export { levelInterval, noIntervalReason, type LevelInterval } from "./experiment/levelInterval.js";
+export { snapshotSimulation, continueSimulation, type SimulationSnapshot } from "./simulation.js";
+export { saveCheckpoint, checkCheckpointTarget, type SaveCheckpointOptions } from "./checkpoint/saveCheckpoint.js";
+export { readCheckpoint, type Checkpoint } from "./checkpoint/readCheckpoint.js";
+export { resumeSimulation, type ResumeOptions } from "./checkpoint/resumeSimulation.js";
+export { branchSimulation } from "./checkpoint/branchSimulation.js";
