@@ -26,3 +26,9 @@ export { tQuantile } from "./experiment/studentT.js";
 export { levelInterval, noIntervalReason, type LevelInterval } from "./experiment/levelInterval.js";
 // Where an experiment keeps its finished runs (in memory by default; the CLI's run files on disk).
 export { memoryRunStore, type RunStore } from "./experiment/runStore.js";
+// Checkpoints: save a run's whole state, resume it, or branch another scenario from it.
+export { snapshotSimulation, continueSimulation, type SimulationSnapshot } from "./simulation.js";
+export { saveCheckpoint, checkCheckpointTarget, type SaveCheckpointOptions } from "./checkpoint/saveCheckpoint.js";
+export { readCheckpoint, type Checkpoint } from "./checkpoint/readCheckpoint.js";
+export { resumeSimulation, type ResumeOptions } from "./checkpoint/resumeSimulation.js";
+export { branchSimulation } from "./checkpoint/branchSimulation.js";

@@ -1,6 +1,6 @@
 import { InputError } from "./errors.js";
 import type { Params } from "./params/types.js";
-import { parseMonth, formatMonth, timeScope } from "./params/resolve.js";
+import { applyExpressions, parseMonth, formatMonth, timeScope } from "./params/resolve.js";
 import { checkLeaf } from "./params/checkLeaf.js";
 import type { Scenario } from "./scenario.js";
 import { isResolvedScenario, resolveScenario, type ResolvedScenario } from "./resolvedScenario.js";
@@ -9,7 +9,7 @@ import { checkFits, resolveScale, type Scale } from "./scale.js";
 import { stream } from "./kernel/random.js";
 import { shared, type State } from "./kernel/state.js";
 import { BINS } from "./kernel/histogram.js";
-import { siteRange, stepSites, type SiteRange } from "./kernel/siteRange.js";
+import { savedStreamsLength, saveStreams, siteRange, stepSites, type SiteRange } from "./kernel/siteRange.js";
 import { GROUPS, NF, siteGroups } from "./model/collect.js";
 import { METRICS } from "./model/metricTable.js";
 import { metricValues } from "./model/metricValues.js";
@@ -18,7 +18,7 @@ import { stepContext } from "./model/context.js";
 import { buildPopulation } from "./model/population.js";
 import { buildNetwork } from "./model/network.js";
 import { primeIncome } from "./model/income.js";
-import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, readError } from "./kernel/workerProtocol.js";
+import { CTL_DONE, CTL_ERROR, CTL_REQUEST, SAVE_STREAMS, STOP, readError } from "./kernel/workerProtocol.js";
 import { startWorker } from "./kernel/startWorker.js";
 import type { Worker } from "node:worker_threads";
 import type { TidyRow } from "./results.js";
@@ -87,6 +87,44 @@ export function createSimulation(scenario: ResolvedScenario | Scenario | Record<
   return new Engine(sc, seed as number, replicate, households, threads);
 }
 
+/**
+ * Everything a simulation needs to continue where another stopped, besides its scenario: the
+ * state columns, every site's random-stream positions and the values collected so far
+ * (checkpoint/ writes it to a file and reads it back). Parameters are not in it: a step's
+ * parameters are the scenario's start values with its time expressions applied at that step.
+ */
+export interface SimulationSnapshot {
+  readonly seed: number;
+  readonly replicate: number;
+  readonly households: number;
+  readonly stepsDone: number;
+  /** The live columns of a snapshot taken (valid until the simulation steps again). */
+  readonly state: State;
+  /** Positions of every site's random streams (kernel/siteRange.ts saveStreams layout). */
+  readonly streams: Float64Array;
+  /** Values of the steps done: values[(step * groups + g) * metrics + m]. */
+  readonly values: Float64Array;
+}
+
+/** A snapshot of a simulation of this package, between steps. */
+export function snapshotSimulation(sim: Simulation): SimulationSnapshot {
+  if (!(sim instanceof Engine)) throw new InputError("simulation", sim, "a simulation made by createSimulation or continueSimulation");
+  return sim.snapshot();
+}
+
+/**
+ * A simulation of `scenario` continuing from a snapshot (of a run of this scenario, or of
+ * another one with the same population: a what-if branch), stepped by any number of threads:
+ * its results are those of a run never interrupted. The snapshot's state is taken over, not copied.
+ */
+export function continueSimulation(scenario: ResolvedScenario, snapshot: SimulationSnapshot, options: Pick<SimulationOptions, "threads"> = {}): Simulation {
+  const threads = options.threads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new InputError("threads", threads, "a whole number from 1 to 64");
+  checkFits(snapshot.households, threads);
+  if (snapshot.stepsDone > scenario.params.horizon.months) throw new InputError("params.horizon.months", scenario.params.horizon.months, `at least the ${snapshot.stepsDone} steps already done`);
+  return new Engine(scenario, snapshot.seed, snapshot.replicate, snapshot.households, threads, snapshot);
+}
+
 interface RemoteRange {
   worker: Worker;
   ctl: Int32Array;
@@ -109,6 +147,9 @@ class Engine implements Simulation {
   /** values[(step * groups + g) * metrics + m] */
   private readonly values: Float64Array;
   private readonly metricRow = new Float64Array(METRICS.length);
+  /** Positions of every site's random streams, as of step `streamsSaved` (workers write their sites'). */
+  private readonly streams: Float64Array;
+  private streamsSaved = -1;
 
   /** This run's copy of the parameters: time expressions change it each step. */
   readonly params: Params;
@@ -119,20 +160,30 @@ class Engine implements Simulation {
     readonly replicate: number,
     readonly households: number,
     threads: number,
+    from?: SimulationSnapshot,
   ) {
     const params = (this.params = structuredClone(scenario.params));
     const expressions = scenario.expressions;
     this.horizon = params.horizon.months;
     this.start = parseMonth(params.horizon.start);
-    this.state = buildPopulation(params, households, seed);
+    this.state = from ? from.state : buildPopulation(params, households, seed);
     const S = this.state.sites;
-    for (let s = 0; s < S.count; s++) buildNetwork(this.state, s, params.population.networkRewire, stream(seed, s, "network"));
+    if (!from) for (let s = 0; s < S.count; s++) buildNetwork(this.state, s, params.population.networkRewire, stream(seed, s, "network"));
     this.siteAcc = shared(Float64Array, S.count * NF);
     this.groupAcc = new Float64Array(GROUPS.length * NF);
     this.groupHist = new Float64Array(GROUPS.length * BINS);
     this.values = new Float64Array(this.horizon * GROUPS.length * METRICS.length).fill(Number.NaN);
-    // The month before the start: no site is open yet, so no one-off payment is primed.
-    primeIncome(params, stepContext(params, timeScope(this.start, -1)), this.state);
+    this.streams = shared(Float64Array, savedStreamsLength(PHASES, S.count));
+    if (from) {
+      this.stepsDone = from.stepsDone;
+      this.values.set(from.values.subarray(0, from.stepsDone * GROUPS.length * METRICS.length));
+      this.streams.set(from.streams);
+      // The parameters in force at the last step done (`params`); each step applies its own again.
+      if (from.stepsDone > 0 && expressions.length) applyExpressions(params, expressions, timeScope(this.start, from.stepsDone - 1));
+    } else {
+      // The month before the start: no site is open yet, so no one-off payment is primed.
+      primeIncome(params, stepContext(params, timeScope(this.start, -1)), this.state);
+    }
 
     // Split sites into contiguous ranges of about equal households; this thread takes the first.
     const cuts = [0];
@@ -145,7 +196,8 @@ class Engine implements Simulation {
     }
     cuts.push(S.count);
     const local = modelStep(params, expressions, this.start, this.state, this.siteAcc, new Float64Array(GROUPS.length * BINS));
-    this.local = siteRange(PHASES, local, seed, cuts[0]!, cuts[1]!, new Float64Array(SCHEDULE.length));
+    const restore = from ? this.streams : undefined;
+    this.local = siteRange(PHASES, local, seed, cuts[0]!, cuts[1]!, new Float64Array(SCHEDULE.length), restore);
     for (let k = 1; k < n; k++) {
       const ctl = shared(Int32Array, 4).fill(-1);
       ctl[CTL_ERROR] = 0;
@@ -155,7 +207,7 @@ class Engine implements Simulation {
       const data = { start: this.start, state: this.state, s0: cuts[k]!, s1: cuts[k + 1]!, siteAcc: this.siteAcc, hist, timings };
       // The resolved start values and the expressions' sources: the worker checks nothing again.
       const expressionSources = expressions.map(({ path, source }) => ({ path, source }));
-      const worker = startWorker(new URL("./stepWorker.js", import.meta.url), { ...data, params: scenario.params, expressions: expressionSources, seed, ctl, err });
+      const worker = startWorker(new URL("./stepWorker.js", import.meta.url), { ...data, params: scenario.params, expressions: expressionSources, seed, streams: this.streams, restore: Boolean(from), ctl, err });
       this.remote.push({ worker, ctl, err, hist, timings });
     }
   }
@@ -183,7 +235,30 @@ class Engine implements Simulation {
     }
     this.reduce(k);
     this.stepsDone++;
-    if (this.done) this.close();
+    if (this.done) {
+      // Workers stop at the horizon: keep their streams' positions for a snapshot there (a branch point).
+      this.saveStreams();
+      this.close();
+    }
+  }
+
+  snapshot(): SimulationSnapshot {
+    if (this.closed && !this.done) throw new InputError("simulation", "closed", "a simulation that has not been closed (to take a snapshot)");
+    const values = this.values.subarray(0, this.stepsDone * GROUPS.length * METRICS.length);
+    return { seed: this.seed, replicate: this.replicate, households: this.households, stepsDone: this.stepsDone, state: this.state, streams: this.saveStreams(), values };
+  }
+
+  /** Every site's stream positions now: this thread's range, then each worker's on request. */
+  private saveStreams(): Float64Array {
+    if (this.streamsSaved === this.stepsDone) return this.streams;
+    saveStreams(this.local, this.streams);
+    for (const r of this.remote) {
+      Atomics.store(r.ctl, CTL_REQUEST, SAVE_STREAMS);
+      Atomics.notify(r.ctl, CTL_REQUEST);
+    }
+    for (const r of this.remote) this.wait(r, SAVE_STREAMS);
+    this.streamsSaved = this.stepsDone;
+    return this.streams;
   }
 
   private wait(r: RemoteRange, k: number): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logistic, logit, monthly, normal, poisson, replicateSeed, stream } from "../src/kernel/random.js";
+import { logistic, logit, monthly, normal, poisson, replicateSeed, restoreStream, saveStream, stream, STREAM_STATE_LENGTH } from "../src/kernel/random.js";
 
 const draws = (r: () => number, n: number) => Array.from({ length: n }, r);
 const meanSd = (xs: number[]) => {
@@ -13,6 +13,17 @@ describe("stream(seed, site, process)", () => {
     expect(draws(stream(1, 0, "labour"), 5)).toEqual(a);
     for (const other of [stream(2, 0, "labour"), stream(1, 1, "labour"), stream(1, 0, "residence")]) expect(draws(other, 5)).not.toEqual(a);
     expect(a.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+});
+
+describe("saveStream(r, out, at) and restoreStream(saved, at)", () => {
+  it("continue a stream exactly where it was saved", () => {
+    const r = stream(3, 5, "labour");
+    draws(r, 17);
+    const saved = new Float64Array(2 * STREAM_STATE_LENGTH);
+    saveStream(r, saved, STREAM_STATE_LENGTH);
+    const copy = restoreStream(saved, STREAM_STATE_LENGTH);
+    expect(draws(copy, 50)).toEqual(draws(r, 50));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { siteRange, stepSites, type Phase } from "../src/kernel/siteRange.js";
+import { savedStreamsLength, saveStreams, siteRange, stepSites, streamNames, type Phase } from "../src/kernel/siteRange.js";
 import { stream, type Random } from "../src/kernel/random.js";
 import { PHASES, SCHEDULE } from "../src/model/schedule.js";
 
@@ -21,6 +21,20 @@ describe("siteRange(phases, ctx, seed, s0, s1, timings)", () => {
       expect(draws(x!, 3)).toEqual(draws(stream(7, s, "x"), 3));
       expect(draws(y!, 3)).toEqual(draws(stream(7, s, "y"), 3));
     }
+  });
+
+  it("saves every stream's position and continues from it, whatever the ranges", () => {
+    expect(streamNames(phases)).toEqual(["x", "y"]);
+    const a = siteRange(phases, null, 7, 0, 2, new Float64Array(3));
+    const b = siteRange(phases, null, 7, 2, 5, new Float64Array(3));
+    for (const r of [a, b]) for (const st of r.streams) for (const x of st) draws(x, 4);
+    const saved = new Float64Array(savedStreamsLength(phases, 5));
+    saveStreams(a, saved);
+    saveStreams(b, saved);
+    const whole = siteRange(phases, null, 7, 0, 5, new Float64Array(3), saved);
+    const next = (r: typeof a, s: number) => r.streams.map((st) => draws(st[s - r.s0]!, 3));
+    expect([0, 1].map((s) => next(whole, s))).toEqual([0, 1].map((s) => next(a, s)));
+    expect([2, 3, 4].map((s) => next(whole, s))).toEqual([2, 3, 4].map((s) => next(b, s)));
   });
 
   it("builds one stream per (site, name): phases naming the same stream share it", () => {

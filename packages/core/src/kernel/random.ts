@@ -8,8 +8,35 @@ export type Random = () => number;
  * on iteration order across sites or on the number of workers, because no two sites or
  * processes share a stream (common random numbers across scenarios of one comparison).
  */
-export function stream(seed: number, site: number | string, process: string): Random {
-  return seedrandom.alea(`relocsim:${seed}:${site}:${process}`) as unknown as Random;
+export function stream(seed: number, site: number | string, process: string): Stream {
+  return seedrandom.alea(`relocsim:${seed}:${site}:${process}`, { state: true }) as unknown as Stream;
+}
+
+/** A stream whose position can be saved (checkpoints) and restored: `{ state: true }` changes no draw. */
+export type Stream = Random & { state(): StreamState };
+
+/** The four numbers of an alea generator's position (exact in a Float64Array). */
+export const STREAM_STATE_LENGTH = 4;
+interface StreamState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
+/** Write a stream's position to out[at …at+3]. */
+export function saveStream(r: Stream, out: Float64Array, at: number): void {
+  const { c, s0, s1, s2 } = r.state();
+  out[at] = c;
+  out[at + 1] = s0;
+  out[at + 2] = s1;
+  out[at + 3] = s2;
+}
+
+/** A stream continuing from a position saved by saveStream: it draws what the saved one would have drawn next. */
+export function restoreStream(saved: Float64Array, at: number): Stream {
+  const state: StreamState = { c: saved[at]!, s0: saved[at + 1]!, s1: saved[at + 2]!, s2: saved[at + 3]! };
+  return seedrandom.alea("", { state }) as unknown as Stream;
 }
 
 /** The seed of replicate r of an experiment with base seed `seed`, stable and well spread. */

@@ -1,4 +1,4 @@
-import { stream, type Random } from "./random.js";
+import { STREAM_STATE_LENGTH, restoreStream, saveStream, stream, type Random, type Stream } from "./random.js";
 
 /**
  * One phase of a schedule: its name (timings are kept by it), the random streams it draws, and
@@ -26,6 +26,8 @@ export interface SiteRange<C> {
   readonly s1: number;
   /** random[phase][s - s0]: the phase's streams at site s. */
   readonly random: ReadonlyArray<ReadonlyArray<readonly Random[]>>;
+  /** streams[n][s - s0]: stream n of streamNames(phases) at site s (what a checkpoint saves). */
+  readonly streams: ReadonlyArray<readonly Stream[]>;
   /** Milliseconds per phase, in schedule order. */
   readonly timings: Float64Array;
 }
@@ -33,19 +35,39 @@ export interface SiteRange<C> {
 /**
  * A range with one stream per (seed, site, stream name) that the phases declare, and no other:
  * phases that name the same stream share it, and a stream's draws depend on its key alone.
+ * With `restore` (streams saved by saveStreams, for all sites), the streams continue from there.
  */
-export function siteRange<C>(phases: readonly Phase<C>[], ctx: C, seed: number, s0: number, s1: number, timings: Float64Array): SiteRange<C> {
-  const byName = new Map<string, Random[]>();
-  const streamsOf = (name: string): Random[] => {
-    let st = byName.get(name);
-    if (!st) byName.set(name, (st = Array.from({ length: s1 - s0 }, (_, i) => stream(seed, s0 + i, name))));
-    return st;
-  };
+export function siteRange<C>(phases: readonly Phase<C>[], ctx: C, seed: number, s0: number, s1: number, timings: Float64Array, restore?: Float64Array): SiteRange<C> {
+  const names = streamNames(phases);
+  const byName = names.map((name, n) =>
+    Array.from({ length: s1 - s0 }, (_, i) => (restore ? restoreStream(restore, streamAt(names, s0 + i, n)) : stream(seed, s0 + i, name))),
+  );
   const random = phases.map((ph) => {
-    const named = ph.streams.map(streamsOf);
+    const named = ph.streams.map((name) => byName[names.indexOf(name)]!);
     return Array.from({ length: s1 - s0 }, (_, i) => named.map((st) => st[i]!));
   });
-  return { phases, ctx, s0, s1, random, timings };
+  return { phases, ctx, s0, s1, random, streams: byName, timings };
+}
+
+/** The distinct stream names of a schedule, in the order phases first name them. */
+export function streamNames(phases: readonly Pick<Phase<never>, "streams">[]): string[] {
+  return [...new Set(phases.flatMap((ph) => ph.streams))];
+}
+
+/** Where stream n (of `names`) of site s sits in a saved array: site-major, then name. */
+function streamAt(names: readonly string[], s: number, n: number): number {
+  return (s * names.length + n) * STREAM_STATE_LENGTH;
+}
+
+/** Length of a saved-streams array for `sites` sites. */
+export function savedStreamsLength(phases: readonly Pick<Phase<never>, "streams">[], sites: number): number {
+  return sites * streamNames(phases).length * STREAM_STATE_LENGTH;
+}
+
+/** Save the positions of the range's streams into out (an array for all sites; other ranges write their own sites). */
+export function saveStreams<C>(r: SiteRange<C>, out: Float64Array): void {
+  const names = streamNames(r.phases);
+  r.streams.forEach((st, n) => st.forEach((x, i) => saveStream(x, out, streamAt(names, r.s0 + i, n))));
 }
 
 /** Step the range's sites through one step of the schedule, phase after phase. */
