@@ -32,3 +32,8 @@ export { saveCheckpoint, checkCheckpointTarget, type SaveCheckpointOptions } fro
 export { readCheckpoint, type Checkpoint } from "./checkpoint/readCheckpoint.js";
 export { resumeSimulation, type ResumeOptions } from "./checkpoint/resumeSimulation.js";
 export { branchSimulation } from "./checkpoint/branchSimulation.js";
+// An experiment as plan → tasks → results: the one path local threads and batch shards share.
+export { experimentTasks, type ExperimentTask, type Shard } from "./experiment/experimentTasks.js";
+export { runTask, type TaskOutput, type TaskPlan } from "./experiment/runTask.js";
+export { runTasks, type RunTasksOptions } from "./experiment/runTasks.js";
+export { assembleExperiment } from "./experiment/assembleExperiment.js";

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { fromScenarioData, type ScenarioData } from "../resolvedScenario.js";
 import type { OutcomeSelection } from "./outcomeSelection.js";
-import { runReplicate, type ReplicateTask } from "./runReplicate.js";
+import type { ReplicateTask } from "./runReplicate.js";
+import { runTask, type TaskPlan } from "./runTask.js";
 
 /**
  * A worker thread of an experiment: it receives the experiment's resolved scenarios once
@@ -9,7 +10,7 @@ import { runReplicate, type ReplicateTask } from "./runReplicate.js";
  * replicate) tasks one at a time and sends back each run's compact values.
  */
 const d = workerData as { scenarios: ScenarioData[]; households: number; selection: OutcomeSelection };
-const scenarios = d.scenarios.map(fromScenarioData);
+const plan: TaskPlan = { scenarios: d.scenarios.map(fromScenarioData), households: d.households, selection: d.selection };
 
 parentPort!.on("message", (msg: { index: number; task: ReplicateTask } | "stop") => {
   if (msg === "stop") {
@@ -17,7 +18,7 @@ parentPort!.on("message", (msg: { index: number; task: ReplicateTask } | "stop")
     return;
   }
   try {
-    const r = runReplicate(scenarios[msg.task.scenario]!, msg.task, d.households, d.selection);
+    const r = runTask(plan, msg.task);
     parentPort!.postMessage({ index: msg.index, values: r.values, sites: r.sites }, [r.values.buffer as ArrayBuffer]);
   } catch (e) {
     parentPort!.postMessage({ index: msg.index, error: (e as Error).stack ?? String(e) });

@@ -1,0 +1,48 @@
+import { scenarioData } from "../resolvedScenario.js";
+import type { Plan } from "./runExperiment.js";
+import type { ExperimentTask } from "./experimentTasks.js";
+import { runTask, type TaskOutput } from "./runTask.js";
+import { runWorkerPool } from "./workerPool.js";
+import type { RunStore } from "./runStore.js";
+
+export interface RunTasksOptions {
+  /** Called after each run; `done` counts the tasks the store held already, `total` is the tasks given. */
+  onProgress?: (progress: { done: number; total: number; seconds: number }) => void;
+  /** No run starts after it aborts, runs under way are dropped, and runTasks rejects with its reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Run those of `tasks` that `store` does not hold yet, on plan.workers threads (1: this
+ * thread), saving each output by task index as it finishes: whichever runner ran a task and
+ * in whatever order, the store ends up the same.
+ */
+export async function runTasks(plan: Plan, tasks: readonly ExperimentTask[], store: RunStore, options: RunTasksOptions = {}): Promise<void> {
+  const started = performance.now();
+  const { signal, onProgress } = options;
+  const todo = tasks.filter((t) => !store.has(t.index));
+  let done = tasks.length - todo.length;
+  const save = (task: ExperimentTask, output: TaskOutput) => {
+    store.save(task.index, output);
+    done++;
+    onProgress?.({ done, total: tasks.length, seconds: (performance.now() - started) / 1000 });
+  };
+  signal?.throwIfAborted();
+  if (plan.workers === 1) {
+    for (const t of todo) {
+      save(t, runTask(plan, t));
+      // Let timers, output (a progress bar) and Ctrl-C run between runs.
+      await new Promise((r) => setImmediate(r));
+      signal?.throwIfAborted();
+    }
+  } else {
+    await runWorkerPool<ExperimentTask, TaskOutput>(
+      new URL("./experimentWorker.js", import.meta.url),
+      { scenarios: plan.scenarios.map(scenarioData), households: plan.households, selection: plan.selection },
+      todo,
+      plan.workers,
+      (k, output) => save(todo[k]!, output),
+      signal,
+    );
+  }
+}
