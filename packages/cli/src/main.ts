@@ -7,6 +7,7 @@ import { runCommand } from "./commands/run.js";
 import { validateCommand } from "./commands/validate.js";
 import { compareCommand } from "./commands/compare.js";
 import { reportCommand } from "./commands/report.js";
+import { mergeCommand } from "./commands/merge.js";
 import { VERSION } from "./version.js";
 
 export interface Command {
@@ -17,7 +18,7 @@ export interface Command {
 }
 
 /** Every command; `relocsim --help` lists them in this order. */
-export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, reportCommand];
+export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, reportCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n");

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { runExperiment, effectsTable, effectsOverTime, HEADLINE_METRICS, TRAJECTORY_METRICS, type Experiment } from "@relocsim/core";
-import { planExperiment, pairingGain, noIntervalReason, experimentSpec, defaultText, type ExperimentSettings, type LeafSpec } from "@relocsim/core/engine";
-import { openResultsDir, openRunFiles, writeExperimentResults } from "@relocsim/core/results";
+import { InputError, runExperiment, effectsTable, effectsOverTime, HEADLINE_METRICS, TRAJECTORY_METRICS, type Experiment } from "@relocsim/core";
+import { planExperiment, pairingGain, noIntervalReason, experimentSpec, defaultText, experimentTasks, runTasks, type ExperimentSettings, type LeafSpec, type Shard } from "@relocsim/core/engine";
+import { openResultsDir, openRunFiles, writeExperimentResults, type ResultsDir } from "@relocsim/core/results";
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
 import { writeReport } from "@relocsim/report";
 import { parse, specFlag, specValue, helpText, type Flags } from "../args.js";
@@ -21,6 +21,7 @@ const flags: Flags = {
   every: specFlag(o.every, "months between kept steps; the horizon is always kept (1: monthly)", "N", fileOr(o.every)),
   show: { type: "string", value: "LIST", help: "outcomes printed, comma-separated (effects.csv has every one)", default: HEADLINE_METRICS.join(",") },
   out: { type: "string", value: "DIR", help: "results directory: new, empty, or written by relocsim (then replaced); finished runs are kept there, so an interrupted compare run again continues", default: "results/<comparison name>" },
+  shard: { type: "string", value: "K/N", help: "run only every N-th run, from the K-th, into --out (a machine of a batch cluster); put the shards together with relocsim merge" },
   "no-report": { type: "boolean", help: "do not write report.html and charts/" },
   quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
   help: { type: "boolean", short: "h", help: "show this help" },
@@ -31,7 +32,7 @@ export const compareCommand = {
   summary: "compare scenarios with a baseline over paired replications; effects with 95% CIs",
   help: () =>
     helpText(
-      "relocsim compare <comparison.json> [--replications N] [--workers N] [--seed N] [--scale S] [--out DIR]",
+      "relocsim compare <comparison.json> [--replications N] [--workers N] [--seed N] [--scale S] [--out DIR] [--shard K/N]",
       "Run every scenario of a comparison with the same replicate seeds (common random numbers:\n" +
         "replicate r of every scenario uses one seed, and random streams are kept per site and\n" +
         "process), on worker threads, and report for each outcome the effect of each scenario\n" +
@@ -42,9 +43,13 @@ export const compareCommand = {
         "  metrics.csv    every run, tidy: scenario,replicate,seed,step,date,group,metric,value\n" +
         "  summary.json   scenarios, levels at the horizon, the gain from pairing\n" +
         "  manifest.json  seeds, scenario hashes, version, scale, timings\n" +
-        "  report.html    charts and tables (unless --no-report)",
+        "  report.html    charts and tables (unless --no-report)\n" +
+        "With --shard K/N it runs only the runs whose number is K−1 modulo N and writes just them\n" +
+        "(runs/ and a manifest.json marking the shard) into --out; `relocsim merge` puts the N\n" +
+        "shards' directories together into results identical to one compare's.",
       flags,
-      "Examples:\n  pnpm relocsim compare scenarios/paper-strategies.json\n  pnpm relocsim compare scenarios/levers.json --replications 6 --out results/levers",
+      "Examples:\n  pnpm relocsim compare scenarios/paper-strategies.json\n  pnpm relocsim compare scenarios/levers.json --replications 6 --out results/levers\n" +
+        "  relocsim compare x.json --shard $((SLURM_ARRAY_TASK_ID+1))/$N --out shards/$SLURM_ARRAY_TASK_ID   (one per machine)",
     ),
   async main(argv: string[]): Promise<number> {
     const { values, positionals } = parse(argv, flags, { min: 1, max: 1, names: "exactly one comparison file: relocsim compare <comparison.json>" });
@@ -62,18 +67,21 @@ export const compareCommand = {
     }
     // --show takes metrics as --metrics does.
     const show = specValue<string[]>(values, "show", o.metrics) ?? [...HEADLINE_METRICS];
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
     const comparison = loadComparison(file);
     const options = { ...comparison.options, ...flagged };
     const plan = withFile(displayPath(resolve(file)), () => planExperiment({ ...options, baseline: comparison.baseline, scenarios: comparison.scenarios }));
-    const out = (values.out as string | undefined) ?? `results/${comparison.name}`;
+    const out = (values.out as string | undefined) ?? (shard ? `results/${comparison.name}-shard-${shard.part}-of-${shard.of}` : `results/${comparison.name}`);
 
     const results = openResultsDir(out, { field: "--out", keep: [file] });
 
-    // 2. Run.
-    const runs = plan.scenarios.length * plan.replications;
+    // 2. Run (a shard: only its tasks).
+    const tasks = experimentTasks(plan, shard);
+    const runs = tasks.length;
     if (!quiet) {
       process.stdout.write(
-        `${comparison.name}: ${plan.scenarios.length} scenarios × ${plan.replications} replications = ${runs} runs of ${plan.households.toLocaleString("en")} households, ` +
+        `${comparison.name}: ${plan.scenarios.length} scenarios × ${plan.replications} replications = ${plan.scenarios.length * plan.replications} runs` +
+          `${shard ? ` (shard ${shard.part}/${shard.of}: ${runs} of them)` : ""} of ${plan.households.toLocaleString("en")} households, ` +
           `${plan.horizon.months} months from ${plan.horizon.start}, seed ${plan.seed}, ${plan.workers} worker${plan.workers === 1 ? "" : "s"}\n`,
       );
     }
@@ -88,12 +96,11 @@ export const compareCommand = {
     const stop = new AbortController();
     const interrupt = () => stop.abort();
     process.once("SIGINT", interrupt);
-    let experiment: Experiment;
+    let experiment: Experiment | undefined;
     try {
-      experiment = await runExperiment({
-        ...options, baseline: comparison.baseline, scenarios: comparison.scenarios, store, signal: stop.signal,
-        onProgress: (p) => bar.update((done = p.done)),
-      });
+      const onProgress = (p: { done: number }) => bar.update((done = p.done));
+      if (shard) await runTasks(plan, tasks, store, { signal: stop.signal, onProgress });
+      else experiment = await runExperiment({ ...options, baseline: comparison.baseline, scenarios: comparison.scenarios, store, signal: stop.signal, onProgress });
     } catch (e) {
       if (!stop.signal.aborted) throw e;
       bar.done();
@@ -105,18 +112,40 @@ export const compareCommand = {
     }
     bar.done();
 
-    // 3. Write atomically: the report is made inside the temporary directory too.
-    const report = !values["no-report"];
-    const dir = await writeExperimentResults(results, experiment, {
-      version: VERSION,
-      comparison: { name: comparison.name, title: comparison.title, description: comparison.description, file: displayPath(resolve(file)) },
-      scenarios: [comparison.baseline, ...comparison.scenarios],
-      sources: comparison.sources,
-    }, { beforeCommit: report ? (tmp) => writeReport(tmp, { title: comparison.title }) : undefined });
-    if (!quiet) process.stdout.write(printout(experiment, comparison, show, dir, report));
+    // 3. A shard: its runs stay in --out, marked as the shard, with what merge needs to plan
+    // the experiment again (the file and the flags); effects wait for merge.
+    if (!experiment) {
+      store.markShard(shard!, tasks.map((t) => t.index), { comparisonFile: resolve(file), settings: flagged });
+      if (!quiet) process.stdout.write(`shard ${shard!.part}/${shard!.of}: ${runs} runs kept in ${displayPath(results.path)}; put the shards together with relocsim merge <their directories>\n`);
+      return 0;
+    }
+    await writeComparison(results, experiment, comparison, file, { report: !values["no-report"], quiet, show });
     return 0;
   },
 };
+
+/** --shard K/N: part K (1-based) of N. */
+function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const part = m ? Number(m[1]) : NaN;
+  const of = m ? Number(m[2]) : NaN;
+  if (!(part >= 1 && part <= of && Number.isSafeInteger(of))) throw new InputError("--shard", text, "K/N with 1 ≤ K ≤ N, e.g. 1/4");
+  return { part, of };
+}
+
+/**
+ * Writes a finished comparison's results atomically (the report is made inside the temporary
+ * directory too) and prints its effects: compare's last step, and merge's.
+ */
+export async function writeComparison(results: ResultsDir, experiment: Experiment, comparison: Comparison, file: string, options: { report: boolean; quiet: boolean; show: readonly string[] }): Promise<void> {
+  const dir = await writeExperimentResults(results, experiment, {
+    version: VERSION,
+    comparison: { name: comparison.name, title: comparison.title, description: comparison.description, file: displayPath(resolve(file)) },
+    scenarios: [comparison.baseline, ...comparison.scenarios],
+    sources: comparison.sources,
+  }, { beforeCommit: options.report ? (tmp) => writeReport(tmp, { title: comparison.title }) : undefined });
+  if (!options.quiet) process.stdout.write(printout(experiment, comparison, options.show, dir, options.report));
+}
 
 /** The readable part: what ran, effects at the horizon, effects over time, the gain from pairing. */
 export function printout(x: Experiment, c: Comparison, show: readonly string[], dir: string, report: boolean): string {

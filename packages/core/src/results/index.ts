@@ -13,3 +13,6 @@ export { scenarioOrder } from "./scenarioOrder.js";
 export { levelInterval, noIntervalReason, type LevelInterval } from "../experiment/levelInterval.js";
 export { openRunFiles, type RunFiles, type RunFilesInfo } from "./runFiles.js";
 export { RUNS_DIR, type FileWriter } from "./resultFiles.js";
+// Batch clusters: an experiment run in shards (compare --shard k/N) and merged (relocsim merge).
+export { describePlan, readRunFile } from "./runFiles.js";
+export { readShards, type ShardSet } from "./readShards.js";

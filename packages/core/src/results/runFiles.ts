@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { InputError } from "../errors.js";
 import type { Plan } from "../experiment/runExperiment.js";
 import type { RunStore } from "../experiment/runStore.js";
+import type { ReplicateValues } from "../experiment/runReplicate.js";
+import type { Shard } from "../experiment/experimentTasks.js";
 import { RESULT_FILES, RUNS_DIR } from "./resultFiles.js";
 import type { ResultsDir } from "./resultsDir.js";
 import { writeFailure } from "./writeFailure.js";
@@ -17,6 +19,11 @@ export interface RunFiles extends RunStore {
   readonly discarded?: string;
   /** Records in manifest.json (unless it is earlier complete results') that the results are partial: `done` runs finished. */
   markPartial(done: number): void;
+  /**
+   * Records in manifest.json that the directory holds one shard of the experiment (its part,
+   * the tasks it ran, and `origin`: what `relocsim merge` needs to plan it again), for merge.
+   */
+  markShard(shard: Shard, tasks: readonly number[], origin: Record<string, unknown>): void;
 }
 
 export interface RunFilesInfo {
@@ -43,19 +50,9 @@ export function openRunFiles(dir: ResultsDir, plan: Plan, info: RunFilesInfo): R
   const planFile = join(runs, "plan.json");
   const manifestFile = join(dir.path, RESULT_FILES.manifest);
   const total = plan.scenarios.length * plan.replications;
-  const cells = plan.selection.steps.length * plan.selection.groups.length * plan.selection.metrics.length;
+  const cells = runCells(plan);
   const bytes = (cells + 1) * 8;
-  const described = {
-    relocsim: info.version,
-    command: info.command,
-    scenarios: plan.scenarios.map((s) => ({ name: s.name, hash: s.hash })),
-    seed: plan.seed,
-    replications: plan.replications,
-    scale: plan.households,
-    steps: plan.selection.steps,
-    groups: plan.selection.groups,
-    metrics: plan.selection.metrics,
-  };
+  const described = describePlan(plan, info);
   const fail = (e: unknown, doing: string): never => {
     throw writeFailure(e, info.field ?? "results directory", dir.path, doing) ?? e;
   };
@@ -95,8 +92,12 @@ export function openRunFiles(dir: ResultsDir, plan: Plan, info: RunFilesInfo): R
   const resumed = stored.size;
 
   const markPartial = (done: number) => {
-    if (existsSync(manifestFile) && readPartial(manifestFile) !== true) return;
-    const manifest = { relocsim: info.version, command: info.command, partial: true, runsDone: done, runs: total, note: "an experiment under way or interrupted: the same command run again continues it", plan: described };
+    // Complete results stay marked complete until replaced; a shard's mark is redone when it ends.
+    const earlier = existsSync(manifestFile) ? readPlan(manifestFile) : undefined;
+    if (earlier && earlier.partial !== true && earlier.shard === undefined) return;
+    writeManifest({ relocsim: info.version, command: info.command, partial: true, runsDone: done, runs: total, note: "an experiment under way or interrupted: the same command run again continues it", plan: described });
+  };
+  const writeManifest = (manifest: Record<string, unknown>) => {
     try {
       writeAtomically(manifestFile, JSON.stringify(manifest, null, 2) + "\n");
     } catch (e) {
@@ -127,6 +128,10 @@ export function openRunFiles(dir: ResultsDir, plan: Plan, info: RunFilesInfo): R
     resumed,
     ...(discarded !== undefined && { discarded }),
     markPartial,
+    markShard(shard, tasks, origin) {
+      const note = `shard ${shard.part}/${shard.of} of an experiment: put together with relocsim merge <every shard's directory>`;
+      writeManifest({ relocsim: info.version, command: info.command, shard, tasks: [...tasks], runs: total, note, ...origin, plan: described });
+    },
     has: (index) => stored.has(index),
     save(index, run) {
       if (run.values.length !== cells) throw new RangeError(`run ${index} has ${run.values.length} values; the plan keeps ${cells}`);
@@ -143,6 +148,47 @@ export function openRunFiles(dir: ResultsDir, plan: Plan, info: RunFilesInfo): R
     read: (index, from = 0, to = cells) => readRange(index, from, to),
     sites: (index) => readRange(index, cells, cells + 1)[0]!,
   };
+}
+
+/**
+ * What the runs of a plan depend on (runs/plan.json, and a shard's manifest): runs are reused,
+ * or shards merged, only when this is the same.
+ */
+export function describePlan(plan: Plan, info: Pick<RunFilesInfo, "version" | "command">): Record<string, unknown> {
+  return {
+    relocsim: info.version,
+    command: info.command,
+    scenarios: plan.scenarios.map((s) => ({ name: s.name, hash: s.hash })),
+    seed: plan.seed,
+    replications: plan.replications,
+    scale: plan.households,
+    steps: plan.selection.steps,
+    groups: plan.selection.groups,
+    metrics: plan.selection.metrics,
+  };
+}
+
+/**
+ * The output of task `index` as stored in the results directory `dir` by openRunFiles (a
+ * shard's, for merge). A file missing or of the wrong size is an InputError naming it.
+ */
+export function readRunFile(dir: string, index: number, plan: Plan, field = "results directory"): ReplicateValues {
+  const path = join(dir, RUNS_DIR, `${index}.f64`);
+  const cells = runCells(plan);
+  let data: Buffer;
+  try {
+    data = readFileSync(path);
+  } catch {
+    throw new InputError(field, dir, `the run of task ${index} in ${path}`, "it is not there");
+  }
+  if (data.byteLength !== (cells + 1) * 8) throw new InputError(field, dir, `a run of ${(cells + 1) * 8} bytes in ${path}`, `it has ${data.byteLength}`);
+  const all = new Float64Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+  return { values: all.subarray(0, cells), sites: all[cells]! };
+}
+
+/** Values kept per run: kept steps × groups × metrics. */
+function runCells(plan: Plan): number {
+  return plan.selection.steps.length * plan.selection.groups.length * plan.selection.metrics.length;
 }
 
 const RUN_FILE = /^(\d+)\.f64$/;
@@ -170,6 +216,3 @@ function readPlan(file: string): Record<string, unknown> | undefined {
   }
 }
 
-function readPartial(file: string): unknown {
-  return readPlan(file)?.partial;
-}
