@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from "vitest";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { relocsimHere } from "../packages/cli/test/relocsim.ts";
@@ -38,7 +38,7 @@ describe("relocsim compare --shard K/N and relocsim merge <dirs...>: an experime
     expect(JSON.parse(read(merged, "manifest.json"))).toMatchObject({ command: "compare", replicateSeeds: JSON.parse(read(local, "manifest.json")).replicateSeeds });
   });
 
-  it("merge refuses, with exit 2 and the task or directory named, a missing shard, a shard given twice, and a shard of another plan", async () => {
+  it("merge refuses, with exit 2 and the task or directory named, a missing shard, a shard given twice, a shard of another plan, an unfinished shard, whole results, and a comparison file changed since", async () => {
     const out = join(dir, "refused");
     const missing = await relocsimHere("merge", shard(1, 2), "--out", out, "-q");
     expect(missing.code).toBe(2);
@@ -59,11 +59,22 @@ describe("relocsim compare --shard K/N and relocsim merge <dirs...>: an experime
     expect(whole.code).toBe(2);
     expect(whole.stderr).toContain("it holds the results of a whole experiment, not a shard");
 
+    // What an interrupted shard leaves (markPartial's manifest) is not merged.
+    const unfinished = join(dir, "unfinished");
+    cpSync(shard(2, 2), unfinished, { recursive: true });
+    const m = JSON.parse(read(unfinished, "manifest.json"));
+    writeFileSync(join(unfinished, "manifest.json"), JSON.stringify({ relocsim: m.relocsim, command: "compare", partial: true, runsDone: 2, runs: 9, plan: m.plan }));
+    const partial = await relocsimHere("merge", shard(1, 2), unfinished, "--out", out, "-q");
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toContain(`invalid shard directory: "${unfinished}" (expected the --out of a finished \`relocsim compare --shard k/N\`); its runs are not finished yet`);
+
     // The comparison file changed since the shards ran: the runs are of another plan.
     writeFileSync(file, JSON.stringify({ name: "three", baseline: "baseline", scenarios: ["livelihood-linkage", "development-policies"], replications: 3, scale: 300, seed: 3, every: 12 }));
     const changed = await relocsimHere("merge", shard(1, 2), shard(2, 2), "--out", out, "-q");
     expect(changed.code).toBe(2);
     expect(changed.stderr).toContain("(expected the comparison the shards ran); it plans runs that differ from theirs in scenarios");
+    // Refused before anything is written.
+    expect(existsSync(out)).toBe(false);
   }, 120_000);
 
   it("--shard takes K/N with 1 ≤ K ≤ N", async () => {
