@@ -3,7 +3,7 @@ import { InputError, runExperiment, effectsTable, effectsOverTime, HEADLINE_METR
 import { planExperiment, pairingGain, noIntervalReason, experimentSpec, defaultText, experimentTasks, runTasks, type ExperimentSettings, type LeafSpec, type Shard } from "@relocsim/core/engine";
 import { openResultsDir, openRunFiles, writeExperimentResults, type ResultsDir } from "@relocsim/core/results";
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
-import { writeReport } from "@relocsim/report";
+import { writeReport } from "../writeReport.js";
 import { parse, specFlag, specValue, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { VERSION } from "../version.js";

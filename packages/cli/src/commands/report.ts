@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { writeFailure } from "@relocsim/core/results";
-import { writeReport } from "@relocsim/report";
+import { writeReport } from "../writeReport.js";
 import { parse, helpText, type Flags } from "../args.js";
 
 const flags: Flags = {

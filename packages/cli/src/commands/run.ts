@@ -5,7 +5,7 @@ import { parse, intFlag, specFlag, specValue, helpText, type Flags } from "../ar
 import { progressBar, formatSeconds } from "../progress.js";
 import { readScenarioFile } from "../scenarioFile.js";
 import { VERSION } from "../version.js";
-import { writeReport } from "@relocsim/report";
+import { writeReport } from "../writeReport.js";
 
 const { seed: seedSpec, scale: scaleSpec } = experimentSpec.fields;
 const flags: Flags = {
