@@ -113,6 +113,16 @@ describe("relocsim run --out DIR", () => {
     expect(readdirSync(v).sort()).toEqual(["notes.txt", "s.json", "sub"]);
   });
 
+  it("checks --out before building the population (a refusal at national scale used to come after a minute of work)", () => {
+    const f = join(dir, "not-a-dir.txt");
+    writeFileSync(f, "mine\n");
+    // A scale and thread count this machine refuses at createSimulation: the --out error comes first.
+    const r = relocsim("run", "scenarios/baseline.json", "--scale", "50000000", "--threads", "64", "-q", "--out", f);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/invalid --out: ".*not-a-dir\.txt"/);
+    expect(readFileSync(f, "utf8")).toBe("mine\n");
+  });
+
   it("refuses a regular file and leaves it as it was", () => {
     const f = join(dir, "file.txt");
     writeFileSync(f, "mine\n");

@@ -50,7 +50,10 @@ export const runCommand = {
     const threads = intFlag(values, "threads", 1, 1, 64);
     const resume = values.resume as string | undefined;
     const started = performance.now();
-    let sim: Simulation;
+    // Every flag and file is checked (the out directory too) before the population is built:
+    // at national scale that takes a minute, too long to wait for a refusal.
+    let name: string;
+    let start: () => Simulation;
     let inputs: string[];
     let every = values["checkpoint-every"] === undefined ? undefined : intFlag(values, "checkpoint-every", 12, 1, 100_000);
     let checkpoint = values.checkpoint as string | undefined;
@@ -59,7 +62,8 @@ export const runCommand = {
       const clash = positionals.length ? "scenario file" : flag && `--${flag}`;
       if (clash) throw new InputError("--resume", resume, `no ${clash} with it (the checkpoint holds the scenario, seed and scale)`);
       const saved = readCheckpoint(resume, { field: "--resume" });
-      sim = continueSimulation(saved.scenario, saved.snapshot, { threads });
+      name = saved.scenario.name;
+      start = () => continueSimulation(saved.scenario, saved.snapshot, { threads });
       // A resumed run keeps checkpointing where and as often as the interrupted one did.
       checkpoint ??= resume;
       every ??= saved.every;
@@ -68,18 +72,22 @@ export const runCommand = {
       if (!positionals.length) throw new InputError("arguments", "(none)", "exactly one scenario file: relocsim run <scenario.json> (or relocsim run --resume FILE)");
       const file = positionals[0]!;
       const scenario = withFile(file, () => readScenarioFile(file));
+      name = scenario.name;
       const from = values.from as string | undefined;
       if (from !== undefined) {
-        sim = branchSimulation(from, scenario, { threads, field: "--from" });
-        for (const [flag, mine] of [["seed", sim.seed], ["scale", sim.households]] as const) {
-          const given = flag === "seed" ? specValue(values, "seed", seedSpec) : specValue(values, "scale", scaleSpec);
-          if (given !== undefined && given !== mine) throw new InputError(`--${flag}`, values[flag], `the checkpoint's ${flag}, ${mine}, or none (--from continues its state)`);
-        }
+        start = () => {
+          const sim = branchSimulation(from, scenario, { threads, field: "--from" });
+          for (const [flag, mine] of [["seed", sim.seed], ["scale", sim.households]] as const) {
+            const given = flag === "seed" ? specValue(values, "seed", seedSpec) : specValue(values, "scale", scaleSpec);
+            if (given !== undefined && given !== mine) throw new InputError(`--${flag}`, values[flag], `the checkpoint's ${flag}, ${mine}, or none (--from continues its state)`);
+          }
+          return sim;
+        };
         inputs = [file, from];
       } else {
         const seed = specValue(values, "seed", seedSpec) ?? seedSpec.default;
         const households = specValue(values, "scale", scaleSpec) ?? scaleSpec.default;
-        sim = withFile(file, () => createSimulation(scenario, { seed, scale: households, threads }));
+        start = () => withFile(file, () => createSimulation(scenario, { seed, scale: households, threads }));
         inputs = [file];
       }
     }
@@ -88,10 +96,10 @@ export const runCommand = {
       checkCheckpointTarget(checkpoint, "--checkpoint");
       every ??= 12;
     }
-    const name = sim.scenario.name;
     const out = (values.out as string | undefined) ?? `results/${name}`;
     const quiet = Boolean(values.quiet);
     const results = openResultsDir(out, { field: "--out", keep: [...inputs, ...(checkpoint === undefined ? [] : [checkpoint])] });
+    const sim = start();
     const bar = progressBar(`${name} seed ${sim.seed}`, sim.horizon, "months");
     const save = (done: number) => {
       if (checkpoint !== undefined && (done % every! === 0 || done === sim.horizon)) saveCheckpoint(sim, checkpoint, { field: "--checkpoint", every });
