@@ -1,7 +1,7 @@
 import { InputError, InputErrors } from "../errors.js";
 import type { Scenario } from "../scenario.js";
 import { isResolvedScenario, resolveScenario, scenarioData, type ResolvedScenario } from "../resolvedScenario.js";
-import type { Scale } from "../scale.js";
+import { checkExperimentFits, type Scale } from "../scale.js";
 import { replicateSeed } from "../kernel/random.js";
 import type { TidyRow } from "../results.js";
 import { resolveOutcomeSelection, type OutcomeSelection } from "./outcomeSelection.js";
@@ -99,6 +99,8 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const { scenarios, selection, households, replications, seeds } = plan;
   const tasks: ReplicateTask[] = [];
   for (let r = 0; r < replications; r++) for (let s = 0; s < scenarios.length; s++) tasks.push({ scenario: s, replicate: r, seed: seeds[r]! });
+  // Without a store on disk every kept value stays in memory: count it before running.
+  if (!options.store) checkExperimentFits(households, plan.workers, tasks.length * selection.steps.length * selection.groups.length * selection.metrics.length);
   const store = options.store ?? memoryRunStore();
   const signal = options.signal;
   const todo = tasks.map((_, i) => i).filter((i) => !store.has(i));
@@ -197,6 +199,7 @@ export function planExperiment(options: ExperimentOptions): Plan {
   const workers = Math.min(set.workers ?? d.workers.default, runs);
   const selection = resolveOutcomeSelection(set, horizon!);
   const seeds = Array.from({ length: replications }, (_, r) => replicateSeed(seed, r));
+  checkExperimentFits(households, workers);
   return { scenarios, baseline: 0, replications, seed, seeds, households, workers, horizon: horizon!, selection };
 }
 
