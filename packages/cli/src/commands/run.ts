@@ -1,6 +1,6 @@
 import { createSimulation, InputError, InputErrors, isInputError, type Simulation } from "@relocsim/core";
 import { experimentSpec, saveCheckpoint, checkCheckpointTarget, readCheckpoint, continueSimulation, branchSimulation } from "@relocsim/core/engine";
-import { openResultsDir, writeRunResults } from "@relocsim/core/results";
+import { openResultsDir, writeRunResults, type ContinuedFrom } from "@relocsim/core/results";
 import { parse, intFlag, specFlag, specValue, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { readScenarioFile } from "../scenarioFile.js";
@@ -55,6 +55,7 @@ export const runCommand = {
     let name: string;
     let start: () => Simulation;
     let inputs: string[];
+    let continuedFrom: ContinuedFrom | undefined;
     let every = values["checkpoint-every"] === undefined ? undefined : intFlag(values, "checkpoint-every", 12, 1, 100_000);
     let checkpoint = values.checkpoint as string | undefined;
     if (resume !== undefined) {
@@ -63,6 +64,7 @@ export const runCommand = {
       if (clash) throw new InputError("--resume", resume, `no ${clash} with it (the checkpoint holds the scenario, seed and scale)`);
       const saved = readCheckpoint(resume, { field: "--resume" });
       name = saved.scenario.name;
+      continuedFrom = { how: "resume", checkpoint: resume, scenario: saved.scenario.name, scenarioHash: saved.scenario.hash, step: saved.snapshot.stepsDone };
       start = () => continueSimulation(saved.scenario, saved.snapshot, { threads });
       // A resumed run keeps checkpointing where and as often as the interrupted one did.
       checkpoint ??= resume;
@@ -75,8 +77,10 @@ export const runCommand = {
       name = scenario.name;
       const from = values.from as string | undefined;
       if (from !== undefined) {
+        const saved = readCheckpoint(from, { field: "--from" });
+        continuedFrom = { how: "from", checkpoint: from, scenario: saved.scenario.name, scenarioHash: saved.scenario.hash, step: saved.snapshot.stepsDone };
         start = () => {
-          const sim = branchSimulation(from, scenario, { threads, field: "--from" });
+          const sim = branchSimulation(from, scenario, { threads, field: "--from", read: saved });
           for (const [flag, mine] of [["seed", sim.seed], ["scale", sim.households]] as const) {
             const given = flag === "seed" ? specValue(values, "seed", seedSpec) : specValue(values, "scale", scaleSpec);
             if (given !== undefined && given !== mine) throw new InputError(`--${flag}`, values[flag], `the checkpoint's ${flag}, ${mine}, or none (--from continues its state)`);
@@ -111,7 +115,7 @@ export const runCommand = {
     bar.done();
     const seconds = (performance.now() - started) / 1000;
     const report = values["no-report"] ? undefined : (tmp: string) => writeReport(tmp, { title: `relocsim run: ${name}, seed ${sim.seed}` });
-    const dir = await writeRunResults(results, sim, { version: VERSION, seconds }, { beforeCommit: report });
+    const dir = await writeRunResults(results, sim, { version: VERSION, seconds, ...(continuedFrom && { continuedFrom }) }, { beforeCommit: report });
     if (!quiet) {
       const s = sim.summary().all ?? {};
       const fmt = (m: string, d = 3) => (s[m] === undefined ? "n/a" : s[m]!.toFixed(d));

@@ -13,3 +13,4 @@ export { scenarioOrder } from "./scenarioOrder.js";
 export { levelInterval, noIntervalReason, type LevelInterval } from "../experiment/levelInterval.js";
 export { openRunFiles, type RunFiles, type RunFilesInfo } from "./runFiles.js";
 export { RUNS_DIR, type FileWriter } from "./resultFiles.js";
+export type { ContinuedFrom } from "./runResults.js";
