@@ -32,3 +32,4 @@ export { saveCheckpoint, checkCheckpointTarget, type SaveCheckpointOptions } fro
 export { readCheckpoint, type Checkpoint } from "./checkpoint/readCheckpoint.js";
 export { resumeSimulation, type ResumeOptions } from "./checkpoint/resumeSimulation.js";
 export { branchSimulation } from "./checkpoint/branchSimulation.js";
+export { checkNesting, MAX_NESTING } from "./checkNesting.js";

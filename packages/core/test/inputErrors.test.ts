@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputError, InputErrors, compare, createSimulation } from "../src/index.js";
+import { InputError, InputErrors, compare, createSimulation, resolveScenario } from "../src/index.js";
 import { resolveParams, resolveScale } from "../src/engine.js";
 import { show } from "../src/errors.js";
 import { checkFits, estimateMemory, checkExperimentFits, estimateExperimentMemory } from "../src/scale.js";
@@ -121,6 +121,24 @@ describe("checkExperimentFits(households, workers, keptValues, machine)", () => 
   });
   it("planExperiment refuses an experiment this machine cannot hold before anything runs", () => {
     expect(messageOf(() => planExperiment({ scenarios: [{ name: "x" }], scale: 50_000_000, workers: 1 }))).toMatch(/^invalid scale: 50000000 \(expected an experiment that fits in memory/);
+  });
+});
+
+describe("resolveScenario(s) with parameters nested deeper than MAX_NESTING", () => {
+  const deep = (n: number) => {
+    let v: Record<string, unknown> = { x: 1 };
+    for (let i = 0; i < n; i++) v = { a: v };
+    return v;
+  };
+  it("refuses a scenario nested 3,000 deep from code with the depth limit and the path (it used to overflow the stack)", () => {
+    const message = messageOf(() => resolveScenario({ name: "deep", params: { labour: deep(3000) } }));
+    expect(message).toMatch(/invalid scenario\.params\.labour(\.a){63}: \{"a":.*\(expected a value nested at most 64 deep\); it is nested deeper/);
+    expect(messageOf(() => createSimulation({ name: "deep", params: deep(3000) }))).toMatch(/expected a value nested at most 64 deep/);
+  });
+  it("refuses parameters that refer to themselves", () => {
+    const params: Record<string, unknown> = {};
+    params.labour = params;
+    expect(messageOf(() => resolveScenario({ name: "cycle", params }))).toMatch(/expected a value nested at most 64 deep\); it is nested deeper \(or refers to itself\)/);
   });
 });
 
