@@ -3,7 +3,7 @@ import { runExperiment, effectsTable, effectsOverTime, HEADLINE_METRICS, TRAJECT
 import { planExperiment, pairingGain, noIntervalReason, experimentSpec, defaultText, type ExperimentSettings, type LeafSpec } from "@relocsim/core/engine";
 import { openResultsDir, openRunFiles, writeExperimentResults } from "@relocsim/core/results";
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
-import { writeReport } from "@relocsim/report";
+import { writeReport, reportSizeError } from "@relocsim/report";
 import { parse, specFlag, specValue, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { VERSION } from "../version.js";
@@ -107,13 +107,23 @@ export const compareCommand = {
 
     // 3. Write atomically: the report is made inside the temporary directory too.
     const report = !values["no-report"];
+    let skipped: Error | undefined;
     const dir = await writeExperimentResults(results, experiment, {
       version: VERSION,
       comparison: { name: comparison.name, title: comparison.title, description: comparison.description, file: displayPath(resolve(file)) },
       scenarios: [comparison.baseline, ...comparison.scenarios],
       sources: comparison.sources,
-    }, { beforeCommit: report ? (tmp) => writeReport(tmp, { title: comparison.title }) : undefined });
-    if (!quiet) process.stdout.write(printout(experiment, comparison, show, dir, report));
+    }, {
+      beforeCommit: report
+        ? async (tmp) => {
+            // Results too large for a report are still written: the runs are not lost to it.
+            skipped = reportSizeError(tmp);
+            if (!skipped) await writeReport(tmp, { title: comparison.title });
+          }
+        : undefined,
+    });
+    if (skipped) process.stderr.write(`report not written: ${skipped.message}\n`);
+    if (!quiet) process.stdout.write(printout(experiment, comparison, show, dir, report && !skipped));
     return 0;
   },
 };
