@@ -81,7 +81,7 @@ export const compareCommand = {
     const store = openRunFiles(results, plan, { version: VERSION, command: "compare", field: "--out" });
     if (!quiet && store.discarded) process.stdout.write(`${store.discarded}\n`);
     if (!quiet && store.resumed) process.stdout.write(`resumed: ${store.resumed} of ${runs} runs already done\n`);
-    const bar = progressBar(comparison.name, runs, "runs");
+    const bar = progressBar(comparison.name, runs, "runs", { from: store.resumed });
     let done = store.resumed;
     bar.update(done);
     // Ctrl-C: no new run starts, the finished ones stay; a second Ctrl-C ends at once.
