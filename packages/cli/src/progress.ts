@@ -1,8 +1,16 @@
+export interface ProgressOptions {
+  /** Units done before this invocation (a resumed run or comparison). @default 0 */
+  from?: number;
+  /** @default process.stderr */
+  stream?: Pick<NodeJS.WriteStream, "isTTY" | "write">;
+}
+
 /**
  * A progress bar on standard error when it is a terminal; silent otherwise (logs, pipes, CI).
- * Shows done/total, the rate and the time left.
+ * Shows done/total, the rate and the time left. The rate counts only units done since the bar
+ * started: after a resume, the units done earlier took no time here.
  */
-export function progressBar(label: string, total: number, unit: string, stream: NodeJS.WriteStream = process.stderr) {
+export function progressBar(label: string, total: number, unit: string, { from = 0, stream = process.stderr }: ProgressOptions = {}) {
   const enabled = Boolean(stream.isTTY) && !process.env.CI;
   const started = performance.now();
   let last = 0;
@@ -14,7 +22,7 @@ export function progressBar(label: string, total: number, unit: string, stream: 
     const width = 28;
     const filled = Math.round((done / total) * width);
     const elapsed = (now - started) / 1000;
-    const left = done > 0 ? (elapsed / done) * (total - done) : NaN;
+    const left = done > from ? (elapsed / (done - from)) * (total - done) : NaN;
     const eta = Number.isFinite(left) ? `${formatSeconds(left)} left` : "";
     stream.write(`\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${unit} ${eta}\x1b[K`);
   };

@@ -1,4 +1,4 @@
-import type { writeReport as WriteReport } from "@relocsim/report";
+import type { writeReport as WriteReport, reportSizeError as ReportSizeError } from "@relocsim/report";
 
 /**
  * The report package is loaded when a report is written, not when relocsim starts: it brings
@@ -8,4 +8,10 @@ import type { writeReport as WriteReport } from "@relocsim/report";
 export async function writeReport(...args: Parameters<typeof WriteReport>): ReturnType<typeof WriteReport> {
   const report = await import("@relocsim/report");
   return report.writeReport(...args);
+}
+
+/** The report's size check (results too large to chart), from the same lazily loaded package. */
+export async function reportSizeError(...args: Parameters<typeof ReportSizeError>): Promise<ReturnType<typeof ReportSizeError>> {
+  const report = await import("@relocsim/report");
+  return report.reportSizeError(...args);
 }

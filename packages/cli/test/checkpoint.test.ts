@@ -35,6 +35,10 @@ describe("relocsim run --checkpoint FILE, then --resume FILE", () => {
     expect(sha(join(dir, "resumed", "metrics.csv"))).toBe(sha(join(dir, "full", "metrics.csv")));
     // The resumed run kept checkpointing: the file now holds the horizon.
     expect(readCheckpoint(ckpt).snapshot.stepsDone).toBe(120);
+    const manifest = JSON.parse(readFileSync(join(dir, "resumed", "manifest.json"), "utf8"));
+    expect(manifest.continuedFrom).toMatchObject({ how: "resume", checkpoint: ckpt, scenario: "baseline", step: stepsDone });
+    expect(manifest.timedSteps).toEqual({ first: stepsDone + 1, last: 120 });
+    expect(JSON.parse(readFileSync(join(dir, "full", "manifest.json"), "utf8"))).not.toHaveProperty("continuedFrom");
   }, 60_000);
 });
 
@@ -103,5 +107,10 @@ describe("relocsim run refuses, with exit code 2 and the reason", () => {
     expect(r.stdout).toContain(`(from ${ckpt})`);
     const rows = readFileSync(join(dir, "branch", "metrics.csv"), "utf8").trim().split("\n");
     expect(rows.at(-1)).toMatch(/^branch,0,1,24,2017-12,/);
+    // The manifest records what it continued from, and that its timings cover steps 13 to 24 only.
+    const short = readCheckpoint(ckpt).scenario;
+    const manifest = JSON.parse(readFileSync(join(dir, "branch", "manifest.json"), "utf8"));
+    expect(manifest.continuedFrom).toEqual({ how: "from", checkpoint: ckpt, scenario: "short", scenarioHash: short.hash, step: 12 });
+    expect(manifest.timedSteps).toEqual({ first: 13, last: 24 });
   });
 });

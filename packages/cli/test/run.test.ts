@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from "vitest";
-import { mkdtempSync, mkdirSync, readFileSync, existsSync, writeFileSync, readdirSync, copyFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, existsSync, writeFileSync, readdirSync, copyFileSync, truncateSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -111,6 +111,27 @@ describe("relocsim run --out DIR", () => {
     expect(without.code).toBe(2);
     expect(without.stderr).toMatch(/it holds notes\.txt, s\.json, sub and no relocsim manifest\.json; relocsim replaces only a directory it wrote itself/);
     expect(readdirSync(v).sort()).toEqual(["notes.txt", "s.json", "sub"]);
+  });
+
+  it("checks --out before building the population (a refusal at national scale used to come after a minute of work)", () => {
+    const f = join(dir, "not-a-dir.txt");
+    writeFileSync(f, "mine\n");
+    // A scale and thread count this machine refuses at createSimulation: the --out error comes first.
+    const r = relocsim("run", "scenarios/baseline.json", "--scale", "50000000", "--threads", "64", "-q", "--out", f);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/invalid --out: ".*not-a-dir\.txt"/);
+    expect(readFileSync(f, "utf8")).toBe("mine\n");
+  });
+
+  it("relocsim report refuses results too large for a report (above 256 MB) with the size, exit 2, writing nothing", () => {
+    const out = join(dir, "huge");
+    expect(run(out).code).toBe(0);
+    truncateSync(join(out, "metrics.csv"), 300 * 2 ** 20); // sparse: no disk used
+    const r = relocsim("report", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/invalid report: ".*metrics\.csv" \(expected results of at most 256 MB \(metrics\.csv and effects\.csv\) for a report\); they have 300 MB: use --no-report/);
+    noStack(r);
+    expect(existsSync(join(out, "report.html"))).toBe(false);
   });
 
   it("refuses a regular file and leaves it as it was", () => {

@@ -37,3 +37,4 @@ export { experimentTasks, type ExperimentTask, type Shard } from "./experiment/e
 export { runTask, type TaskOutput, type TaskPlan } from "./experiment/runTask.js";
 export { runTasks, type RunTasksOptions } from "./experiment/runTasks.js";
 export { assembleExperiment } from "./experiment/assembleExperiment.js";
+export { checkNesting, MAX_NESTING } from "./checkNesting.js";

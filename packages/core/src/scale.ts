@@ -65,6 +65,46 @@ export function checkFits(households: number, threads: number, fields = { scale:
   }
 }
 
+/**
+ * Peak resident memory of an experiment, from `/usr/bin/time -f %M npx tsx packages/cli/src/main.ts
+ * compare scenarios/example-comparison.json --replications 2 --no-report -q` (8 runs, Node 20):
+ * 220,036 KB with --workers 1 and 382,948 KB with --workers 2 at --scale 20000; 654,780 KB and
+ * 908,968 KB at --scale 200000. So each worker beyond the first adds 149 MB (its own copy of
+ * the code and heap) and 519 bytes a household (its own population); the rest, 18.5 MB and
+ * 1,954 bytes a household, is the first run's (runs one after another leave populations for
+ * the garbage collector, so an experiment holds more a household than one run). Kept values
+ * held in memory (no run store on disk) add 8 bytes each.
+ */
+const EXPERIMENT_BASE_BYTES = 18.5 * 2 ** 20;
+const EXPERIMENT_BYTES_PER_HOUSEHOLD = 1954;
+const BYTES_PER_EXTRA_WORKER = 149 * 2 ** 20;
+const BYTES_PER_HOUSEHOLD_PER_EXTRA_WORKER = 519;
+
+/** Estimated peak memory in bytes of an experiment of `households` on `workers` workers holding `keptValues` values in memory. */
+export function estimateExperimentMemory(households: number, workers: number, keptValues = 0): number {
+  return EXPERIMENT_BASE_BYTES + households * EXPERIMENT_BYTES_PER_HOUSEHOLD + (workers - 1) * (BYTES_PER_EXTRA_WORKER + households * BYTES_PER_HOUSEHOLD_PER_EXTRA_WORKER) + keptValues * 8;
+}
+
+/**
+ * Refuse, before any run starts, an experiment this machine cannot hold: `workers` runs at
+ * once, each with its own population, plus the values kept in memory. The message gives the
+ * estimate and the limit.
+ */
+export function checkExperimentFits(households: number, workers: number, keptValues = 0, machine: Machine = { memory: totalmem(), cpus: availableParallelism() }): void {
+  const need = estimateExperimentMemory(households, workers, keptValues);
+  const limit = MEMORY_SHARE * machine.memory;
+  if (need <= limit) return;
+  const room = limit - estimateExperimentMemory(0, workers, keptValues);
+  const most = Math.max(0, Math.floor(room / (EXPERIMENT_BYTES_PER_HOUSEHOLD + (workers - 1) * BYTES_PER_HOUSEHOLD_PER_EXTRA_WORKER)));
+  const kept = keptValues ? ` and ${keptValues.toLocaleString("en")} kept values in memory (${gb(keptValues * 8)} GB)` : "";
+  throw new InputError(
+    "scale",
+    households,
+    most > 0 ? `an experiment that fits in memory: at most about ${most.toLocaleString("en")} households with ${workers} worker${workers === 1 ? "" : "s"} here` : "an experiment that fits in memory: its kept values alone do not fit here",
+    `${households.toLocaleString("en")} households on ${workers} worker${workers === 1 ? "" : "s"}${kept} need about ${gb(need)} GB, above ${Math.round(MEMORY_SHARE * 100)}% of this machine's ${gb(machine.memory)} GB; use fewer workers, a smaller scale${keptValues ? ", fewer kept steps, groups or metrics, or a run store on disk" : ""}`,
+  );
+}
+
 function gb(bytes: number): string {
   return (bytes / 2 ** 30).toFixed(1);
 }

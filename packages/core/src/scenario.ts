@@ -1,4 +1,5 @@
 import { InputError, InputErrors, suggest } from "./errors.js";
+import { checkNesting } from "./checkNesting.js";
 import type { ParamsInput } from "./params/types.js";
 
 /** A scenario: a named set of parameter values (everything not given keeps its default). */
@@ -41,6 +42,11 @@ export function checkScenario(value: unknown, where = "scenario"): Scenario {
     errors.push(new InputError(`${where}.paperSections`, v.paperSections, "an array of section strings such as \"4.1(2)\""));
   }
   if (v.params !== undefined && (typeof v.params !== "object" || v.params === null || Array.isArray(v.params))) errors.push(new InputError(`${where}.params`, v.params, "an object of parameter groups"));
+  // Before anything recurses into the parameters (comments removed, parents merged, checks).
+  else if (v.params !== undefined) {
+    const deep = checkNesting(v.params, `${where}.params`);
+    if (deep) errors.push(deep);
+  }
   if (errors.length) throw new InputErrors(errors);
   return v as unknown as Scenario;
 }

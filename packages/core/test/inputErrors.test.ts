@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { InputError, InputErrors, compare, createSimulation } from "../src/index.js";
+import { InputError, InputErrors, compare, createSimulation, resolveScenario } from "../src/index.js";
 import { resolveParams, resolveScale } from "../src/engine.js";
 import { show } from "../src/errors.js";
-import { checkFits, estimateMemory } from "../src/scale.js";
+import { checkFits, estimateMemory, checkExperimentFits, estimateExperimentMemory } from "../src/scale.js";
+import { planExperiment } from "../src/engine.js";
 
 function messageOf(f: () => unknown): string {
   try {
@@ -95,6 +96,49 @@ describe("checkFits(households, threads, fields, machine)", () => {
   });
   it("refuses more threads than CPUs", () => {
     expect(messageOf(() => checkFits(2_660_000, 64, { scale: "--scale", threads: "--threads" }, machine))).toBe("invalid --threads: 64 (expected a whole number from 1 to 2 (the CPUs of this machine))");
+  });
+});
+
+describe("checkExperimentFits(households, workers, keptValues, machine)", () => {
+  const machine = { memory: 16 * 2 ** 30, cpus: 2 };
+  it("estimates each worker's own population and overhead, and 8 bytes a value kept in memory", () => {
+    const one = estimateExperimentMemory(200_000, 1);
+    expect(estimateExperimentMemory(200_000, 2) - one).toBe(149 * 2 ** 20 + 200_000 * 519);
+    expect(estimateExperimentMemory(200_000, 1, 1_000_000) - one).toBe(8_000_000);
+  });
+  it("accepts the national scale on two workers on a 16 GB machine", () => {
+    expect(() => checkExperimentFits(2_660_000, 2, 0, machine)).not.toThrow();
+  });
+  it("refuses workers whose populations together do not fit, with the estimate and the limit", () => {
+    // One national run fits (checkFits accepts it); eight at once do not.
+    expect(() => checkFits(2_660_000, 1, undefined, machine)).not.toThrow();
+    expect(messageOf(() => checkExperimentFits(2_660_000, 8, 0, machine))).toMatch(
+      /^invalid scale: 2660000 \(expected an experiment that fits in memory: at most about [\d,]+ households with 8 workers here\); 2,660,000 households on 8 workers need about 1[3-9]\.\d GB, above 80% of this machine's 16\.0 GB; use fewer workers, a smaller scale$/,
+    );
+  });
+  it("refuses kept values that do not fit in memory, naming them", () => {
+    expect(messageOf(() => checkExperimentFits(10_000, 1, 2e9, machine))).toMatch(/\(expected an experiment that fits in memory: its kept values alone do not fit here\); 10,000 households on 1 worker and 2,000,000,000 kept values in memory \(14\.9 GB\) need about 14\.9 GB, above 80% of this machine's 16\.0 GB; .*a run store on disk$/);
+  });
+  it("planExperiment refuses an experiment this machine cannot hold before anything runs", () => {
+    expect(messageOf(() => planExperiment({ scenarios: [{ name: "x" }], scale: 50_000_000, workers: 1 }))).toMatch(/^invalid scale: 50000000 \(expected an experiment that fits in memory/);
+  });
+});
+
+describe("resolveScenario(s) with parameters nested deeper than MAX_NESTING", () => {
+  const deep = (n: number) => {
+    let v: Record<string, unknown> = { x: 1 };
+    for (let i = 0; i < n; i++) v = { a: v };
+    return v;
+  };
+  it("refuses a scenario nested 3,000 deep from code with the depth limit and the path (it used to overflow the stack)", () => {
+    const message = messageOf(() => resolveScenario({ name: "deep", params: { labour: deep(3000) } }));
+    expect(message).toMatch(/invalid scenario\.params\.labour(\.a){63}: \{"a":.*\(expected a value nested at most 64 deep\); it is nested deeper/);
+    expect(messageOf(() => createSimulation({ name: "deep", params: deep(3000) }))).toMatch(/expected a value nested at most 64 deep/);
+  });
+  it("refuses parameters that refer to themselves", () => {
+    const params: Record<string, unknown> = {};
+    params.labour = params;
+    expect(messageOf(() => resolveScenario({ name: "cycle", params }))).toMatch(/expected a value nested at most 64 deep\); it is nested deeper \(or refers to itself\)/);
   });
 });
 

@@ -16,3 +16,4 @@ export { readResults, parseCsv, type Results } from "@relocsim/core/results";
 export { writeReport, type WriteReportOptions, type WrittenReport } from "./writeReport.ts";
 export { formatValue, formatDifference } from "./formatValue.ts";
 export { ReportError } from "./reportError.ts";
+export { reportSizeError, MAX_REPORT_BYTES } from "./reportSizeError.ts";

@@ -6,12 +6,15 @@ import { reportHtml } from "./reportHtml.ts";
 import { toPng, toSvg } from "./render.ts";
 import { reportScenarioOrder } from "./reportScenarioOrder.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
+import { reportSizeError } from "./reportSizeError.ts";
 
 export interface WriteReportOptions {
   /** also write charts/<name>.png next to each SVG. @default true */
   png?: boolean;
   /** @default "relocsim report: <directory name>" */
   title?: string;
+  /** Refuse results (metrics.csv and effects.csv) larger than this. @default MAX_REPORT_BYTES (256 MB) */
+  maxBytes?: number;
 }
 
 export interface WrittenReport {
@@ -27,10 +30,13 @@ const allChartNames = ["trajectories", "effects", "income-composition", "income-
 /**
  * Reads a results directory and writes report.html and charts/<name>.svg (+ .png) into it.
  * Everything is rendered in memory first and each file is written atomically, so an error
- * leaves no half-written file behind.
+ * leaves no half-written file behind. Results too large to chart (reportSizeError) are refused
+ * before they are read.
  */
 export async function writeReport(resultsDir: string, options: WriteReportOptions = {}): Promise<WrittenReport> {
   const dir = resolve(resultsDir);
+  const tooLarge = reportSizeError(dir, options.maxBytes);
+  if (tooLarge) throw tooLarge;
   const results = await readResults(dir);
   const png = options.png ?? true;
   // Not summary.json's `title`: for a single run that is the scenario's title.

@@ -16,6 +16,16 @@ function tree(dir: string): string[] {
 }
 
 describe("writeReport(resultsDir, options)", () => {
+  test("refuses results larger than maxBytes before reading them, with the size and the way out, writing nothing", async () => {
+    const dir = join(root, "huge");
+    writeFixtureResults(dir);
+    const before = tree(dir);
+    await expect(writeReport(dir, { maxBytes: 1000 })).rejects.toThrow(
+      /^invalid report: ".*huge\/metrics\.csv" \(expected results of at most 0\.00 MB \(metrics\.csv and effects\.csv\) for a report\); they have [\d.]+ MB: use --no-report, or keep fewer steps \(--every\), groups or metrics$/,
+    );
+    expect(tree(dir)).toEqual(before);
+  });
+
   test("writes report.html and charts/<name>.svg + .png for every chart of a comparison", async () => {
     const dir = join(root, "compare");
     writeFixtureResults(dir);

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { relative, isAbsolute } from "node:path";
 import { InputError } from "@relocsim/core";
+import { MAX_NESTING } from "@relocsim/core/engine";
 
 /** A path as messages show it: relative to the working directory when that is shorter. */
 export function displayPath(file: string): string {
@@ -13,8 +14,8 @@ export function displayPath(file: string): string {
  * attack), and parsing and checking millions of keys takes minutes and gigabytes.
  */
 export const MAX_JSON_BYTES = 1 << 20;
-/** Shipped files nest about six deep; checks of deeper values recurse and can overflow the stack. */
-export const MAX_JSON_DEPTH = 64;
+/** Files nest as deep as values from code may (core's MAX_NESTING): deeper values overflow the stack of the checks. */
+export const MAX_JSON_DEPTH = MAX_NESTING;
 
 /**
  * Read a JSON file. Every way it can be unusable (unreadable, too large, not UTF-8, nested

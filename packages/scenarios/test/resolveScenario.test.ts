@@ -47,6 +47,14 @@ describe("resolveScenario(value, {file})", () => {
   });
 });
 
+describe("resolveScenario(value) nested deeper than files may be", () => {
+  it("refuses, before merging, a scenario from code nested 3,000 deep (deepMerge used to overflow the stack)", () => {
+    let params: Record<string, unknown> = { x: 1 };
+    for (let i = 0; i < 3000; i++) params = { labour: params };
+    expect(() => resolveScenario({ name: "deep", extends: "baseline", params })).toThrow(/^invalid params(\.labour){64}: .*\(expected a value nested at most 64 deep\)/);
+  });
+});
+
 describe("deepMerge(parent, child)", () => {
   it("deepMerge merges objects, replaces everything else, and changes neither argument", () => {
     const parent = { a: { b: 1, c: [1, 2] }, d: "x" };

@@ -3,7 +3,7 @@ import { InputError, runExperiment, effectsTable, effectsOverTime, HEADLINE_METR
 import { planExperiment, pairingGain, noIntervalReason, experimentSpec, defaultText, experimentTasks, runTasks, type ExperimentSettings, type LeafSpec, type Shard } from "@relocsim/core/engine";
 import { openResultsDir, openRunFiles, writeExperimentResults, type ResultsDir } from "@relocsim/core/results";
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
-import { writeReport } from "../writeReport.js";
+import { writeReport, reportSizeError } from "../writeReport.js";
 import { parse, specFlag, specValue, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { VERSION } from "../version.js";
@@ -89,7 +89,7 @@ export const compareCommand = {
     const store = openRunFiles(results, plan, { version: VERSION, command: "compare", field: "--out" });
     if (!quiet && store.discarded) process.stdout.write(`${store.discarded}\n`);
     if (!quiet && store.resumed) process.stdout.write(`resumed: ${store.resumed} of ${runs} runs already done\n`);
-    const bar = progressBar(comparison.name, runs, "runs");
+    const bar = progressBar(comparison.name, runs, "runs", { from: store.resumed });
     let done = store.resumed;
     bar.update(done);
     // Ctrl-C: no new run starts, the finished ones stay; a second Ctrl-C ends at once.
@@ -138,13 +138,23 @@ function parseShard(text: string): Shard {
  * directory too) and prints its effects: compare's last step, and merge's.
  */
 export async function writeComparison(results: ResultsDir, experiment: Experiment, comparison: Comparison, file: string, options: { report: boolean; quiet: boolean; show: readonly string[] }): Promise<void> {
+  let skipped: Error | undefined;
   const dir = await writeExperimentResults(results, experiment, {
     version: VERSION,
     comparison: { name: comparison.name, title: comparison.title, description: comparison.description, file: displayPath(resolve(file)) },
     scenarios: [comparison.baseline, ...comparison.scenarios],
     sources: comparison.sources,
-  }, { beforeCommit: options.report ? (tmp) => writeReport(tmp, { title: comparison.title }) : undefined });
-  if (!options.quiet) process.stdout.write(printout(experiment, comparison, options.show, dir, options.report));
+  }, {
+    beforeCommit: options.report
+      ? async (tmp) => {
+          // Results too large for a report are still written: the runs are not lost to it.
+          skipped = await reportSizeError(tmp);
+          if (!skipped) await writeReport(tmp, { title: comparison.title });
+        }
+      : undefined,
+  });
+  if (skipped) process.stderr.write(`report not written: ${skipped.message}\n`);
+  if (!options.quiet) process.stdout.write(printout(experiment, comparison, options.show, dir, options.report && !skipped));
 }
 
 /** The readable part: what ran, effects at the horizon, effects over time, the gain from pairing. */

@@ -1,6 +1,6 @@
 import { createSimulation, InputError, InputErrors, isInputError, type Simulation } from "@relocsim/core";
 import { experimentSpec, saveCheckpoint, checkCheckpointTarget, readCheckpoint, continueSimulation, branchSimulation } from "@relocsim/core/engine";
-import { openResultsDir, writeRunResults } from "@relocsim/core/results";
+import { openResultsDir, writeRunResults, type ContinuedFrom } from "@relocsim/core/results";
 import { parse, intFlag, specFlag, specValue, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { readScenarioFile } from "../scenarioFile.js";
@@ -50,8 +50,12 @@ export const runCommand = {
     const threads = intFlag(values, "threads", 1, 1, 64);
     const resume = values.resume as string | undefined;
     const started = performance.now();
-    let sim: Simulation;
+    // Every flag and file is checked (the out directory too) before the population is built:
+    // at national scale that takes a minute, too long to wait for a refusal.
+    let name: string;
+    let start: () => Simulation;
     let inputs: string[];
+    let continuedFrom: ContinuedFrom | undefined;
     let every = values["checkpoint-every"] === undefined ? undefined : intFlag(values, "checkpoint-every", 12, 1, 100_000);
     let checkpoint = values.checkpoint as string | undefined;
     if (resume !== undefined) {
@@ -59,7 +63,9 @@ export const runCommand = {
       const clash = positionals.length ? "scenario file" : flag && `--${flag}`;
       if (clash) throw new InputError("--resume", resume, `no ${clash} with it (the checkpoint holds the scenario, seed and scale)`);
       const saved = readCheckpoint(resume, { field: "--resume" });
-      sim = continueSimulation(saved.scenario, saved.snapshot, { threads });
+      name = saved.scenario.name;
+      continuedFrom = { how: "resume", checkpoint: resume, scenario: saved.scenario.name, scenarioHash: saved.scenario.hash, step: saved.snapshot.stepsDone };
+      start = () => continueSimulation(saved.scenario, saved.snapshot, { threads });
       // A resumed run keeps checkpointing where and as often as the interrupted one did.
       checkpoint ??= resume;
       every ??= saved.every;
@@ -68,18 +74,24 @@ export const runCommand = {
       if (!positionals.length) throw new InputError("arguments", "(none)", "exactly one scenario file: relocsim run <scenario.json> (or relocsim run --resume FILE)");
       const file = positionals[0]!;
       const scenario = withFile(file, () => readScenarioFile(file));
+      name = scenario.name;
       const from = values.from as string | undefined;
       if (from !== undefined) {
-        sim = branchSimulation(from, scenario, { threads, field: "--from" });
-        for (const [flag, mine] of [["seed", sim.seed], ["scale", sim.households]] as const) {
-          const given = flag === "seed" ? specValue(values, "seed", seedSpec) : specValue(values, "scale", scaleSpec);
-          if (given !== undefined && given !== mine) throw new InputError(`--${flag}`, values[flag], `the checkpoint's ${flag}, ${mine}, or none (--from continues its state)`);
-        }
+        const saved = readCheckpoint(from, { field: "--from" });
+        continuedFrom = { how: "from", checkpoint: from, scenario: saved.scenario.name, scenarioHash: saved.scenario.hash, step: saved.snapshot.stepsDone };
+        start = () => {
+          const sim = branchSimulation(from, scenario, { threads, field: "--from", read: saved });
+          for (const [flag, mine] of [["seed", sim.seed], ["scale", sim.households]] as const) {
+            const given = flag === "seed" ? specValue(values, "seed", seedSpec) : specValue(values, "scale", scaleSpec);
+            if (given !== undefined && given !== mine) throw new InputError(`--${flag}`, values[flag], `the checkpoint's ${flag}, ${mine}, or none (--from continues its state)`);
+          }
+          return sim;
+        };
         inputs = [file, from];
       } else {
         const seed = specValue(values, "seed", seedSpec) ?? seedSpec.default;
         const households = specValue(values, "scale", scaleSpec) ?? scaleSpec.default;
-        sim = withFile(file, () => createSimulation(scenario, { seed, scale: households, threads }));
+        start = () => withFile(file, () => createSimulation(scenario, { seed, scale: households, threads }));
         inputs = [file];
       }
     }
@@ -88,11 +100,11 @@ export const runCommand = {
       checkCheckpointTarget(checkpoint, "--checkpoint");
       every ??= 12;
     }
-    const name = sim.scenario.name;
     const out = (values.out as string | undefined) ?? `results/${name}`;
     const quiet = Boolean(values.quiet);
     const results = openResultsDir(out, { field: "--out", keep: [...inputs, ...(checkpoint === undefined ? [] : [checkpoint])] });
-    const bar = progressBar(`${name} seed ${sim.seed}`, sim.horizon, "months");
+    const sim = start();
+    const bar = progressBar(`${name} seed ${sim.seed}`, sim.horizon, "months", { from: sim.stepsDone });
     const save = (done: number) => {
       if (checkpoint !== undefined && (done % every! === 0 || done === sim.horizon)) saveCheckpoint(sim, checkpoint, { field: "--checkpoint", every });
     };
@@ -103,7 +115,7 @@ export const runCommand = {
     bar.done();
     const seconds = (performance.now() - started) / 1000;
     const report = values["no-report"] ? undefined : (tmp: string) => writeReport(tmp, { title: `relocsim run: ${name}, seed ${sim.seed}` });
-    const dir = await writeRunResults(results, sim, { version: VERSION, seconds }, { beforeCommit: report });
+    const dir = await writeRunResults(results, sim, { version: VERSION, seconds, ...(continuedFrom && { continuedFrom }) }, { beforeCommit: report });
     if (!quiet) {
       const s = sim.summary().all ?? {};
       const fmt = (m: string, d = 3) => (s[m] === undefined ? "n/a" : s[m]!.toFixed(d));

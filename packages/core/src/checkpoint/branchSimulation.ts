@@ -2,7 +2,7 @@ import { InputError } from "../errors.js";
 import { isResolvedScenario, resolveScenario, type ResolvedScenario } from "../resolvedScenario.js";
 import type { Scenario } from "../scenario.js";
 import { continueSimulation, type Simulation } from "../simulation.js";
-import { readCheckpoint } from "./readCheckpoint.js";
+import { readCheckpoint, type Checkpoint } from "./readCheckpoint.js";
 import type { ResumeOptions } from "./resumeSimulation.js";
 
 /**
@@ -12,10 +12,11 @@ import type { ResumeOptions } from "./resumeSimulation.js";
  * when the two scenarios' populations differ (a `population.*` parameter or `horizon.start`):
  * the saved state was built for the other one.
  */
-export function branchSimulation(file: string, scenario: ResolvedScenario | Scenario | Record<string, unknown>, options: ResumeOptions = {}): Simulation {
+export function branchSimulation(file: string, scenario: ResolvedScenario | Scenario | Record<string, unknown>, options: ResumeOptions & { read?: Checkpoint } = {}): Simulation {
   const field = options.field ?? "checkpoint";
   const to = isResolvedScenario(scenario) ? scenario : resolveScenario(scenario);
-  const { scenario: from, snapshot } = readCheckpoint(file, { field });
+  // `read`: the checkpoint already read from `file`, by a caller that records what it branched from.
+  const { scenario: from, snapshot } = options.read ?? readCheckpoint(file, { field });
   const differs = structuralDifference(from, to);
   if (differs) throw new InputError(field, file, `a checkpoint of a scenario with the population of '${to.name}'`, `it is of '${from.name}', whose ${differs}`);
   return continueSimulation(to, snapshot, { threads: options.threads });

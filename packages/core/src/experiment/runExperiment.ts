@@ -1,7 +1,7 @@
 import { InputError, InputErrors } from "../errors.js";
 import type { Scenario } from "../scenario.js";
 import { isResolvedScenario, resolveScenario, type ResolvedScenario } from "../resolvedScenario.js";
-import type { Scale } from "../scale.js";
+import { checkExperimentFits, type Scale } from "../scale.js";
 import { replicateSeed } from "../kernel/random.js";
 import type { TidyRow } from "../results.js";
 import { resolveOutcomeSelection, type OutcomeSelection } from "./outcomeSelection.js";
@@ -97,8 +97,12 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const started = performance.now();
   // The path every runner shares: plan → tasks → run each → results in task order.
   const plan = planExperiment(options);
+  const tasks = experimentTasks(plan);
+  const { selection } = plan;
+  // Without a store on disk every kept value stays in memory: count it before running.
+  if (!options.store) checkExperimentFits(plan.households, plan.workers, tasks.length * selection.steps.length * selection.groups.length * selection.metrics.length);
   const store = options.store ?? memoryRunStore();
-  await runTasks(plan, experimentTasks(plan), store, { onProgress: options.onProgress, signal: options.signal });
+  await runTasks(plan, tasks, store, { onProgress: options.onProgress, signal: options.signal });
   return assembleExperiment(plan, store, { workers: plan.workers, seconds: (performance.now() - started) / 1000 });
 }
 
@@ -167,5 +171,6 @@ export function planExperiment(options: ExperimentOptions): Plan {
   const workers = Math.min(set.workers ?? d.workers.default, runs);
   const selection = resolveOutcomeSelection(set, horizon!);
   const seeds = Array.from({ length: replications }, (_, r) => replicateSeed(seed, r));
+  checkExperimentFits(households, workers);
   return { scenarios, baseline: 0, replications, seed, seeds, households, workers, horizon: horizon!, selection };
 }

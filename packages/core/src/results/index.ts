@@ -16,3 +16,4 @@ export { RUNS_DIR, type FileWriter } from "./resultFiles.js";
 // Batch clusters: an experiment run in shards (compare --shard k/N) and merged (relocsim merge).
 export { describePlan, readRunFile } from "./runFiles.js";
 export { readShards, type ShardSet } from "./readShards.js";
+export type { ContinuedFrom } from "./runResults.js";

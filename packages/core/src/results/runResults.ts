@@ -7,8 +7,21 @@ import { openResultsDir, type CommitOptions, type ResultsDir } from "./resultsDi
 export interface RunResultsInfo {
   /** relocsim's version, recorded in manifest.json. */
   version: string;
-  /** Seconds the run took. */
+  /** Seconds the run took (in this invocation: after the checkpoint of `continuedFrom`). */
   seconds: number;
+  /** The checkpoint a resumed run (`resume`) or a what-if branch (`from`) continued from. */
+  continuedFrom?: ContinuedFrom;
+}
+
+export interface ContinuedFrom {
+  how: "resume" | "from";
+  /** The checkpoint file as given. */
+  checkpoint: string;
+  /** The scenario whose run wrote the checkpoint, and its hash. */
+  scenario: string;
+  scenarioHash: string;
+  /** Steps the checkpoint had taken: the run continued from the next. */
+  step: number;
 }
 
 /** The results directory of one finished run: metrics.csv, summary.json, manifest.json. */
@@ -28,6 +41,11 @@ export function runResultFiles(sim: Simulation, info: RunResultsInfo): ResultFil
     horizon: { start: sim.params.horizon.start, months: sim.horizon },
     node: process.version,
     createdAt: new Date().toISOString(),
+    ...(info.continuedFrom && {
+      continuedFrom: info.continuedFrom,
+      // seconds and timingsMs are this invocation's: the steps before the checkpoint ran earlier.
+      timedSteps: { first: info.continuedFrom.step + 1, last: sim.horizon },
+    }),
     seconds: Number(info.seconds.toFixed(3)),
     timingsMs: Object.fromEntries(Object.entries(sim.timings).map(([k, v]) => [k, Math.round(v)])),
   };

@@ -1,0 +1,29 @@
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { RESULT_FILES } from "@relocsim/core/results";
+import { ReportError } from "./reportError.ts";
+
+/**
+ * Results a report reads at most, metrics.csv and effects.csv together. The report parses
+ * every row into memory (about ten times the file's size), so an experiment kept at every
+ * step for thousands of runs, whose results are streamed to disk in GBs, would exhaust it;
+ * its charts would be unreadable anyway. Refusing is simpler and more robust than sampling rows.
+ */
+export const MAX_REPORT_BYTES = 256 * 2 ** 20;
+
+/** The error for results too large for a report (the size and the way out), or undefined. */
+export function reportSizeError(dir: string, maxBytes = MAX_REPORT_BYTES): ReportError | undefined {
+  const files = [RESULT_FILES.metrics, RESULT_FILES.effects];
+  const bytes = files.reduce((sum, f) => sum + (statSync(join(dir, f), { throwIfNoEntry: false })?.size ?? 0), 0);
+  if (bytes <= maxBytes) return undefined;
+  return new ReportError(
+    "report",
+    join(dir, RESULT_FILES.metrics),
+    `results of at most ${mb(maxBytes)} MB (metrics.csv and effects.csv) for a report`,
+    `they have ${mb(bytes)} MB: use --no-report, or keep fewer steps (--every), groups or metrics`,
+  );
+}
+
+function mb(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 2 : 0);
+}
