@@ -13,7 +13,7 @@ export { suggest } from "./errors.js";
 export { resolveScale } from "./scale.js";
 export { METRIC_TABLE, describeMetric, type MetricSpec, type MetricKind, type MetricInfo, type MetricDisplay, type Computation, type Sum } from "./model/metricTable.js";
 export { replicateSeed, stream, type Random } from "./kernel/random.js";
-export { rowsToCsv, csvField, CSV_HEADER } from "./results.js";
+export { rowsToCsv, csvField, CSV_HEADER } from "./results/tidyRow.js";
 export { crowding } from "./model/demography.js";
 export { Emp, Residence } from "./kernel/state.js";
 export { planExperiment, type ScenarioInfo, type Plan } from "./experiment/runExperiment.js";

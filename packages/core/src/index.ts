@@ -10,7 +10,7 @@ export { InputError, InputErrors, isInputError } from "./errors.js";
 export { SCALES, type Scale, type ScaleName } from "./scale.js";
 export { METRICS, type MetricName } from "./model/metricTable.js";
 export { GROUPS } from "./model/collect.js";
-export type { TidyRow } from "./results.js";
+export type { TidyRow } from "./results/tidyRow.js";
 export { runExperiment, type Experiment, type ExperimentOptions } from "./experiment/runExperiment.js";
 export { compare } from "./experiment/compare.js";
 export type { EffectRow } from "./experiment/effectRow.js";

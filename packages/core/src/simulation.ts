@@ -21,7 +21,7 @@ import { primeIncome } from "./model/income.js";
 import { CTL_DONE, CTL_ERROR, CTL_REQUEST, SAVE_STREAMS, STOP, readError } from "./kernel/workerProtocol.js";
 import { startWorker } from "./kernel/startWorker.js";
 import type { Worker } from "node:worker_threads";
-import type { TidyRow } from "./results.js";
+import type { TidyRow } from "./results/tidyRow.js";
 
 export interface SimulationOptions {
   /** Seed of this run (replicate). @default 1 */

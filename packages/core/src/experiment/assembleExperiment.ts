@@ -1,5 +1,5 @@
 import { InputError } from "../errors.js";
-import type { TidyRow } from "../results.js";
+import type { TidyRow } from "../results/tidyRow.js";
 import type { OutcomeSelection } from "./outcomeSelection.js";
 import { pairedDifference, type PairedDifference } from "./pairedDifference.js";
 import type { RunStore } from "./runStore.js";

@@ -1,4 +1,4 @@
-import { csvField } from "../results.js";
+import { csvField } from "../results/tidyRow.js";
 import type { PairedDifference } from "./pairedDifference.js";
 
 /**

@@ -3,7 +3,7 @@ import type { Scenario } from "../scenario.js";
 import { isResolvedScenario, resolveScenario, type ResolvedScenario } from "../resolvedScenario.js";
 import { checkExperimentFits, type Scale } from "../scale.js";
 import { replicateSeed } from "../kernel/random.js";
-import type { TidyRow } from "../results.js";
+import type { TidyRow } from "../results/tidyRow.js";
 import { resolveOutcomeSelection, type OutcomeSelection } from "./outcomeSelection.js";
 import { memoryRunStore, type RunStore } from "./runStore.js";
 import { experimentTasks } from "./experimentTasks.js";

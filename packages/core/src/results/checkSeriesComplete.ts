@@ -1,5 +1,5 @@
 import { InputError } from "../errors.js";
-import type { TidyRow } from "../results.js";
+import type { TidyRow } from "./tidyRow.js";
 
 /**
  * A metrics.csv cut short at a line boundary parses cleanly; what gives it away is a

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../errors.js";
-import { CSV_HEADER, type TidyRow } from "../results.js";
+import { CSV_HEADER, type TidyRow } from "./tidyRow.js";
 import { EFFECT_COLUMNS, type EffectRow } from "../experiment/effectRow.js";
 import type { ScenarioInfo } from "../experiment/runExperiment.js";
 import { readCsvTable, toNumber } from "./readCsvTable.js";

@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from "node:fs";
-import { CSV_HEADER, csvRow, rowsToCsv, type TidyRow } from "../results.js";
+import { CSV_HEADER, csvRow, rowsToCsv, type TidyRow } from "./tidyRow.js";
 import { effectsToCsv, type EffectRow } from "../experiment/effectRow.js";
 import { RESULT_FILES, type FileWriter, type ResultFiles } from "./resultFiles.js";
 
