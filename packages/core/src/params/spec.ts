@@ -27,6 +27,20 @@ export interface NumberSpec extends LeafBase {
   expression?: string;
   /** Values that may also be given by name, e.g. a scale's "county" (households). */
   names?: Readonly<Record<string, number>>;
+  /**
+   * The plausible range of an uncertain value: what parameter designs, sensitivity analysis
+   * and calibration priors explore (within [min, max], which only bounds what is accepted).
+   * Every assumption carries one; `log` marks a range spanning decades (sampled log-uniform).
+   */
+  plausible?: PlausibleRange;
+}
+/** A parameter's plausible range (see NumberSpec.plausible). */
+export interface PlausibleRange {
+  lo: number;
+  hi: number;
+  log: boolean;
+  /** Why this range (a source, or the reasoning behind an assumption's bounds). */
+  why?: string;
 }
 export interface BooleanSpec extends LeafBase {
   kind: "boolean";
@@ -105,6 +119,10 @@ interface NumOpts {
   expression?: string;
   /** Values that may also be given by name (see NumberSpec.names). */
   names?: Readonly<Record<string, number>>;
+  /** The plausible range [lo, hi] (see NumberSpec.plausible). */
+  range?: readonly [number, number];
+  /** Sample the range log-uniformly (it spans decades). */
+  log?: boolean;
 }
 
 export function num(value: number, opts: NumOpts, source: Source, doc: string): NumberSpec {
@@ -118,9 +136,27 @@ export function num(value: number, opts: NumOpts, source: Source, doc: string): 
     timeVarying: opts.timeVarying ?? true,
     ...(opts.expression ? { expression: opts.expression } : {}),
     ...(opts.names ? { names: opts.names } : {}),
+    ...(opts.range ? { plausible: plausibleRange(opts.range, opts.log ?? false, opts.min, opts.max, value, doc) } : {}),
     source,
     doc,
   };
+}
+
+/**
+ * Give a number leaf its plausible range: `within(share(0.2, ASSUMPTION, "..."), 0.1, 0.4)`.
+ * The range must lie inside the accepted [min, max] and contain the default.
+ */
+export function within(spec: NumberSpec, lo: number, hi: number, opts: { log?: boolean; why?: string } = {}): NumberSpec {
+  return { ...spec, plausible: plausibleRange([lo, hi], opts.log ?? false, spec.min, spec.max, spec.default, spec.doc, opts.why) };
+}
+
+function plausibleRange(r: readonly [number, number], log: boolean, min: number, max: number, value: number, doc: string, why?: string): PlausibleRange {
+  const [lo, hi] = r;
+  // A programming error in a spec, caught by every test that loads the model.
+  if (!(lo < hi) || lo < min || hi > max || value < lo || value > hi || (log && lo <= 0)) {
+    throw new Error(`plausible range [${lo}, ${hi}] of "${doc}" must satisfy ${min} <= lo < hi <= ${max}, contain the default ${value}${log ? " and be positive (log)" : ""}`);
+  }
+  return why === undefined ? { lo, hi, log } : { lo, hi, log, why };
 }
 /** A probability or share in [0, 1]. */
 export function share(value: number, source: Source, doc: string, unit = "share"): NumberSpec {
