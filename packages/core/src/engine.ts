@@ -3,7 +3,7 @@
 // engine. The public API is @relocsim/core (index.ts); nothing is exported from both.
 export { SCHEDULE, type Phase } from "./simulation.js";
 export { checkScenario } from "./scenario.js";
-export { isResolvedScenario, scenarioHash, withoutComments } from "./resolvedScenario.js";
+export { isResolvedScenario, scenarioHash, withoutComments, withValues } from "./resolvedScenario.js";
 export { resolveParams, parseMonth, formatMonth, type ResolvedParams } from "./params/resolve.js";
 export { modelSpec, type ModelSpec } from "./params/model.js";
 export { defaultsOf, leaves, type Spec, type LeafSpec, type GroupSpec, type NumberSpec, type ListSpec } from "./params/spec.js";

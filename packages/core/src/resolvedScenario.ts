@@ -58,6 +58,28 @@ export function resolveScenario(value: Scenario | Record<string, unknown>, optio
   });
 }
 
+/**
+ * The scenario with some numeric parameters set to fixed values (a design point, a particle of
+ * a calibration, a draw from a posterior): `values` maps dotted paths inside params
+ * ("labour.separationRate") to numbers. The result is resolved again from the merged input, so
+ * a value out of range is refused naming its path, and its hash differs from the scenario's.
+ * A value replaces the leaf's time expression, if it had one. `name` renames it (default: the
+ * scenario's name).
+ */
+export function withValues(s: ResolvedScenario, values: Readonly<Record<string, number>>, name = s.name): ResolvedScenario {
+  const input = structuredClone(s.input) as Record<string, unknown>;
+  for (const [path, value] of Object.entries(values)) {
+    const keys = path.split(".");
+    let node = input;
+    for (const k of keys.slice(0, -1)) {
+      const next = node[k];
+      node = (node[k] = isPlainObject(next) ? next : {}) as Record<string, unknown>;
+    }
+    node[keys[keys.length - 1]!] = value;
+  }
+  return resolveScenario({ name, title: s.title, description: s.description, paperSections: s.paperSections, params: input });
+}
+
 /** The data a worker needs to run a resolved scenario (structured-cloneable). */
 export function scenarioData(s: ResolvedScenario): ScenarioData {
   return { ...s, expressions: s.expressions.map(({ path, source }) => ({ path, source })) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSimulation, resolveScenario } from "../src/index.js";
-import { isResolvedScenario, scenarioHash } from "../src/engine.js";
+import { isResolvedScenario, scenarioHash, withValues } from "../src/engine.js";
 import { fromScenarioData, scenarioData } from "../src/resolvedScenario.js";
 
 const shock = { name: "shock", title: "A shock", params: { horizon: { months: 36 }, environment: { demandShock: "year == 2017 ? 0.5 : 0" } } };
@@ -56,5 +56,26 @@ describe("createSimulation(resolvedOrRaw, options)", () => {
   it("takes seeds in the one range every entry point uses, 0 to 2^31 - 1", () => {
     expect(() => createSimulation({ name: "x" }, { seed: 2 ** 31 })).toThrow("invalid seed: 2147483648 (expected a whole number in [0, 2147483647])");
     expect(() => createSimulation({ name: "x" }, { seed: 1.5 })).toThrow("invalid seed: 1.5 (expected a whole number in [0, 2147483647])");
+  });
+});
+
+describe("withValues(resolved, values)", () => {
+  it("sets numeric parameters by path, replacing a time expression, and keeps the rest", () => {
+    const r = resolveScenario(shock);
+    const v = withValues(r, { "labour.separationRate": 0.3, "environment.demandShock": 0.1 }, "point-1");
+    expect(v.name).toBe("point-1");
+    expect(v.params.labour.separationRate).toBe(0.3);
+    expect(v.params.environment.demandShock).toBe(0.1);
+    expect(v.expressions.map((e) => e.path)).not.toContain("environment.demandShock");
+    expect(v.params.horizon.months).toBe(36);
+    expect(v.hash).not.toBe(r.hash);
+    expect(r.params.labour.separationRate).not.toBe(0.3); // the original is untouched
+    expect(isResolvedScenario(v)).toBe(true);
+  });
+
+  it("refuses an unknown path or a value out of range, naming the path", () => {
+    const r = resolveScenario(shock);
+    expect(() => withValues(r, { "labour.separationRat": 0.3 })).toThrow(/params\.labour\.separationRat/);
+    expect(() => withValues(r, { "labour.separationRate": 2 })).toThrow(/params\.labour\.separationRate/);
   });
 });
