@@ -4,6 +4,8 @@
 export { SCHEDULE, type Phase } from "./simulation.js";
 export { checkScenario } from "./scenario.js";
 export { isResolvedScenario, scenarioHash, withoutComments, withValues } from "./resolvedScenario.js";
+// The parameter space designs, sensitivity analysis and calibration explore (documented plausible ranges).
+export { uncertainParameters, parameterRange, fromUnit, toUnit, type ParameterRange, type RangeInput } from "./experiment/parameterSpace.js";
 export { resolveParams, parseMonth, formatMonth, type ResolvedParams } from "./params/resolve.js";
 export { modelSpec, type ModelSpec } from "./params/model.js";
 export { defaultsOf, leaves, type Spec, type LeafSpec, type GroupSpec, type NumberSpec, type ListSpec } from "./params/spec.js";
