@@ -18,11 +18,14 @@ describe("stepContext(p, scope)", () => {
     expect(c.ruralWage).toBeCloseTo(1700 * 1.06 ** 2, 9);
   });
 
-  it("puts the poverty line at 4,000 yuan in January 2020, growing by povertyLineGrowth before and with prices after", () => {
+  it("judges December's 12-month income by the published line of that year (3,218 in 2019, 4,000 in 2020), averaging the months' standards in between and following prices after 2020", () => {
     const p = params();
-    expect(at(p, "2020-01").povertyLine).toBeCloseTo(4000, 9);
-    expect(at(p, "2019-01").povertyLine).toBeCloseTo(4000 / 1.057, 9);
-    expect(at(p, "2021-01").povertyLine).toBeCloseTo(4000 * 1.02, 9);
+    expect(at(p, "2019-12").povertyLine).toBeCloseTo(3218, 9);
+    expect(at(p, "2020-12").povertyLine).toBeCloseTo(4000, 9);
+    expect(at(p, "2021-12").povertyLine).toBeCloseTo(4000 * 1.02, 9);
+    expect(at(p, "2020-06").povertyLine).toBeCloseTo((6 * 3218 + 6 * 4000) / 12, 9);
+    // 2016-2018 between the 2010 base (2,300) and 2019, geometrically.
+    expect(at(p, "2016-12").povertyLine).toBeCloseTo(2300 * (3218 / 2300) ** (6 / 9), 9);
   });
 
   it("turns annual rates into monthly hazards, lowering separations with employmentPromotion", () => {

@@ -92,6 +92,13 @@ export interface HouseholdTable {
   nSelf: Uint8Array;
   nFarming: Uint8Array;
   nTraining: Uint8Array;
+  /**
+   * Ring of the last 12 months' poverty assistance received (yuan, the part of `incomeRing`
+   * that is assistance; same slots), and its running sum, so income excluding assistance over
+   * 12 months is exactly income12 − assist12 (model/poverty.ts).
+   */
+  assistRing: Float32Array;
+  assist12: Float64Array;
   neighbours: Int32Array;
   degree: number;
 }
@@ -150,7 +157,7 @@ export function allocSites(n: number): SiteTable {
 }
 
 export function allocHouseholds(n: number, degree: number): HouseholdTable {
-  const t = cols<Omit<HouseholdTable, "count" | "incomeRing" | "neighbours" | "degree">>(n, {
+  const t = cols<Omit<HouseholdTable, "count" | "incomeRing" | "assistRing" | "neighbours" | "degree">>(n, {
     site: Int32Array, first: Int32Array, size: Int16Array, signedSize: Int16Array, area: Float32Array,
     adjustAt: Int32Array, residence: Uint8Array, moveStep: Int32Array, originHouseUntil: Int32Array,
     savings: Float64Array, land: Float32Array, landStatus: Uint8Array, registration: Uint8Array, farmReach: Uint8Array,
@@ -159,8 +166,9 @@ export function allocHouseholds(n: number, degree: number): HouseholdTable {
     incBusiness: Float32Array, incAgriculture: Float32Array, incTransfer: Float32Array, incDividend: Float32Array,
     assistance: Float32Array, detected: Uint8Array, poor: Uint8Array, everExited: Uint8Array, care: Uint8Array,
     nLabour: Uint8Array, nLocal: Uint8Array, nMigrant: Uint8Array, nSelf: Uint8Array, nFarming: Uint8Array, nTraining: Uint8Array,
+    assist12: Float64Array,
   });
-  return { count: n, incomeRing: shared(Float32Array, n * 12), neighbours: shared(Int32Array, n * degree).fill(-1), degree, ...t };
+  return { count: n, incomeRing: shared(Float32Array, n * 12), assistRing: shared(Float32Array, n * 12), neighbours: shared(Int32Array, n * degree).fill(-1), degree, ...t };
 }
 
 export function allocPersons(capacity: number): PersonTable {

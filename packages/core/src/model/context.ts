@@ -3,6 +3,7 @@ import type { TimeScope } from "../params/expressions.js";
 import { nationalMigrantWage } from "./environment.js";
 import { monthly } from "../kernel/random.js";
 import { leverEffects, type LeverEffects } from "../policies/levers.js";
+import { povertyLineAt } from "./poverty.js";
 
 /**
  * Quantities every process needs at one step, derived once per step from the (possibly
@@ -18,6 +19,7 @@ export interface StepContext {
   priceIndex: number;
   /** Local wage level relative to 2016. */
   wageIndex: number;
+  /** Official rural poverty line, current prices, yuan per person per year (model/poverty.ts). */
   povertyLine: number;
   /** Migrant wage of a relocated worker of average skill factor, before remittance. */
   migrantWage: number;
@@ -40,10 +42,7 @@ export function stepContext(p: Params, scope: TimeScope): StepContext {
   const env = p.environment;
   const priceIndex = Math.pow(1 + env.priceGrowth, years);
   const wageIndex = Math.pow(1 + p.siteEconomy.localWageGrowth, years);
-  const yearsFrom2020 = scope.year + (scope.month - 1) / 12 - 2020;
-  const povertyLine = yearsFrom2020 <= 0
-    ? env.povertyLine2020 * Math.pow(1 + env.povertyLineGrowth, yearsFrom2020)
-    : env.povertyLine2020 * Math.pow(1 + env.priceGrowth, yearsFrom2020);
+  const povertyLine = povertyLineAt(env, scope.year, scope.month);
   const levers = leverEffects(p);
   return {
     step: scope.step,

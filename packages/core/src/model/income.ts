@@ -15,7 +15,8 @@ import { Emp, Land, Registration, Residence, type State } from "../kernel/state.
  *   kept with land rights (4.3(1)).
  * Spending (living costs, higher in towns; less for carers with schools and clinics, 4.1(3);
  * property fees; residents' maintenance payments, 4.2(2)) changes savings, not net income.
- * The household's last 12 months of net income are kept in a ring.
+ * The household's last 12 months of net income are kept in a ring, and beside it the
+ * assistance received in each of those months, so income excluding assistance is exact.
  */
 export function income(p: Params, c: StepContext, st: State, s: number): void {
   const P = st.persons;
@@ -88,6 +89,10 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
     H.incomeRing[k] = total;
     // Add the ring's (single-precision) value, so the running sum stays the ring's sum.
     H.income12[h] = H.income12[h]! + H.incomeRing[k]! - dropped;
+    // Assistance is kept as its own source in a parallel ring (poverty() tests own income).
+    const assistDropped = H.assistRing[k]!;
+    H.assistRing[k] = H.assistance[h]!;
+    H.assist12[h] = H.assist12[h]! + H.assistRing[k]! - assistDropped;
 
     let spending = size * (resident && urban ? p.income.urbanSpendingPerPerson : p.income.ruralSpendingPerPerson) * c.priceIndex;
     if (resident && el.relievesCarers) spending -= dependants * el.carerSpendingRelief * c.priceIndex;
@@ -108,6 +113,9 @@ export function primeIncome(p: Params, c: StepContext, st: State): void {
       const x = H.incomeRing[h * 12 + (((c.step % 12) + 12) % 12)]!;
       H.incomeRing.fill(x, h * 12, h * 12 + 12);
       H.income12[h] = 12 * x;
+      const a = H.assistRing[h * 12 + (((c.step % 12) + 12) % 12)]!;
+      H.assistRing.fill(a, h * 12, h * 12 + 12);
+      H.assist12[h] = 12 * a;
     }
   }
   H.savings.set(savings);

@@ -1,4 +1,4 @@
-import { group, num, share, initialShare, str, ASSUMPTION, paper } from "./spec.js";
+import { group, num, share, initialShare, str, within, ASSUMPTION, paper } from "./spec.js";
 import { NDRC_2020, PLAN_2016, NBS_MIGRANT, NBS_POVERTY_LINE } from "./sources.js";
 import { leverSpecs } from "../policies/levers.js";
 
@@ -53,8 +53,9 @@ export const modelSpec = group("relocsim model parameters", {
     migrantReturnRate: share(0.12, ASSUMPTION, "Annual hazard that a migrant comes home", "per year"),
     demandShock: num(0, { min: 0, max: 1, unit: "share", expression: "year == 2020 and month <= 3 ? 0.4 : 0" }, "NBS press release on Q1 2020 (2020-04-17): rural labour working outside their township at end-March 2020 was 29.7% below a year earlier; 0.4 in January-March 2020 reproduces that fall in the model", "Share of migrant demand lost (the COVID-19 shock of early 2020)"),
     priceGrowth: num(0.02, { min: -0.1, max: 0.3, unit: "per year" }, ASSUMPTION + " (CPI about 2%)", "Price level growth"),
-    povertyLine2020: num(4000, { min: 0, max: 100000, unit: "yuan per person per year" }, NBS_POVERTY_LINE, "Poverty line in 2020"),
-    povertyLineGrowth: num(0.057, { min: -0.1, max: 0.3, unit: "per year" }, NBS_POVERTY_LINE + " (2,300 in 2010 to about 4,000 in 2020)", "Poverty line growth up to 2020; prices after"),
+    povertyLine2010: num(2300, { min: 0, max: 100000, unit: "yuan per person per year" }, NBS_POVERTY_LINE + " (the current standard, set at 2010 prices)", "Rural poverty line in 2010 (anchor of the current-price line: the 12-month income to December of each anchor year meets that year's line; geometric in between)"),
+    povertyLine2019: num(3218, { min: 0, max: 100000, unit: "yuan per person per year" }, NBS_POVERTY_LINE + " (NBS: 3,218 yuan in 2019, current prices)", "Rural poverty line in 2019 (anchor)"),
+    povertyLine2020: num(4000, { min: 0, max: 100000, unit: "yuan per person per year" }, NBS_POVERTY_LINE + " (about 4,000 yuan at 2020 prices, as reported for the 2020 exit assessment)", "Rural poverty line in 2020 (anchor; after 2020 the line follows environment.priceGrowth)"),
   }),
 
   siteEconomy: group("Site economy: local jobs and wages", {
@@ -120,10 +121,13 @@ export const modelSpec = group("relocsim model parameters", {
     returnLandPull: num(0.8, { min: 0, max: 20 }, ASSUMPTION, "Logit weight of origin land on returns"),
   }),
 
-  poverty: group("Poverty monitoring and relapse", {
-    detectionRate: share(0.04, ASSUMPTION + " (routine monitoring, about every two years; calibrated with the historical scenario)", "Monthly probability that a household below the line is detected", "per month"),
-    assistanceTarget: num(1.1, { min: 0, max: 3, unit: "share of the poverty line" }, ASSUMPTION + " (minimum-living standards were often set above the poverty line)", "Level of per-capita income that assistance tops up to"),
-    assistanceShare: share(1, ASSUMPTION + " (dibao tops income up to the standard)", "Share of the gap to the line that assistance fills once detected"),
+  poverty: group("Poverty monitoring, assistance, the minimum living allowance and relapse", {
+    detectionRate: within(share(0.04, ASSUMPTION + " (routine monitoring, about every two years; calibrated with the historical scenario)", "Monthly probability that a household at risk (below the line; from monitoringFrom also at risk of relapse) is detected", "per month"), 0.01, 0.3, { why: "annual reviews (about 0.08 a month) to near-continuous monitoring; about every four years at the low end" }),
+    assistanceTarget: within(num(1.1, { min: 0, max: 3, unit: "share of the poverty line" }, ASSUMPTION + " (assistance aimed at a margin above the line, so a household lifted out is not just at it)", "Per-capita income (12 months) that assistance tops a detected household with labour up to, once its own income is below the line"), 1, 1.3),
+    assistanceShare: within(share(1, ASSUMPTION + " (the gap is filled)", "Share of the gap to the target that assistance fills once detected"), 0.5, 1),
+    dibaoStandard: within(num(1.2, { min: 0, max: 5, unit: "share of the poverty line" }, ASSUMPTION + " (bottom-line guarantee: State Council General Office 2016 opinions on linking rural minimum living allowance with poverty alleviation ask that dibao standards reach the poverty line; national mean rural dibao standards, from memory of the Ministry of Civil Affairs statistical bulletins, rose from about 3,700 (2016) to about 6,000 yuan (2020), 1.2-1.5 times the line, lower in poor counties)", "Minimum living allowance standard (per capita, 12 months) paid to detected households with no member able to work (elderly-only, disabled) whose own income is below it"), 1, 1.5, { why: "the policy floor is the line; 1.5 times the line is about the national mean standard in 2020" }),
+    monitoringFrom: str("2020-03", /^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM", "State Council Leading Group Office of Poverty Alleviation and Development, Guiding Opinions on a monitoring and assistance mechanism against return to poverty, March 2020", "First month of dynamic monitoring against relapse: from then households at risk (own income below the monitoring line, or this month's own income below the line: a job loss, an illness) are detected before they fall below the line"),
+    monitoringLine: within(num(1.5, { min: 1, max: 5, unit: "share of the poverty line" }, ASSUMPTION + " (provinces set monitoring thresholds around 1.5 times the line, e.g. about 6,000 yuan in 2021)", "Monitoring line: per-capita own income (12 months) below it counts as at risk of relapse"), 1.2, 2),
   }),
 
   policies: group("The paper's policy levers", leverSpecs),
