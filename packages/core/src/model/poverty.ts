@@ -8,8 +8,11 @@ import type { Random } from "../kernel/random.js";
  * Poverty monitoring, assistance, the minimum living allowance and relapse.
  *
  * A household is poor when its per-capita net income over the last 12 months (every source,
- * assistance included) is below the poverty line; a signed household that is not poor has
- * exited, and an exited household that falls below the line again has relapsed.
+ * assistance included) is below the poverty line of that window (`povertyLineAt`, exactly the
+ * year's published standard in December); a signed household that is not poor has exited, and
+ * an exited household that falls below the line again has relapsed. Assistance, the minimum
+ * living allowance and monitoring work to the current year's standard (`povertyStandard`): "the
+ * line" below.
  *
  * Own income is the 12-month income excluding the assistance received in those months (kept in
  * its own ring, kernel/state.ts `assistRing`/`assist12`), so it is exact: assistance paid never

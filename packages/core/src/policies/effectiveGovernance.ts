@@ -6,15 +6,17 @@ import type { Params } from "../params/types.js";
  * Where it acts:
  * - site economy (model/siteEconomy.ts): the site's safety and responsiveness rise by
  *   `safetyGain`, which feeds psychological integration (model/integration.ts);
- * - poverty monitoring (model/poverty.ts): every household at risk of relapse is detected
- *   `detectionFactor` times as often.
+ * - poverty monitoring (model/poverty.ts): every household at risk (own income below the line;
+ *   with dynamic monitoring from March 2020 also below the monitoring line or hit by a shock) is
+ *   detected `detectionFactor` times as often. The lever changes the detection rate only: who
+ *   is assisted and how much follows from the household's own income, as in every scenario.
  */
 export const effectiveGovernance = group(
   "Effective governance: community safety, organisations",
   {
     enabled: bool(false, paper("4.1(3)"), "Switch the lever on"),
     safetyGain: num(0.25, { min: 0, max: 1, unit: "safety points" }, "assumption", "Rise of safety and responsiveness (0-1)"),
-    detectionSpeedup: num(0.5, { min: 0, max: 10 }, "assumption", "Relative rise of the monthly probability that an at-risk household is detected"),
+    detectionSpeedup: num(0.5, { min: 0, max: 10, range: [0.2, 1.5] }, "assumption", "Relative rise of the monthly probability that an at-risk household is detected"),
   },
   "4.1(3)",
 );

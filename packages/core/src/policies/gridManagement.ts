@@ -8,15 +8,17 @@ import type { Params } from "../params/types.js";
  *   `safetyGain` (the lever's gain times its coverage), which feeds psychological integration
  *   (model/integration.ts);
  * - poverty monitoring (model/poverty.ts): a household is inside a staffed grid when its grid
- *   draw (made once, when the population is built) is below `coverage`; at risk of relapse, it
- *   is detected `detectionFactor` times as often as one outside.
+ *   draw (made once, when the population is built) is below `coverage`; at risk (own income
+ *   below the line; with dynamic monitoring from March 2020 also below the monitoring line or
+ *   hit by a shock), it is detected `detectionFactor` times as often as one outside. The lever
+ *   changes the detection rate only, not the assistance rule.
  */
 export const gridManagement = group(
   "Grid management of social governance",
   {
     enabled: bool(false, paper("4.3(3)"), "Switch the lever on"),
     coverage: num(0.9, { min: 0, max: 1, unit: "share of households" }, "assumption", "Share of households inside a staffed grid"),
-    detectionSpeedup: num(2, { min: 0, max: 20 }, "assumption", "Relative rise of the monthly detection probability for covered households"),
+    detectionSpeedup: num(2, { min: 0, max: 20, range: [0.5, 5] }, "assumption", "Relative rise of the monthly detection probability for covered households"),
     safetyGain: num(0.15, { min: 0, max: 1, unit: "safety points" }, "assumption", "Rise of safety and responsiveness (0-1) at full coverage"),
   },
   "4.3(3)",
