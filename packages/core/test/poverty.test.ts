@@ -10,7 +10,7 @@ import type { StepContext } from "../src/model/context.js";
 import { always, contextAt, householdsOf, members, never, sim } from "./helpers.js";
 
 /** A month before dynamic monitoring (March 2020) starts, and one after. */
-const before = (s: Simulation) => contextAt(s, Math.max(s.state.sites.openStep[0]!, 0) + 6);
+const before = (s: Simulation) => contextAt(s, 20);
 const after = (s: Simulation) => contextAt(s, 61);
 
 /** Household h of site 0 given own 12-month income `ownPc` per capita and `assist12` of assistance on top. */
@@ -189,17 +189,23 @@ describe("poverty(): dynamic monitoring against relapse (from monitoringFrom)", 
     expect(run(after(s))).toEqual([1, 0]);
   });
 
-  it("detects a shock (this month's own income below the line) before the 12-month income falls", () => {
+  it("detects a shock (this month's own income below the line) before the 12-month income falls, and assists on the current income, only under monitoring", () => {
     const s = sim();
     const H = s.state.households;
     const h = householdsOf(s.state, 0)[0]!;
-    const c = after(s);
-    setOwn(s, h, 3 * povertyStandard(s.params.environment, c.year));
-    H.nLabour[h] = 1;
-    H.detected[h] = 0;
-    H.incomeRing[h * 12 + (c.step % 12)] = 0;
-    poverty(s.params, c, s.state, 0, always);
-    expect([H.detected[h], H.assistance[h]]).toEqual([1, 0]);
+    const run = (c: StepContext) => {
+      const z = povertyStandard(s.params.environment, c.year);
+      setOwn(s, h, 3 * z);
+      H.nLabour[h] = 1;
+      H.detected[h] = 0;
+      H.incomeRing[h * 12 + (c.step % 12)] = 0;
+      poverty(s.params, c, s.state, 0, always);
+      return [H.detected[h], H.assistance[h]! / ((s.params.poverty.assistanceTarget * z * H.size[h]!) / 12)];
+    };
+    expect(run(before(s))).toEqual([0, 0]);
+    const [detected, share] = run(after(s));
+    expect(detected).toBe(1);
+    expect(share).toBeCloseTo(1, 4);
   });
 
   it("detects at-risk households faster with effectiveGovernance and inside a staffed grid (gridManagement)", () => {

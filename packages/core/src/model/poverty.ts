@@ -32,8 +32,11 @@ import type { Random } from "../kernel/random.js";
  * - without labour (no member able to work: elderly-only, disabled): the minimum living
  *   allowance (dibao, the bottom-line guarantee), below `dibaoStandard` times the line, topped up
  *   to it.
- * The monthly top-up is `assistanceShare` × (target − own) × size / 12, paid in next month's
- * income: with stable own income the 12-month income settles exactly at the target.
+ * Own income here is the 12-month own income; under monitoring, for a detected household hit by
+ * a shock, this month's own income (annualised) when lower, so assistance responds when income
+ * falls rather than months later as the 12-month income catches up. The monthly top-up is
+ * `assistanceShare` × (target − own) × size / 12, paid in next month's income: with stable own
+ * income the 12-month income settles exactly at the target.
  */
 export function poverty(p: Params, c: StepContext, st: State, s: number, r: Random): void {
   const H = st.households;
@@ -57,20 +60,26 @@ export function poverty(p: Params, c: StepContext, st: State, s: number, r: Rand
     const poor = pc < line - 1e-6 ? 1 : 0;
     H.poor[h] = poor;
     if (!poor && H.residence[h] !== Residence.Pending) H.everExited[h] = 1;
-    const own = (H.income12[h]! - H.assist12[h]!) / size;
+    const own12 = (H.income12[h]! - H.assist12[h]!) / size;
     const standard = H.nLabour[h] === 0 ? dibao : standardLine;
     const topTo = H.nLabour[h] === 0 ? dibao : target;
-    const eligible = own < standard - 1e-6;
     const k = h * 12 + slot;
-    const shock = monitoring && (12 * (H.incomeRing[k]! - H.assistRing[k]!)) / size < standardLine;
-    const atRisk = own < riskLine || shock;
+    // This month's own income, annualised per capita; below the line under monitoring: a shock.
+    const ownNow = (12 * (H.incomeRing[k]! - H.assistRing[k]!)) / size;
+    const shock = monitoring && ownNow < standardLine;
+    const atRisk = own12 < riskLine || shock;
+    const eligible12 = own12 < standard - 1e-6;
     const u = r();
-    if (!H.detected[h] && (atRisk || eligible)) {
+    if (!H.detected[h] && (atRisk || eligible12)) {
       const covered = H.gridDraw[h]! < gridCoverage ? gridFactor : 1;
       if (u < Math.min(1, c.detection * gov * covered)) H.detected[h] = 1;
-    } else if (H.detected[h] && !atRisk && !eligible) {
+    } else if (H.detected[h] && !atRisk && !eligible12) {
       H.detected[h] = 0;
     }
+    // Under monitoring, a detected household hit by a shock is assessed on its current own
+    // income when that is lower (timely assistance), otherwise on its 12-month own income.
+    const own = shock && H.detected[h] ? Math.min(own12, ownNow) : own12;
+    const eligible = own < standard - 1e-6;
     H.assistance[h] = H.detected[h] && eligible ? (share * Math.max(0, topTo - own) * size) / 12 : 0;
   }
 }
