@@ -43,6 +43,13 @@ export interface SiteTable {
   maintenanceOut: Float64Array;
   /** Dividend per household holding a home (transitional or resident) paid this step. */
   dividend: Float64Array;
+  /** Collective fund: net return of the operating year so far (model/collective.ts). */
+  collectiveYearReturn: Float64Array;
+  /** Collective fund: past losses not yet offset by later gains (carried forward, >= 0). */
+  collectiveLossCarried: Float64Array;
+  /** Collective fund: dividends declared but not yet paid, and the monthly instalment. */
+  collectivePayable: Float64Array;
+  collectiveInstalment: Float64Array;
 }
 
 export interface HouseholdTable {
@@ -145,6 +152,7 @@ export function allocSites(n: number): SiteTable {
     housingCondition: Float32Array, totalArea: Float64Array, collectiveBalance: Float64Array, collectiveIn: Float64Array,
     collectiveOut: Float64Array, collectiveIncome: Float64Array, maintenanceBalance: Float64Array,
     maintenanceIn: Float64Array, maintenanceOut: Float64Array, dividend: Float64Array,
+    collectiveYearReturn: Float64Array, collectiveLossCarried: Float64Array, collectivePayable: Float64Array, collectiveInstalment: Float64Array,
   });
   return { count: n, ...t };
 }
