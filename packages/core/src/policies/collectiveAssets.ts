@@ -14,6 +14,8 @@ import type { Params } from "../params/types.js";
  *   Fund accounting is conserved: balance change = inflows - outflows. Without the lever a
  *   site has no collective operation;
  * - income (model/income.ts): the dividends per household, as dividend income.
+ * - cost (model/costs.ts): the government's investment when the site opens (enterprise and
+ *   resident money is not public).
  */
 export const collectiveAssets = group(
   "Collective asset operation: government, enterprises, residents invest jointly",
@@ -52,4 +54,10 @@ export function collectiveAssetsEffects(p: Params): CollectiveAssetsEffects {
     monthlyVolatility: ca.returnVolatility / Math.sqrt(12),
     dividendShare: ca.dividendShare,
   };
+}
+
+/** Public cost this month (yuan) at a site of `households` households open for m months: the government's investment at opening. */
+export function collectiveAssetsCost(p: Params, households: number, m: number): number {
+  const ca = p.policies.collectiveAssets;
+  return ca.enabled && m === 0 ? households * ca.governmentPerHousehold : 0;
 }

@@ -8,6 +8,8 @@ import type { Params } from "../params/types.js";
  *   `safetyGain`, which feeds psychological integration (model/integration.ts);
  * - poverty monitoring (model/poverty.ts): every household at risk of relapse is detected
  *   `detectionFactor` times as often.
+ * - cost (model/costs.ts): community staff and organisations, `staffYuanPerHouseholdYear`
+ *   per household of an open site.
  */
 export const effectiveGovernance = group(
   "Effective governance: community safety, organisations",
@@ -15,6 +17,7 @@ export const effectiveGovernance = group(
     enabled: bool(false, paper("4.1(3)"), "Switch the lever on"),
     safetyGain: num(0.25, { min: 0, max: 1, unit: "safety points" }, "assumption", "Rise of safety and responsiveness (0-1)"),
     detectionSpeedup: num(0.5, { min: 0, max: 10 }, "assumption", "Relative rise of the monthly probability that an at-risk household is detected"),
+    staffYuanPerHouseholdYear: num(150, { min: 0, max: 5000, unit: "yuan per household per year", range: [50, 400] }, "assumption" + " (one community worker at about 45,000 yuan a year per 300 households)", "Public cost of community safety staff and organisations, 2016 prices"),
   },
   "4.1(3)",
 );
@@ -32,4 +35,10 @@ export function effectiveGovernanceEffects(p: Params): EffectiveGovernanceEffect
     safetyGain: eg.enabled ? eg.safetyGain : 0,
     detectionFactor: eg.enabled ? 1 + eg.detectionSpeedup : 1,
   };
+}
+
+/** Public cost this month (yuan) at an open site of `households` households (0 without the lever). */
+export function effectiveGovernanceCost(p: Params, households: number, priceIndex: number): number {
+  const eg = p.policies.effectiveGovernance;
+  return eg.enabled ? (households * eg.staffYuanPerHouseholdYear * priceIndex) / 12 : 0;
 }
