@@ -14,5 +14,4 @@ export type { TidyRow } from "./results/tidyRow.js";
 export { runExperiment, type Experiment, type ExperimentOptions } from "./experiment/runExperiment.js";
 export { compare } from "./experiment/compare.js";
 export type { EffectRow } from "./experiment/effectRow.js";
-export { costEffectivenessTable, COST_EFFECTIVENESS_UNITS, type CostEffect } from "./experiment/costEffectiveness.js";
 export { effectsTable, effectsOverTime, HEADLINE_METRICS, TRAJECTORY_METRICS, type EffectsTableOptions } from "./experiment/effectsTable.js";

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { InputError, runExperiment, effectsTable, effectsOverTime, costEffectivenessTable, HEADLINE_METRICS, TRAJECTORY_METRICS, type Experiment } from "@relocsim/core";
-import { planExperiment, pairingGain, noIntervalReason, experimentSpec, defaultText, experimentTasks, runTasks, type ExperimentSettings, type LeafSpec, type Shard } from "@relocsim/core/engine";
+import { InputError, runExperiment, effectsTable, effectsOverTime, HEADLINE_METRICS, TRAJECTORY_METRICS, type Experiment } from "@relocsim/core";
+import { planExperiment, pairingGain, costEffectivenessTable, noIntervalReason, experimentSpec, defaultText, experimentTasks, runTasks, type ExperimentSettings, type LeafSpec, type Shard } from "@relocsim/core/engine";
 import { openResultsDir, openRunFiles, writeExperimentResults, type ResultsDir } from "@relocsim/core/results";
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
 import { writeReport, reportSizeError } from "../writeReport.js";
