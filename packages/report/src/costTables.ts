@@ -69,7 +69,7 @@ export function costEffectivenessTable(effects: readonly EffectRow[], options: {
       if (!r) return "<td>–</td>";
       const ce = r.cost_effectiveness ?? NaN;
       const note = r.cost_effectiveness_note ? ` title="${escapeHtml(r.cost_effectiveness_note)}"` : "";
-      return `<td class="num"${note}>${Number.isFinite(ce) ? yuan(ce) : "–"}</td>`;
+      return `<td class="num"${note}>${Number.isFinite(ce) ? (Math.abs(ce) < 10 ? ce.toFixed(2) : yuan(ce)) : "–"}</td>`;
     });
     return `<tr><th scope="row">${escapeHtml(s)}</th><td class="num">${signedYuan(any.cost_effect!)}${ci}</td>${cells.join("")}</tr>`;
   });

@@ -77,6 +77,8 @@ export function costEffectivenessTable(effects: readonly EffectRow[], options: {
   const metrics = (options.metrics ?? ["poverty_rate", "employment_rate", "per_capita_income"]).filter((m) => at.some((e) => e.metric === m));
   const scenarios = options.scenarios?.slice(1) ?? [...new Set(at.map((e) => e.scenario))];
   const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "" : Math.round(x).toLocaleString("en"));
+  // Yuan per yuan is a small ratio: two significant decimals below 10.
+  const ratio = (x: number) => (Math.abs(x) < 10 ? x.toFixed(2) : fmt(x));
   const signed = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "n/a" : `${x > 0 ? "+" : x < 0 ? "−" : ""}${fmt(Math.abs(x))}`);
   const table: string[][] = [["", "cost", "95% CI", ...metrics]];
   for (const s of scenarios) {
@@ -85,7 +87,7 @@ export function costEffectivenessTable(effects: readonly EffectRow[], options: {
     const ci = Number.isFinite(cost.ci_low) ? `[${signed(cost.ci_low)}, ${signed(cost.ci_high)}]` : "";
     const ce = metrics.map((m) => {
       const e = at.find((x) => x.scenario === s && x.metric === m);
-      return e && Number.isFinite(e.cost_effectiveness ?? NaN) ? fmt(e.cost_effectiveness) : "–";
+      return e && Number.isFinite(e.cost_effectiveness ?? NaN) ? ratio(e.cost_effectiveness!) : "–";
     });
     table.push([`  ${s}`, signed(cost.effect), ci, ...ce]);
   }
