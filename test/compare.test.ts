@@ -171,7 +171,12 @@ describe("relocsim compare <comparison.json>", () => {
     const effects = readFileSync(join(out, "effects.csv"), "utf8");
     expect(effects).not.toMatch(/NaN/);
     const row = effects.split("\n").find((l) => l.startsWith("full-strategy,baseline,all,employment_rate,120,"))!;
-    expect(row.split(",").slice(10)).toEqual(["", "", "", ""]);
+    expect(row.split(",").slice(10, 14)).toEqual(["", "", "", ""]);
+    // Then the cost columns: a cost difference, no interval, and no cost-effectiveness without one.
+    const cost = row.split(",").slice(14);
+    expect(cost[0]).toMatch(/^-?[\d.e+-]+$/);
+    expect(cost.slice(1, 4)).toEqual(["", "", ""]);
+    expect(cost.slice(5).join(",")).toMatch(/no 95% CI/);
     const summary = readFileSync(join(out, "summary.json"), "utf8");
     expect(summary).not.toMatch(/null|NaN/);
     expect(JSON.parse(summary).outcomes.baseline.all.employment_rate).toEqual({ mean: expect.any(Number), n: 1, no_interval: "one replication gives no interval" });

@@ -22,6 +22,8 @@ export { planExperiment, type ScenarioInfo, type Plan } from "./experiment/runEx
 export { experimentSpec, checkExperimentOptions, DEFAULT_GROUPS, DEFAULT_EVERY, type ExperimentSettings, type ExperimentOptionName } from "./experiment/experimentSpec.js";
 export { pairedDifference, type PairedDifference } from "./experiment/pairedDifference.js";
 export { effectsToCsv, EFFECT_COLUMNS } from "./experiment/effectRow.js";
+export { costEffectivenessTable, withCosts, COST_EFFECTIVENESS_UNITS, COST_METRIC, type CostEffect } from "./experiment/costEffectiveness.js";
+export { COST_LEVERS, costMetric, type CostLever } from "./model/metricTable.js";
 export { pairingGain, type PairingGain } from "./experiment/pairingGain.js";
 export { resolveOutcomeSelection, type OutcomeSelection } from "./experiment/outcomeSelection.js";
 export { tQuantile } from "./experiment/studentT.js";

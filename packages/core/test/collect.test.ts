@@ -124,7 +124,8 @@ describe("metricValues(acc, hist, out)", () => {
     const v = (m: string) => out[METRICS.indexOf(m as (typeof METRICS)[number])];
     expect([v("employment_rate"), v("local_job_share"), v("migrant_job_share")]).toEqual([0.8, 0.25, 0.75]);
     expect([v("occupancy_rate"), v("return_rate"), v("give_up_rate")]).toEqual([0.75, 0.15, 0.1]);
-    expect(v("collective_income_per_household")).toBe(60);
+    // The realised annual return, not 12 × a month's.
+    expect(v("collective_income_per_household")).toBe(5);
     expect(v("local_jobs_per_100_households")).toBe(25);
     // Everyone in one bin: every quantile inside that bin, and no inequality.
     for (const m of ["per_capita_income_p10", "per_capita_income_median", "per_capita_income_p90"]) expect(Math.abs(v(m)! / 5000 - 1), m).toBeLessThan(0.02);

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { InputError, runExperiment, effectsTable, effectsOverTime, HEADLINE_METRICS, TRAJECTORY_METRICS, type Experiment } from "@relocsim/core";
-import { planExperiment, pairingGain, noIntervalReason, experimentSpec, defaultText, experimentTasks, runTasks, type ExperimentSettings, type LeafSpec, type Shard } from "@relocsim/core/engine";
+import { planExperiment, pairingGain, costEffectivenessTable, noIntervalReason, experimentSpec, defaultText, experimentTasks, runTasks, type ExperimentSettings, type LeafSpec, type Shard } from "@relocsim/core/engine";
 import { openResultsDir, openRunFiles, writeExperimentResults, type ResultsDir } from "@relocsim/core/results";
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
 import { writeReport, reportSizeError } from "../writeReport.js";
@@ -39,7 +39,9 @@ export const compareCommand = {
         "against the baseline (mean paired difference, scenario − baseline) with a 95% confidence\n" +
         "interval, at the horizon and over time. Writes:\n" +
         "  effects.csv    scenario,baseline,group,metric,step,date,n,baseline_mean,scenario_mean,effect,ci_low,ci_high,\n" +
-        "                 unpaired_ci_low,unpaired_ci_high (the unpaired CI treats the runs as independent)\n" +
+        "                 unpaired_ci_low,unpaired_ci_high (the unpaired CI treats the runs as independent),\n" +
+        "                 cost_effect,cost_ci_low,cost_ci_high (public cost, yuan per household a year, paired),\n" +
+        "                 cost_effectiveness,cost_effectiveness_unit,cost_effectiveness_note\n" +
         "  metrics.csv    every run, tidy: scenario,replicate,seed,step,date,group,metric,value\n" +
         "  summary.json   scenarios, levels at the horizon, the gain from pairing\n" +
         "  manifest.json  seeds, scenario hashes, version, scale, timings\n" +
@@ -182,6 +184,8 @@ export function printout(x: Experiment, c: Comparison, show: readonly string[], 
     );
   }
   lines.push(effectsTable(x.effects, { scenarios: names, metrics: show }));
+  const costs = costEffectivenessTable(x.effects, { scenarios: names });
+  if (costs) lines.push(costs);
   const overTime = TRAJECTORY_METRICS.filter((m) => x.selection.metrics.includes(m) && x.selection.steps.length > 1);
   for (const m of overTime) lines.push(effectsOverTime(x.effects, m, { scenarios: names }));
   const gains = pairingGain(x.effects);

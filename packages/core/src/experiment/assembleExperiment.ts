@@ -4,6 +4,7 @@ import type { OutcomeSelection } from "./outcomeSelection.js";
 import { pairedDifference, type PairedDifference } from "./pairedDifference.js";
 import type { RunStore } from "./runStore.js";
 import type { EffectRow } from "./effectRow.js";
+import { withCosts } from "./costEffectiveness.js";
 import type { Experiment, Plan, ScenarioInfo } from "./runExperiment.js";
 
 /**
@@ -112,7 +113,7 @@ class Results implements Experiment {
   }
 
   get effects(): EffectRow[] {
-    return (this.cachedEffects ??= this.computeEffects());
+    return (this.cachedEffects ??= withCosts(this.computeEffects()));
   }
 
   /**

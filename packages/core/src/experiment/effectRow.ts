@@ -1,12 +1,14 @@
 import { csvField } from "../results/tidyRow.js";
 import type { PairedDifference } from "./pairedDifference.js";
+import type { CostEffect } from "./costEffectiveness.js";
 
 /**
  * A paired scenario-minus-baseline effect over replications at one step: one row of
  * effects.csv. The first twelve columns are the contract with @relocsim/report; the unpaired
- * interval (Welch, for the same runs) follows so the gain from pairing can be measured.
+ * interval (Welch, for the same runs) follows so the gain from pairing can be measured; then
+ * the public cost of the effect and its cost-effectiveness (experiment/costEffectiveness.ts).
  */
-export interface EffectRow extends PairedDifference {
+export interface EffectRow extends PairedDifference, Partial<CostEffect> {
   scenario: string;
   baseline: string;
   group: string;
@@ -21,6 +23,7 @@ export const EFFECT_COLUMNS = [
   "scenario", "baseline", "group", "metric", "step", "date", "n",
   "baseline_mean", "scenario_mean", "effect", "ci_low", "ci_high",
   "unpaired_ci_low", "unpaired_ci_high",
+  "cost_effect", "cost_ci_low", "cost_ci_high", "cost_effectiveness", "cost_effectiveness_unit", "cost_effectiveness_note",
 ] as const;
 
 /**
@@ -33,12 +36,13 @@ export function effectsToCsv(rows: Iterable<EffectRow>): string {
   for (const r of rows) {
     out.push(
       `${csvField(r.scenario)},${csvField(r.baseline)},${csvField(r.group)},${r.metric},${r.step},${r.date},${r.n},` +
-        `${cell(r.baseline_mean)},${cell(r.scenario_mean)},${cell(r.effect)},${cell(r.ci_low)},${cell(r.ci_high)},${cell(r.unpaired_ci_low)},${cell(r.unpaired_ci_high)}`,
+        `${cell(r.baseline_mean)},${cell(r.scenario_mean)},${cell(r.effect)},${cell(r.ci_low)},${cell(r.ci_high)},${cell(r.unpaired_ci_low)},${cell(r.unpaired_ci_high)},` +
+        `${cell(r.cost_effect)},${cell(r.cost_ci_low)},${cell(r.cost_ci_high)},${cell(r.cost_effectiveness)},${csvField(r.cost_effectiveness_unit ?? "")},${csvField(r.cost_effectiveness_note ?? "")}`,
     );
   }
   return out.join("\n") + "\n";
 }
 
-function cell(x: number): string {
-  return Number.isFinite(x) ? String(x) : "";
+function cell(x: number | undefined): string {
+  return x !== undefined && Number.isFinite(x) ? String(x) : "";
 }

@@ -43,7 +43,24 @@ export interface SiteTable {
   maintenanceOut: Float64Array;
   /** Dividend per household holding a home (transitional or resident) paid this step. */
   dividend: Float64Array;
+  /** Collective fund: net return of the operating year so far (model/collective.ts). */
+  collectiveYearReturn: Float64Array;
+  /** Collective fund: past losses not yet offset by later gains (carried forward, >= 0). */
+  collectiveLossCarried: Float64Array;
+  /** Collective fund: dividends declared but not yet paid, and the monthly instalment. */
+  collectivePayable: Float64Array;
+  collectiveInstalment: Float64Array;
+  /**
+   * Public cost of each lever at the site since the start (yuan, current prices): row s holds
+   * COST_ITEMS values, one per lever in the order of model/metricTable.ts COST_LEVERS
+   * (model/costs.ts). And the site's household-months since the start, the cost's denominator.
+   */
+  publicCost: Float64Array;
+  householdMonths: Float64Array;
 }
+
+/** Levers with a public cost (one per lever; see SiteTable.publicCost). */
+export const COST_ITEMS = 15;
 
 export interface HouseholdTable {
   count: number;
@@ -144,7 +161,7 @@ function cols<T extends Record<string, unknown>>(n: number, spec: { [K in keyof 
 }
 
 export function allocSites(n: number): SiteTable {
-  const t = cols<Omit<SiteTable, "count">>(n, {
+  const t = cols<Omit<SiteTable, "count" | "publicCost">>(n, {
     urban: Uint8Array, cohort: Int16Array, openStep: Int32Array, hhStart: Int32Array, hhEnd: Int32Array,
     pStart: Int32Array, pEnd: Int32Array, pNext: Int32Array, freeCount: Int32Array, wageFactor: Float32Array,
     marketJobs: Float64Array, supportJobs: Float64Array, talentFirms: Float64Array, promotionJobs: Float64Array,
@@ -152,8 +169,10 @@ export function allocSites(n: number): SiteTable {
     housingCondition: Float32Array, totalArea: Float64Array, collectiveBalance: Float64Array, collectiveIn: Float64Array,
     collectiveOut: Float64Array, collectiveIncome: Float64Array, maintenanceBalance: Float64Array,
     maintenanceIn: Float64Array, maintenanceOut: Float64Array, dividend: Float64Array,
+    collectiveYearReturn: Float64Array, collectiveLossCarried: Float64Array, collectivePayable: Float64Array, collectiveInstalment: Float64Array,
+    householdMonths: Float64Array,
   });
-  return { count: n, ...t };
+  return { count: n, publicCost: shared(Float64Array, n * COST_ITEMS), ...t };
 }
 
 export function allocHouseholds(n: number, degree: number): HouseholdTable {

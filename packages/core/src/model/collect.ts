@@ -1,8 +1,8 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
-import { Residence, type State } from "../kernel/state.js";
+import { COST_ITEMS, Residence, type State } from "../kernel/state.js";
 import { BINS, binOf } from "../kernel/histogram.js";
-import { SITE_FIELDS, type SiteField } from "./metricTable.js";
+import { COST_LEVERS, SITE_FIELDS, type SiteField } from "./metricTable.js";
 import { localJobs } from "./siteEconomy.js";
 
 /**
@@ -106,7 +106,13 @@ export function collectSite(p: Params, c: StepContext, st: State, s: number, acc
   acc[a + F.maintenanceBalance] = open ? S.maintenanceBalance[s]! : 0;
   acc[a + F.housingCondition] = open ? S.housingCondition[s]! * n : 0;
   acc[a + F.localJobs] = open ? localJobs(p, st, s) : 0;
+  // Public cost since the start, by lever (model/costs.ts).
+  acc[a + F.householdMonths] = S.householdMonths[s]!;
+  for (let k = 0; k < COST_ITEMS; k++) acc[a + COST_FIELD[k]!] = S.publicCost[s * COST_ITEMS + k]!;
 }
+
+/** Offsets of the per-lever cost fields, in COST_LEVERS order. */
+const COST_FIELD = COST_LEVERS.map((l) => F[`cost_${l}`]);
 
 /** The group indices a site belongs to: all, its type, its cohort. */
 export function siteGroups(st: State, s: number, out: Int32Array): void {

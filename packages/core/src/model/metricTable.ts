@@ -88,7 +88,7 @@ const table = [
   { name: "transitional_share", of: ratio("transitional", "signed"), kind: "share", label: "In transitional arrangements", unit: SIGNED, description: "transitional households / signed households" },
   { name: "return_rate", of: ratio("returned", "signed"), kind: "share", label: "Returned to origin", unit: SIGNED, description: "returned households / signed households (a stock, not a hazard)" },
   { name: "give_up_rate", of: ratio("gaveUp", "signed"), kind: "share", label: "Gave up resettlement", unit: SIGNED, description: "households that gave up the home / signed households (a stock)" },
-  { name: "collective_income_per_household", of: ratio(times(12, "collectiveIncome"), "openHouseholds"), kind: "yuan", label: "Collective income per household", unit: "yuan per household per year", description: "12 × Σ this month's collective return of open sites / Σ households of open sites (yuan a year, may be negative)" },
+  { name: "collective_income_per_household", of: ratio("collectiveIncome", "openHouseholds"), kind: "yuan", label: "Collective income per household", unit: "yuan per household per year", description: "Σ realised net return of the last completed operating year of open sites' collective funds / Σ households of open sites (yuan a year, may be negative; 0 in a site's first year)" },
   { name: "maintenance_fund_balance", of: total("maintenanceBalance"), kind: "yuan", label: "Maintenance fund balance", unit: "yuan", description: "Σ maintenance-fund balances of open sites (yuan; a total, so it grows with scale)" },
   { name: "maintenance_fund_per_household", of: ratio("maintenanceBalance", "openHouseholds"), kind: "yuan", label: "Maintenance fund per household", unit: "yuan per household", description: "the same / Σ households of open sites" },
   { name: "housing_condition", of: ratio("housingCondition", "openHouseholds"), kind: "index", label: "Housing condition", unit: INDEX, description: "mean housing condition of open sites, weighted by their households" },
@@ -98,15 +98,54 @@ const table = [
   { name: "savings_per_household", of: ratio("savings", "households"), kind: "yuan", label: "Savings per household", unit: "yuan per household", description: "Σ savings / households" },
 ] as const satisfies ReadonlyArray<Omit<MetricSpec, "format"> & { readonly format?: string }>;
 
-type Row = (typeof table)[number];
+/**
+ * Levers with a public cost, in the order of the per-site cost columns (kernel/state.ts
+ * SiteTable.publicCost; model/costs.ts): the lever's name (as in policies/levers.ts), its
+ * per-site field and its metric.
+ */
+export const COST_LEVERS = [
+  "talentIntroduction", "entrepreneurshipSupport", "vocationalTraining", "ecologicalLivability", "ruralCivilization",
+  "effectiveGovernance", "transitionPeriod", "maintenanceFund", "dualRegistration", "collectiveAssets", "landRights",
+  "employmentPromotion", "gridManagement", "industrialSupport", "housingAdjustment",
+] as const;
+export type CostLever = (typeof COST_LEVERS)[number];
+const COST_UNIT = "yuan per household per year";
+const cost = <const L extends CostLever>(lever: L, label: string) => ({
+  name: `policy_cost_${lever.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}` as `policy_cost_${string}`,
+  of: ratio(times(12, `cost_${lever}` as const), "householdMonths"),
+  kind: "yuan" as const, label: `Public cost: ${label}`, unit: COST_UNIT,
+  description: `12 × Σ public cost of the ${label.toLowerCase()} lever since the start / Σ household-months since the start (yuan a year, current prices; model/costs.ts)`,
+});
+/** The public-cost metrics: the total, then one per lever (COST_LEVERS order). */
+const costTable = [
+  {
+    name: "policy_cost_per_household", of: ratio(times(12, ...COST_LEVERS.map((l) => `cost_${l}` as const)), "householdMonths"), kind: "yuan" as const,
+    label: "Public cost of the levers", unit: COST_UNIT,
+    description: "12 × Σ public cost of every lever since the start / Σ household-months since the start (yuan a year, current prices; model/costs.ts)",
+  },
+  cost("talentIntroduction", "Talent introduction"), cost("entrepreneurshipSupport", "Entrepreneurship support"),
+  cost("vocationalTraining", "Vocational training"), cost("ecologicalLivability", "Ecological livability"),
+  cost("ruralCivilization", "Rural civilization"), cost("effectiveGovernance", "Effective governance"),
+  cost("transitionPeriod", "Transition period"), cost("maintenanceFund", "Maintenance fund"),
+  cost("dualRegistration", "Dual registration"), cost("collectiveAssets", "Collective assets"),
+  cost("landRights", "Land rights"), cost("employmentPromotion", "Employment promotion"),
+  cost("gridManagement", "Grid management"), cost("industrialSupport", "Industrial support"),
+  cost("housingAdjustment", "Housing adjustment"),
+];
+
+type Row = (typeof table)[number] | (typeof costTable)[number];
 type FieldsOf<C> = C extends { total: Sum<infer F> } ? F : C extends { num: Sum<infer N>; den: Sum<infer D> } ? N | D : never;
 
 /** A per-site sum that collection computes: the fields the metrics name. */
 export type SiteField = FieldsOf<Row["of"]>;
 export type MetricName = Row["name"];
+/** The per-lever public-cost metric of a lever. */
+export function costMetric(lever: CostLever): string {
+  return `policy_cost_${lever.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+}
 
 /** The metrics, in output order. */
-export const METRIC_TABLE: readonly MetricSpec<SiteField>[] = table.map((m: Omit<MetricSpec<SiteField>, "format"> & { format?: string }) => ({ ...m, format: m.format ?? FORMAT[m.kind] }));
+export const METRIC_TABLE: readonly MetricSpec<SiteField>[] = [...table, ...costTable].map((m: Omit<MetricSpec<SiteField>, "format"> & { format?: string }) => ({ ...m, format: m.format ?? FORMAT[m.kind] }));
 
 /** Metric names in output order (stable; see docs/ODD.md, Outcomes). */
 export const METRICS = METRIC_TABLE.map((m) => m.name) as readonly MetricName[];

@@ -15,6 +15,7 @@ import { integration } from "./integration.js";
 import { residence } from "./residence.js";
 import { poverty } from "./poverty.js";
 import { collectSite } from "./collect.js";
+import { costs } from "./costs.js";
 
 /** What the model's phases read and write on one range of sites. */
 export interface ModelStep {
@@ -69,6 +70,8 @@ export const PHASES = [
   { name: "labourMarket", streams: ["labour"], site: (x, s, r) => labourMarket(x.params, x.c, x.state, s, r[0]!) },
   // 6. Income by source and spending.
   { name: "income", streams: [], site: (x, s) => income(x.params, x.c, x.state, s) },
+  // 6b. Public cost of the levers, from what they did this month (no draws).
+  { name: "costs", streams: [], site: (x, s) => costs(x.params, x.c, x.state, s) },
   // 7. Integration.
   { name: "integration", streams: [], site: (x, s) => integration(x.params, x.c, x.state, s) },
   // 8. Residence decisions: sign, move in, stay, return, give up.

@@ -7,10 +7,15 @@ import type { Params } from "../params/types.js";
  * household. Where it acts:
  * - collective assets (model/collective.ts): when the site opens, `investmentPerHousehold`
  *   per household enters the site's fund, `residentContribution` of it from each household's
- *   savings; each month the fund earns `monthlyReturn` plus `monthlyVolatility` times a normal
- *   draw, and pays `dividendShare` of a positive return out. Fund accounting is conserved:
- *   balance change = inflows - outflows. Without the lever a site has no collective operation;
+ *   savings; each month the fund's capital earns `monthlyReturn` plus `monthlyVolatility`
+ *   times a normal draw; at each operating year's end `dividendShare` of the realised annual
+ *   net return (after offsetting losses carried from earlier years) is declared and paid in
+ *   12 monthly instalments over the next year; losses reduce capital and later dividends.
+ *   Fund accounting is conserved: balance change = inflows - outflows. Without the lever a
+ *   site has no collective operation;
  * - income (model/income.ts): the dividends per household, as dividend income.
+ * - cost (model/costs.ts): the government's investment when the site opens (enterprise and
+ *   resident money is not public).
  */
 export const collectiveAssets = group(
   "Collective asset operation: government, enterprises, residents invest jointly",
@@ -21,7 +26,7 @@ export const collectiveAssets = group(
     residentPerHousehold: num(500, { min: 0, max: 50000, unit: "yuan per household" }, "assumption", "Residents' contribution (paid from savings)"),
     annualReturn: num(0.06, { min: -0.5, max: 0.5, unit: "per year" }, "assumption", "Expected return on collective assets"),
     returnVolatility: num(0.1, { min: 0, max: 1, unit: "per year" }, "assumption", "Standard deviation of the annual return (losses possible)"),
-    dividendShare: share(0.6, "assumption", "Share of positive collective income paid out as dividends"),
+    dividendShare: share(0.6, "assumption", "Share of the realised annual net return (after earlier losses are made good) paid out as dividends"),
   },
   "4.2(4)",
 );
@@ -49,4 +54,10 @@ export function collectiveAssetsEffects(p: Params): CollectiveAssetsEffects {
     monthlyVolatility: ca.returnVolatility / Math.sqrt(12),
     dividendShare: ca.dividendShare,
   };
+}
+
+/** Public cost this month (yuan) at a site of `households` households open for m months: the government's investment at opening. */
+export function collectiveAssetsCost(p: Params, households: number, m: number): number {
+  const ca = p.policies.collectiveAssets;
+  return ca.enabled && m === 0 ? households * ca.governmentPerHousehold : 0;
 }

@@ -15,6 +15,9 @@ import type { Params } from "../params/types.js";
  * - residence (model/residence.ts), returns: kept land pulls a household back to origin; with
  *   rights held on both registers it need not go back to keep it, so the pull is multiplied by
  *   `landPullFactor` (without this, securing the land made dual registration raise returns).
+ * - cost (model/costs.ts): the destination social security the lever extends (to
+ *   dual-registered households of rural sites; urban ones would have it anyway), and keeping
+ *   both registers, `adminYuanPerHouseholdYear` per dual-registered household.
  */
 export const dualRegistration = group(
   "Dual household registration: origin land rights + destination social security",
@@ -23,6 +26,7 @@ export const dualRegistration = group(
     socialSecurityYuanPerPersonMonth: num(60, { min: 0, max: 2000, unit: "yuan per person per month" }, "assumption", "Destination social-security and medical benefits added per member"),
     rightsSecurityGain: num(0.15, { min: 0, max: 1, unit: "identity points" }, "assumption", "Rise of the psychological-integration target from secure rights"),
     landPullRelief: share(0.5, paper("4.2(3)") + "; size an assumption", "Share of origin land's pull on returns removed for dual-registered households"),
+    adminYuanPerHouseholdYear: num(30, { min: 0, max: 1000, unit: "yuan per household per year", range: [10, 100] }, "assumption", "Administrative cost of keeping a household on both registers, 2016 prices"),
   },
   "4.2(3)",
 );
@@ -49,4 +53,15 @@ export function dualRegistrationEffects(p: Params): DualRegistrationEffects {
     rightsSecurity: dr.enabled ? dr.rightsSecurityGain : 0,
     landPullFactor: dr.enabled ? 1 - dr.landPullRelief : 1,
   };
+}
+
+/**
+ * Public cost this month (yuan): `extendedPersons` members of dual-registered households holding
+ * a home at rural sites receive social security only because of the lever; `dualHouseholds`
+ * households are on both registers (0 without the lever).
+ */
+export function dualRegistrationCost(p: Params, extendedPersons: number, dualHouseholds: number, priceIndex: number): number {
+  const dr = p.policies.dualRegistration;
+  if (!dr.enabled) return 0;
+  return priceIndex * (extendedPersons * dr.socialSecurityYuanPerPersonMonth + (dualHouseholds * dr.adminYuanPerHouseholdYear) / 12);
 }

@@ -9,6 +9,8 @@ import type { Params } from "../params/types.js";
  * - rent: a new business of a resident pays `rentShareSupported` of the premises rent for its
  *   first `supportMonths` months, which raises its profit (income, through setEarningRates) and
  *   lowers its early failure hazard.
+ * - cost (model/costs.ts): the rent the site waives for the businesses it supports, and
+ *   start-up knowledge courses, `knowledgeYuanPerHouseholdYear` per household of an open site.
  */
 export const entrepreneurshipSupport = group(
   "Entrepreneurship support: rent-free or reduced-rent premises, start-up knowledge",
@@ -17,6 +19,7 @@ export const entrepreneurshipSupport = group(
     rentReduction: share(1, paper("4.1(2)") + " (rent free)", "Share of the premises rent the site waives"),
     supportMonths: num(36, { min: 0, max: 240, unit: "months", integer: true }, "assumption", "How long a new business keeps the rent reduction"),
     startupKnowledgeBoost: num(1.0, { min: 0, max: 10 }, "assumption", "Relative increase of the monthly start-up probability from start-up training"),
+    knowledgeYuanPerHouseholdYear: num(20, { min: 0, max: 1000, unit: "yuan per household per year", range: [5, 80] }, "assumption", "Public cost of start-up knowledge courses and advice at an open site, 2016 prices"),
   },
   "4.1(2)",
 );
@@ -37,4 +40,14 @@ export function entrepreneurshipSupportEffects(p: Params): EntrepreneurshipSuppo
     rentShareSupported: es.enabled ? 1 - es.rentReduction : 1,
     supportMonths: es.supportMonths,
   };
+}
+
+/**
+ * Public cost this month (yuan) at an open site of `households` households whose supported
+ * businesses would pay `fullRent` (yuan, the sum of their premises rents) without support.
+ */
+export function entrepreneurshipSupportCost(p: Params, households: number, fullRent: number, priceIndex: number): number {
+  const es = p.policies.entrepreneurshipSupport;
+  if (!es.enabled) return 0;
+  return fullRent * es.rentReduction + (households * es.knowledgeYuanPerHouseholdYear * priceIndex) / 12;
 }

@@ -12,6 +12,8 @@ import type { Params } from "../params/types.js";
  *   below the line; with dynamic monitoring from March 2020 also below the monitoring line or
  *   hit by a shock), it is detected `detectionFactor` times as often as one outside. The lever
  *   changes the detection rate only, not the assistance rule.
+ * - cost (model/costs.ts): grid members' stipends, `stipendYuanPerHouseholdYear` per covered
+ *   household holding a home.
  */
 export const gridManagement = group(
   "Grid management of social governance",
@@ -20,6 +22,7 @@ export const gridManagement = group(
     coverage: num(0.9, { min: 0, max: 1, unit: "share of households" }, "assumption", "Share of households inside a staffed grid"),
     detectionSpeedup: num(2, { min: 0, max: 20, range: [0.5, 5] }, "assumption", "Relative rise of the monthly detection probability for covered households"),
     safetyGain: num(0.15, { min: 0, max: 1, unit: "safety points" }, "assumption", "Rise of safety and responsiveness (0-1) at full coverage"),
+    stipendYuanPerHouseholdYear: num(120, { min: 0, max: 2000, unit: "yuan per household per year", range: [40, 300] }, "assumption" + " (a grid member's stipend of about 1,000 yuan a month per 100 households)", "Public cost of grid members per covered household, 2016 prices"),
   },
   "4.3(3)",
 );
@@ -40,4 +43,9 @@ export function gridManagementEffects(p: Params): GridManagementEffects {
     coverage: gm.enabled ? gm.coverage : 0,
     detectionFactor: 1 + gm.detectionSpeedup,
   };
+}
+
+/** Public cost this month (yuan) of `covered` households inside a staffed grid (0 without the lever: none are). */
+export function gridManagementCost(p: Params, covered: number, priceIndex: number): number {
+  return (covered * p.policies.gridManagement.stipendYuanPerHouseholdYear * priceIndex) / 12;
 }

@@ -7,6 +7,9 @@ import type { Params } from "../params/types.js";
  * Where it acts: the site economy (model/siteEconomy.ts), as the site's supported local jobs
  * (`industrialSupportJobs`, part of localJobs): short-term, full strength within six months
  * and an exponential fade after `subsidyMonths`; long-term, an exponential ramp-up that stays.
+ * Cost (model/costs.ts): short-term, `subsidyYuanPerJobMonth` for each supported job while the
+ * subsidy lasts (the jobs that fade after it cost nothing); long-term, `developmentYuanPerJob`
+ * for each durable job as it is created (the ramp-up), nothing once built.
  */
 export const industrialSupport = group(
   "Industrial support: short-term subsidy vs long-term development",
@@ -16,6 +19,8 @@ export const industrialSupport = group(
     subsidyMonths: num(24, { min: 0, max: 240, unit: "months", integer: true }, "assumption", "Short-term: how long the subsidy lasts after the site opens"),
     fadeMonths: num(12, { min: 0.5, max: 240, unit: "months" }, "assumption", "Short-term: time constant of the job loss after the subsidy ends"),
     rampMonths: num(36, { min: 0.5, max: 240, unit: "months" }, "assumption", "Long-term: time constant of the build-up"),
+    subsidyYuanPerJobMonth: num(1000, { min: 0, max: 20000, unit: "yuan per job per month", range: [500, 2500] }, "assumption" + " (about a third of a local wage)", "Short-term: public subsidy per supported job-month, 2016 prices"),
+    developmentYuanPerJob: num(50000, { min: 0, max: 1e6, unit: "yuan per job", range: [20000, 150000] }, "assumption" + " (industrial parks and enterprise support per durable job)", "Long-term: public investment per durable job created, 2016 prices"),
   },
   "3.2",
 );
@@ -27,4 +32,13 @@ export function industrialSupportJobs(p: Params, households: number, m: number):
   return is.mode === "shortTerm"
     ? m < is.subsidyMonths ? full * Math.min(1, (m + 1) / 6) : full * Math.exp(-(m - is.subsidyMonths) / is.fadeMonths)
     : is.mode === "longTerm" ? full * (1 - Math.exp(-(m + 1) / is.rampMonths)) : 0;
+}
+
+/** Public cost this month (yuan) of the support at a site of `households` households open for m months. */
+export function industrialSupportCost(p: Params, households: number, m: number, priceIndex: number): number {
+  const is = p.policies.industrialSupport;
+  if (m < 0) return 0;
+  if (is.mode === "shortTerm") return m < is.subsidyMonths ? industrialSupportJobs(p, households, m) * is.subsidyYuanPerJobMonth * priceIndex : 0;
+  if (is.mode === "longTerm") return Math.max(0, industrialSupportJobs(p, households, m) - industrialSupportJobs(p, households, m - 1)) * is.developmentYuanPerJob * priceIndex;
+  return 0;
 }

@@ -11,6 +11,9 @@ import type { Params } from "../params/types.js";
  *   distribution `originDistributionPerPersonMonth` per member;
  * kept land is also a tie to origin: it slows the fading of origin ties (model/integration.ts),
  * pulls residents back (model/residence.ts) and lets members farm (model/labourMarket.ts).
+ * - cost (model/costs.ts): keeping the rights registered, `adminYuanPerHouseholdYear` per
+ *   signed household whose origin land is kept (the distribution itself is the origin
+ *   collective's, not public money).
  */
 export const landRights = group(
   "Keep land contracting rights and collective distributions",
@@ -18,6 +21,7 @@ export const landRights = group(
     enabled: bool(false, paper("4.3(1)"), "Switch the lever on"),
     rentYuanPerMuYear: num(300, { min: 0, max: 3000, unit: "yuan per mu per year" }, "assumption", "Rent for origin land kept but not farmed (earned whenever land is kept; the lever keeps it from being lost)"),
     collectiveDistributionPerPersonYear: num(120, { min: 0, max: 5000, unit: "yuan per person per year" }, "assumption", "Origin collective distribution kept"),
+    adminYuanPerHouseholdYear: num(30, { min: 0, max: 1000, unit: "yuan per household per year", range: [10, 100] }, "assumption", "Administrative cost of confirming and keeping land contracting rights registered, 2016 prices"),
   },
   "4.3(1)",
 );
@@ -38,4 +42,10 @@ export function landRightsEffects(p: Params): LandRightsEffects {
     landRentPerMuMonth: lr.rentYuanPerMuYear / 12,
     originDistributionPerPersonMonth: lr.enabled ? lr.collectiveDistributionPerPersonYear / 12 : 0,
   };
+}
+
+/** Public cost this month (yuan) for `households` signed households whose land is kept (0 without the lever). */
+export function landRightsCost(p: Params, households: number, priceIndex: number): number {
+  const lr = p.policies.landRights;
+  return lr.enabled ? (households * lr.adminYuanPerHouseholdYear * priceIndex) / 12 : 0;
 }

@@ -10,6 +10,7 @@ import type { Params } from "../params/types.js";
  *   (condition feeds psychological integration, model/integration.ts);
  * - income (model/income.ts): residents' payments are a household cost (spending).
  * Without the lever there is no fund: condition only decays.
+ * - cost (model/costs.ts): the government's payments into the fund.
  */
 export const maintenanceFund = group(
   "Maintenance (overhaul) fund: government share + residents' payments",
@@ -31,4 +32,10 @@ export interface MaintenanceFundEffects {
 export function maintenanceFundEffects(p: Params): MaintenanceFundEffects {
   const mf = p.policies.maintenanceFund;
   return { funded: mf.enabled, governmentPerM2Year: mf.governmentYuanPerM2Year, residentPerM2Year: mf.residentYuanPerM2Year };
+}
+
+/** Public cost this month (yuan): the government's payment into a site's fund for `area` m² of housing (0 without the lever). */
+export function maintenanceFundCost(p: Params, area: number): number {
+  const mf = p.policies.maintenanceFund;
+  return mf.enabled ? (mf.governmentYuanPerM2Year / 12) * area : 0;
 }

@@ -8,6 +8,8 @@ import type { Params } from "../params/types.js";
  *   psychological integration (model/integration.ts);
  * - integration (model/integration.ts): respect for customs raises residents'
  *   psychological-identity target by `customsRespect`.
+ * - cost (model/costs.ts): a venue, `venueYuanPerHousehold` per household when the site opens,
+ *   and the activities, `activitiesYuanPerHouseholdYear` while they raise the site's activity.
  */
 export const ruralCivilization = group(
   "Rural civilization: cultural activities, respect for customs",
@@ -15,6 +17,8 @@ export const ruralCivilization = group(
     enabled: bool(false, paper("4.1(3)"), "Switch the lever on"),
     communityActivityGain: num(0.35, { min: 0, max: 1, unit: "activity points" }, "assumption", "Rise of community activity (0-1)"),
     customsRespect: num(0.1, { min: 0, max: 1, unit: "identity points" }, paper("4.1(3)") + "; size an assumption", "Rise of the psychological-identity target from respect for customs"),
+    venueYuanPerHousehold: num(4500, { min: 0, max: 100000, unit: "yuan per household", range: [2000, 10000] }, "40,000 cultural activity venues for 2.66 M households 2016-2020 (shared data), about one per site; at an assumed 300,000 yuan each, 12 bn yuan", "Capital cost of cultural venues per household, 2016 prices"),
+    activitiesYuanPerHouseholdYear: num(60, { min: 0, max: 2000, unit: "yuan per household per year", range: [20, 200] }, "assumption", "Running cost of cultural activities per household, 2016 prices"),
   },
   "4.1(3)",
 );
@@ -32,4 +36,11 @@ export function ruralCivilizationEffects(p: Params): RuralCivilizationEffects {
     activityGain: rc.enabled ? rc.communityActivityGain : 0,
     customsRespect: rc.enabled ? rc.customsRespect : 0,
   };
+}
+
+/** Public cost this month (yuan) at a site of `households` households open for m months (0 without the lever). */
+export function ruralCivilizationCost(p: Params, households: number, m: number, priceIndex: number): number {
+  const rc = p.policies.ruralCivilization;
+  if (!rc.enabled || m < 0 || rc.communityActivityGain <= 0) return 0;
+  return households * priceIndex * ((m === 0 ? rc.venueYuanPerHousehold : 0) + rc.activitiesYuanPerHouseholdYear / 12);
 }

@@ -10,6 +10,8 @@ import { poisson, type Random } from "../kernel/random.js";
  *   each offers `jobsPerEnterprise` durable local jobs (`talentJobs`, part of localJobs);
  * - training (model/training.ts): while the site has such an enterprise, trainees gain more
  *   skill per course (`trainingSpillover`).
+ * - cost (model/costs.ts): `supportYuanPerEnterpriseYear` a year for each introduced
+ *   enterprise at the site (premises, start-up subsidies, talent allowances).
  */
 export const talentIntroduction = group(
   "Talent introduction and training mechanism: enterprises founded by introduced talent; skill spill-over to trainees",
@@ -19,6 +21,7 @@ export const talentIntroduction = group(
     jobsPerEnterprise: num(12, { min: 0, max: 200, unit: "jobs" }, "assumption", "Local jobs each such enterprise offers"),
     enterpriseSurvivalYears: num(8, { min: 0.5, max: 50, unit: "years" }, "assumption", "Mean lifetime of an introduced enterprise (its jobs then close)"),
     trainingSpillover: num(0.5, { min: 0, max: 3 }, "assumption", "Relative increase of the skill gained per training course"),
+    supportYuanPerEnterpriseYear: num(100000, { min: 0, max: 1e7, unit: "yuan per enterprise per year", range: [30000, 300000] }, "assumption" + " (about 8,000 yuan a year per job of a 12-job enterprise, near the industrial subsidy per job)", "Public cost of attracting and keeping an introduced enterprise (premises, subsidies, talent allowances), 2016 prices"),
   },
   "4.1(1)",
 );
@@ -44,4 +47,9 @@ export function talentJobs(p: Params, firms: number): number {
 export function trainingSpillover(p: Params, firms: number): number {
   const ti = p.policies.talentIntroduction;
   return ti.enabled && firms > 0 ? 1 + ti.trainingSpillover : 1;
+}
+
+/** Public cost this month (yuan) of a site's `firms` introduced enterprises (0 without the lever: it has none). */
+export function talentIntroductionCost(p: Params, firms: number, priceIndex: number): number {
+  return (firms * p.policies.talentIntroduction.supportYuanPerEnterpriseYear * priceIndex) / 12;
 }

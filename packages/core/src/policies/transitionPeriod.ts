@@ -10,6 +10,9 @@ import type { Params } from "../params/types.js";
  *   moving in and giving up the home;
  * - income (model/income.ts): `compensationPerHousehold` is paid once, as a transfer, in the
  *   month the household signs.
+ * - cost (model/costs.ts): the compensation paid at signing, and for each month an origin
+ *   house stands beyond the baseline period, `delayedReclamationYuanPerHouseholdMonth` (the
+ *   county's land-quota revenue from reclaiming the homestead, delayed).
  */
 export const transitionPeriod = group(
   "Transition period: keep the original house for a time, no immediate demolition; classified compensation",
@@ -17,6 +20,7 @@ export const transitionPeriod = group(
     enabled: bool(false, paper("4.2(1)"), "Switch the lever on"),
     months: num(36, { min: 0, max: 120, unit: "months", integer: true }, paper("4.2(1)") + "; length an assumption", "How long the origin house is kept after signing"),
     compensationPerHousehold: num(5000, { min: 0, max: 100000, unit: "yuan per household" }, "assumption", "Classified compensation paid once at signing"),
+    delayedReclamationYuanPerHouseholdMonth: num(50, { min: 0, max: 2000, unit: "yuan per household per month", range: [0, 200] }, "assumption", "Cost of delaying the reclamation of an origin homestead (land-quota revenue deferred), 2016 prices"),
   },
   "4.2(1)",
 );
@@ -37,4 +41,15 @@ export function transitionPeriodEffects(p: Params): TransitionPeriodEffects {
     compensates: tp.enabled,
     compensationPerHousehold: tp.compensationPerHousehold,
   };
+}
+
+/**
+ * Public cost this month (yuan): compensation for the `signing` households that sign now, and
+ * the deferred reclamation of `keptBeyondBaseline` origin houses that stand only because of
+ * the lever (0 without it).
+ */
+export function transitionPeriodCost(p: Params, signing: number, keptBeyondBaseline: number, priceIndex: number): number {
+  const tp = p.policies.transitionPeriod;
+  if (!tp.enabled) return 0;
+  return signing * tp.compensationPerHousehold + keptBeyondBaseline * tp.delayedReclamationYuanPerHouseholdMonth * priceIndex;
 }

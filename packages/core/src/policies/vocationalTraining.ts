@@ -14,6 +14,8 @@ import { monthly } from "../kernel/random.js";
  *   placement of unemployed graduates (`needsBased`, `placement`); no courses with mode "none";
  * - labour market (model/labourMarket.ts): a matched graduate's weight in local matching
  *   (`matchWeight`).
+ * - cost (model/costs.ts): each month a person spends in a course costs
+ *   `uniformYuanPerTraineeMonth` or `needsBasedYuanPerTraineeMonth`.
  */
 export const vocationalTraining = group(
   "Vocational training: uniform (one size fits all) vs needs-based, tied to local industry",
@@ -25,6 +27,8 @@ export const vocationalTraining = group(
     needsBasedSkillGain: num(0.06, { min: 0, max: 1, unit: "skill points" }, "assumption", "Skill gained per needs-based course"),
     needsBasedMatchWeight: num(2.5, { min: 1, max: 20 }, paper("4.1(2)") + "; size an assumption", "Relative weight of a needs-based graduate in the matching to local vacancies"),
     needsBasedPlacement: share(0.1, paper("4.3(2)") + " (training tied to local industry); size an assumption", "Share of unemployed needs-based graduates placed in a post a local employer opens for them"),
+    uniformYuanPerTraineeMonth: num(400, { min: 0, max: 10000, unit: "yuan per trainee per month", range: [200, 1000] }, "assumption" + " (a 3-month course of about 1,200 yuan, 2016 prices)", "Public cost of a uniform course per trainee-month"),
+    needsBasedYuanPerTraineeMonth: num(600, { min: 0, max: 10000, unit: "yuan per trainee per month", range: [300, 1500] }, "assumption" + " (smaller classes planned with employers)", "Public cost of a needs-based course per trainee-month, 2016 prices"),
   },
   "4.1(2), 4.3(2)",
 );
@@ -57,4 +61,11 @@ export function vocationalTrainingEffects(p: Params): VocationalTrainingEffects 
     placement: vt.needsBasedPlacement,
     matchWeight: needsBased ? vt.needsBasedMatchWeight : 1,
   };
+}
+
+/** Public cost this month (yuan) of `trainees` persons in a course (no courses without the lever: none). */
+export function vocationalTrainingCost(p: Params, trainees: number, priceIndex: number): number {
+  const vt = p.policies.vocationalTraining;
+  if (vt.mode === "none") return 0;
+  return trainees * (vt.mode === "needsBased" ? vt.needsBasedYuanPerTraineeMonth : vt.uniformYuanPerTraineeMonth) * priceIndex;
 }

@@ -1,6 +1,6 @@
 import type { Experiment } from "../experiment/runExperiment.js";
 import type { ResolvedScenario } from "../resolvedScenario.js";
-import { METRICS } from "../model/metricTable.js";
+import { COST_LEVERS, METRICS, costMetric } from "../model/metricTable.js";
 import { levelInterval, noIntervalReason } from "../experiment/levelInterval.js";
 import { pairingGain } from "../experiment/pairingGain.js";
 import { RESULT_FILES, type ResultFiles } from "./resultFiles.js";
@@ -53,6 +53,7 @@ export function experimentResultFiles(x: Experiment, info: ExperimentResultsInfo
     scale: x.households,
     horizon: x.selection.dates[x.selection.dates.length - 1],
     pairing: pairingGain(x.effects),
+    costs: costsByLever(outcomes),
     outcomes,
   };
   const manifest = {
@@ -87,4 +88,22 @@ export function experimentResultFiles(x: Experiment, info: ExperimentResultsInfo
 /** Writes a finished experiment's results to `dir` (a path, checked now, or a location opened before the runs). */
 export function writeExperimentResults(dir: string | ResultsDir, x: Experiment, info: ExperimentResultsInfo, options?: CommitOptions): Promise<string> {
   return (typeof dir === "string" ? openResultsDir(dir) : dir).commit(experimentResultFiles(x, info), options);
+}
+
+/**
+ * summary.json's `costs`: each scenario's public cost at the horizon (all households), yuan per
+ * household per year since the start, in total and by lever (levers with no cost left out).
+ */
+function costsByLever(outcomes: Record<string, Record<string, Record<string, SummaryLevel>>>): Record<string, { total?: SummaryLevel; byLever: Record<string, SummaryLevel> }> {
+  const out: Record<string, { total?: SummaryLevel; byLever: Record<string, SummaryLevel> }> = {};
+  for (const [scenario, groups] of Object.entries(outcomes)) {
+    const all = groups["all"] ?? {};
+    const byLever: Record<string, SummaryLevel> = {};
+    for (const l of COST_LEVERS) {
+      const v = all[costMetric(l)];
+      if (v && v.mean !== 0) byLever[l] = v;
+    }
+    out[scenario] = { ...(all["policy_cost_per_household"] && { total: all["policy_cost_per_household"] }), byLever };
+  }
+  return out;
 }

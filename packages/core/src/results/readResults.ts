@@ -75,6 +75,15 @@ export async function readResults(dir: string): Promise<Results> {
         effect: toNumber(get("effect")),
         ci_low: toNumber(get("ci_low")),
         ci_high: toNumber(get("ci_high")),
+        // The cost columns, where present (older files lack them; so does a row whose cost was not kept).
+        ...(get("cost_effect").trim() !== "" && {
+          cost_effect: toNumber(get("cost_effect")),
+          cost_ci_low: toNumber(get("cost_ci_low")),
+          cost_ci_high: toNumber(get("cost_ci_high")),
+          cost_effectiveness: toNumber(get("cost_effectiveness")),
+          cost_effectiveness_unit: intern(get("cost_effectiveness_unit")),
+          cost_effectiveness_note: intern(get("cost_effectiveness_note")),
+        }),
       }))
     : undefined;
   const summary = await readJsonObject(join(dir, RESULT_FILES.summary));
