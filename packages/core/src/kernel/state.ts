@@ -43,6 +43,13 @@ export interface SiteTable {
   maintenanceOut: Float64Array;
   /** Dividend per household holding a home (transitional or resident) paid this step. */
   dividend: Float64Array;
+  /**
+   * Step at which the site's households sign the relocation agreement and their area is fixed
+   * (paper 3.3): `openStep` less the construction lag, not before step 0.
+   */
+  signStep: Int32Array;
+  /** Couples who have left the site's households to form their own (model/demography.ts), cumulative. */
+  splits: Int32Array;
 }
 
 export interface HouseholdTable {
@@ -145,6 +152,7 @@ export function allocSites(n: number): SiteTable {
     housingCondition: Float32Array, totalArea: Float64Array, collectiveBalance: Float64Array, collectiveIn: Float64Array,
     collectiveOut: Float64Array, collectiveIncome: Float64Array, maintenanceBalance: Float64Array,
     maintenanceIn: Float64Array, maintenanceOut: Float64Array, dividend: Float64Array,
+    signStep: Int32Array, splits: Int32Array,
   });
   return { count: n, ...t };
 }
