@@ -124,38 +124,40 @@ describe("residence(p, c, st, s, r)", () => {
       const h = alone(s, Residence.Transitional);
       H.originHouseUntil[h] = s.state.sites.openStep[0]!;
       if (crowded) H.area[h] = 12.5 * H.size[h]!;
-      // No move-in draw; then a give-up draw of 0.1: above giveUpBase (0.01), below the crowded
-      // probability logistic(logit(0.01) + 6 * 0.5) = 0.17.
-      residence(s.params, at(s, 0, 1), s.state, 0, scripted([0.999, 0.1]));
+      // No move-in draw; then a give-up draw of 0.3: above giveUpBase (0.04), below the crowded
+      // probability logistic(logit(0.04) + 6 * 0.5) = 0.46.
+      residence(s.params, at(s, 0, 1), s.state, 0, scripted([0.999, 0.3]));
       return H.residence[h];
     };
     expect(decide(false)).toBe(Residence.Resident);
     expect(decide(true)).toBe(Residence.GaveUp);
   });
 
-  it("weighs crowding at entry when a household comes to move in while its origin house stands (paper 3.3)", () => {
+  it("lets a crowded household hold back from moving in while its origin house stands: rate × (1 − crowding) (paper 3.3)", () => {
     const enter = (crowded: boolean) => {
       const s = sim();
       const H = s.state.households;
       const h = alone(s, Residence.Transitional);
       if (crowded) H.area[h] = 12.5 * H.size[h]!;
-      // A move-in draw of 0, then a give-up draw of 0.1 (as above).
-      residence(s.params, at(s, 0, 1), s.state, 0, scripted([0, 0.1]));
+      // A draw between the crowded rate (half) and the uncrowded one.
+      const rate = s.params.residence.moveInRate * (1 - 0.5 * H.tiesOrigin[h]!);
+      residence(s.params, at(s, 0, 1), s.state, 0, scripted([0.75 * rate]));
       return H.residence[h];
     };
     expect(enter(false)).toBe(Residence.Resident);
-    expect(enter(true)).toBe(Residence.GaveUp);
+    expect(enter(true)).toBe(Residence.Transitional);
   });
 
-  it("weighs depleted savings under income pressure at entry (giveUpHardship)", () => {
+  it("weighs depleted savings under income pressure at the entry decision (giveUpHardship)", () => {
     const enter = (savings: number) => {
       const s = sim({ residence: { giveUpBase: 0.05, giveUpHardship: 1 } });
       const H = s.state.households;
       const h = alone(s, Residence.Transitional);
       H.income12[h] = 0;
       H.savings[h] = savings;
-      // logistic(logit(0.05) + 1) = 0.125 with no savings; 0.05 with a full buffer.
-      residence(s.params, at(s, 0, 1), s.state, 0, scripted([0, 0.08]));
+      H.originHouseUntil[h] = s.state.sites.openStep[0]!;
+      // No move-in; logistic(logit(0.05) + 1) = 0.125 with no savings; 0.05 with a full buffer.
+      residence(s.params, at(s, 0, 1), s.state, 0, scripted([0.999, 0.08]));
       return H.residence[h];
     };
     expect(enter(1e6)).toBe(Residence.Resident);
@@ -241,7 +243,7 @@ describe("residence(p, c, st, s, r)", () => {
   });
 
   it("lets crowded residents give the home up at monthly(giveUpBase) × giveUpCrowding × crowding", () => {
-    const p = monthly(0.01) * 6 * 0.5;
+    const p = monthly(0.04) * 6 * 0.5;
     for (const [u, state] of [[monthly(0.01) + p * 0.9, Residence.GaveUp], [monthly(0.01) + p * 1.1, Residence.Resident]] as const) {
       const s = sim();
       const H = s.state.households;

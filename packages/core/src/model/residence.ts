@@ -16,12 +16,12 @@ const STANDS = 2_147_483_647;
  *   rural ones, unless dual registration (4.2(3)) keeps both; without secure land rights (4.3(1)
  *   or dual registration) the origin land may be lost. The origin house stands from the handover
  *   for the transition period (4.2(1)) or, without the lever, a few months.
- * - Transitional households wait for the handover (`openStep`), then come to move in at a
- *   monthly rate (slower with strong origin ties), or must when the origin house is demolished.
- *   Coming to move in, a household gives the home up with probability
- *   logistic(logit(giveUpBase) + giveUpCrowding·crowding + giveUpHardship·pressure), crowding
- *   of the home fixed at signing for the family now (3.3), pressure = depleted savings under
- *   income pressure (income.savingsPressure); otherwise it moves in.
+ * - Transitional households wait for the handover (`openStep`), then move in at a monthly rate
+ *   slower with strong origin ties and with crowding of the home fixed at signing for the
+ *   family now (3.3: a crowded household holds back while it can). When the origin house is
+ *   demolished, one still outside must choose at entry: it gives the home up with probability
+ *   logistic(logit(giveUpBase) + giveUpCrowding·crowding + giveUpHardship·pressure), pressure =
+ *   depleted savings under income pressure (income.savingsPressure); otherwise it moves in.
  * - Residents return to origin at a monthly hazard
  *   h = monthly(returnRate)·exp(returnDissatisfaction·(0.5 − integration) + landPull + returnHardship·pressure),
  *   landPull = returnLandPull·tiesOrigin for land kept (less under dual registration, which
@@ -64,9 +64,11 @@ export function residence(p: Params, c: StepContext, st: State, s: number, r: Ra
       }
       case Residence.Transitional: {
         if (!open) break;
+        const crowd = crowding(p, st, h);
         const u = r();
-        if (u < res.moveInRate * (1 - 0.5 * H.tiesOrigin[h]!) || c.step >= H.originHouseUntil[h]!) {
-          const giveUp = logistic(baseGiveUp + res.giveUpCrowding * crowding(p, st, h) + res.giveUpHardship * savingsPressure(p, c, st, h));
+        if (u < res.moveInRate * (1 - 0.5 * H.tiesOrigin[h]!) * (1 - crowd)) moveIn(H, h, c.step);
+        else if (c.step >= H.originHouseUntil[h]!) {
+          const giveUp = logistic(baseGiveUp + res.giveUpCrowding * crowd + res.giveUpHardship * savingsPressure(p, c, st, h));
           if (r() < giveUp) leave(st, h, Residence.GaveUp);
           else moveIn(H, h, c.step);
         }
