@@ -18,8 +18,8 @@ export const entrepreneurshipSupport = group(
   {
     enabled: bool(false, paper("4.1(2)"), "Switch the lever on"),
     rentReduction: share(1, paper("4.1(2)") + " (rent free)", "Share of the premises rent the site waives"),
-    supportMonths: num(36, { min: 0, max: 240, unit: "months", integer: true }, "assumption", "How long a new business keeps the rent reduction"),
-    startupKnowledgeBoost: num(1.0, { min: 0, max: 10 }, "assumption", "Relative increase of the monthly start-up probability from start-up training"),
+    supportMonths: num(36, { min: 0, max: 240, unit: "months", integer: true, range: [12, 60] }, "assumption", "How long a new business keeps the rent reduction"),
+    startupKnowledgeBoost: num(1.0, { min: 0, max: 10, range: [0.25, 2] }, "assumption", "Relative increase of the monthly start-up probability from start-up training"),
     startupCapitalCover: within(share(0.8, paper("4.1(2)") + " (start-up support); share an assumption (start-up grants and guaranteed small loans)", "Share of the start-up capital the support pays"), 0.5, 1),
   },
   "4.1(2)",
