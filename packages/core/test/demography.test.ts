@@ -28,7 +28,7 @@ describe("demography(p, c, st, s, r)", () => {
     st.persons.birthMonth[q] = c.month;
     const size = st.households.size[h]!;
     const free = st.sites.freeCount[0]!;
-    demography(s.params, c, st, 0, always);
+    demography(s.params, c, st, 0, always, never);
     expect(st.persons.alive[q]).toBe(0);
     expect(st.households.size[h]).toBe(size - 1);
     expect(members(st, h)).not.toContain(q);
@@ -46,7 +46,7 @@ describe("demography(p, c, st, s, r)", () => {
     const keep = members(st, h)[0]!;
     for (const q of members(st, h).slice(1)) st.persons.birthMonth[q] = c.month;
     st.persons.birthMonth[keep] = c.month;
-    demography(s.params, c, st, 0, always);
+    demography(s.params, c, st, 0, always, never);
     expect(st.households.size[h]).toBe(1);
     expect(members(st, h).length).toBe(1);
   });
@@ -65,7 +65,7 @@ describe("demography(p, c, st, s, r)", () => {
     P.birthMonth[mother] = c.month;
     const size = st.households.size[h]!;
     const used = st.sites.pNext[0]!;
-    demography(s.params, c, st, 0, always);
+    demography(s.params, c, st, 0, always, never);
     expect(st.households.size[h]).toBe(size + 1);
     const child = st.households.first[h]!;
     expect(child).not.toBe(mother);
@@ -87,7 +87,7 @@ describe("demography(p, c, st, s, r)", () => {
     const [mother, gone] = members(st, h) as [number, number];
     removePerson(st, gone);
     Object.entries({ female: 1, married: 1, age: 30, birthMonth: c.month }).forEach(([k, v]) => ((st.persons as any)[k][mother] = v));
-    demography(s.params, c, st, 0, always);
+    demography(s.params, c, st, 0, always, never);
     expect(st.households.first[h]).toBe(gone);
     expect(st.persons.alive[gone]).toBe(1);
     expect(st.sites.freeCount[0]).toBe(0);
@@ -107,7 +107,7 @@ describe("demography(p, c, st, s, r)", () => {
     st.sites.pNext[0] = st.sites.pEnd[0]!;
     st.sites.freeCount[0] = 0;
     const size = st.households.size[h]!;
-    expect(demography(s.params, c, st, 0, always)).toBe(1);
+    expect(demography(s.params, c, st, 0, always, never)).toBe(1);
     expect(st.households.size[h]).toBe(size);
   });
 
@@ -124,7 +124,7 @@ describe("demography(p, c, st, s, r)", () => {
     P.age[son] = 24;
     P.birthMonth[son] = c.month;
     const size = st.households.size[h]!;
-    demography(s.params, c, st, 0, always);
+    demography(s.params, c, st, 0, always, never);
     expect(P.married[son]).toBe(1);
     expect(st.households.size[h]).toBe(size + 1);
     const bride = st.households.first[h]!;
@@ -132,6 +132,48 @@ describe("demography(p, c, st, s, r)", () => {
     expect(P.married[bride]).toBe(1);
     expect(P.age[bride]).toBeGreaterThanOrEqual(18);
     expect(P.household[bride]).toBe(h);
+  });
+
+  it("splits a marrying son off with his bride (the split stream), more often from a crowded home; counted in the site's splits", () => {
+    const marry = (crowded: boolean, draw: number) => {
+      const s = sim({ demography: { mortalityA: 0, fertility: 0, marriage: 1, splitBase: 0.3, splitCrowding: 4 } });
+      const st = s.state;
+      const P = st.persons;
+      const H = st.households;
+      const c = contextAt(s, 0);
+      isolate(st, 0, c.month);
+      const h = householdOfSize(st, 3);
+      H.residence[h] = Residence.Resident;
+      // The couple makes size + 1 members: 25 m2 each, or 20% short of it.
+      H.area[h] = 25 * (H.size[h]! + 1) * (crowded ? 0.8 : 1);
+      const son = members(st, h)[0]!;
+      P.female[son] = 0;
+      P.married[son] = 0;
+      P.age[son] = 24;
+      P.birthMonth[son] = c.month;
+      const size = H.size[h]!;
+      demography(s.params, c, st, 0, always, () => draw);
+      return { change: H.size[h]! - size, splits: st.sites.splits[0]!, sonHere: P.alive[son] === 1 && P.household[son] === h };
+    };
+    // logistic(logit(0.3)) = 0.3 uncrowded; logistic(logit(0.3) + 4 · 0.2) = 0.49 crowded.
+    expect(marry(false, 0.2)).toEqual({ change: -1, splits: 1, sonHere: false });
+    expect(marry(false, 0.4)).toEqual({ change: 1, splits: 0, sonHere: true });
+    expect(marry(true, 0.4)).toEqual({ change: -1, splits: 1, sonHere: false });
+  });
+
+  it("keeps crowding bounded over ten years: splits hold the crowded share well below what it reaches without them", () => {
+    const crowdedShare = (splitBase: number, splitCrowding: number) => {
+      const s = sim({ horizon: { months: 120 }, demography: { splitBase, splitCrowding } }, 600);
+      while (s.stepsDone < 120) s.step();
+      let splits = 0;
+      for (let k = 0; k < s.state.sites.count; k++) splits += s.state.sites.splits[k]!;
+      return { crowded: s.metric("crowded_share", "all", 120), splits };
+    };
+    const none = crowdedShare(0, 0);
+    const some = crowdedShare(0.3, 4);
+    expect(none.splits).toBe(0);
+    expect(some.splits).toBeGreaterThan(20);
+    expect(some.crowded).toBeLessThan(0.8 * none.crowded);
   });
 
   it("marries a single daughter aged 20-34 out of the household", () => {
@@ -147,7 +189,7 @@ describe("demography(p, c, st, s, r)", () => {
     P.age[daughter] = 22;
     P.birthMonth[daughter] = c.month;
     const size = st.households.size[h]!;
-    demography(s.params, c, st, 0, always);
+    demography(s.params, c, st, 0, always, never);
     expect(P.alive[daughter]).toBe(0);
     expect(st.households.size[h]).toBe(size - 1);
     expect(members(st, h)).not.toContain(daughter);
@@ -158,7 +200,7 @@ describe("demography(p, c, st, s, r)", () => {
     const st = s.state;
     const c = contextAt(s, 5);
     const before = Array.from(st.persons.age);
-    demography(s.params, c, st, 0, never);
+    demography(s.params, c, st, 0, never, never);
     let aged = 0, wrong = 0;
     for (let h = st.sites.hhStart[0]!; h < st.sites.hhEnd[0]!; h++) {
       for (const q of members(st, h)) {
@@ -183,7 +225,7 @@ describe("demography(p, c, st, s, r)", () => {
     Object.entries({ age: 64, inSchool: 0, disabled: 0, emp: Emp.Local, training: 2 }).forEach(([k, v]) => ((P as any)[k][old] = v));
     P.birthMonth[young] = c.month;
     P.birthMonth[old] = c.month;
-    demography(s.params, c, st, 0, always);
+    demography(s.params, c, st, 0, always, never);
     expect(P.age[young]).toBe(16);
     expect(P.inSchool[young]).toBe(0);
     expect(P.emp[young]).toBe(Emp.Unemployed);
@@ -198,7 +240,7 @@ describe("demography(p, c, st, s, r)", () => {
     const h = householdOfSize(st, 3);
     st.households.residence[h] = Residence.Resident;
     st.households.area[h] = 25;
-    demography(s.params, contextAt(s, 0), st, 0, never);
+    demography(s.params, contextAt(s, 0), st, 0, never, never);
     expect(st.households.area[h]).toBe(25);
   });
 
@@ -210,10 +252,10 @@ describe("demography(p, c, st, s, r)", () => {
     H.residence[h] = Residence.Resident;
     H.area[h] = 25 * (H.size[h]! - 1);
     st.sites.totalArea[0] = 1000;
-    demography(s.params, contextAt(s, 3), st, 0, never);
+    demography(s.params, contextAt(s, 3), st, 0, never, never);
     expect(H.adjustAt[h]).toBe(15);
     expect(H.area[h]).toBe(25 * (H.size[h]! - 1));
-    demography(s.params, contextAt(s, 15), st, 0, never);
+    demography(s.params, contextAt(s, 15), st, 0, never, never);
     expect(H.area[h]).toBe(25 * H.size[h]!);
     expect(st.sites.totalArea[0]).toBe(1025);
     expect(H.adjustAt[h]).toBe(-1);

@@ -136,7 +136,21 @@ describe("income(p, c, st, s)", () => {
     expect(H.income12[h]).toBeCloseTo(before + total, 2);
   });
 
-  it("charges living costs, property fees and maintenance payments to savings, not to net income", () => {
+  it("spends subsistence, fees and maintenance payments, and the propensity to consume of regular income above them; saves the rest", () => {
+    const s = sim({ income: { urbanSpendingPerPerson: 350, propertyFeePerM2Month: 0.3, propensityToConsume: 0.8 }, policies: { maintenanceFund: { enabled: true, residentYuanPerM2Year: 6 } } });
+    const H = s.state.households;
+    const { h, q } = plainHousehold(s);
+    for (const p of q) s.state.persons.emp[p] = Emp.Migrant;
+    const c = month(s);
+    const savings = H.savings[h]!;
+    income(s.params, c, s.state, 0);
+    const total = H.incWage[h]! + H.incBusiness[h]! + H.incAgriculture[h]! + H.incTransfer[h]! + H.incDividend[h]!;
+    const fixed = H.size[h]! * 350 * c.priceIndex + H.area[h]! * 0.3 + (H.area[h]! * 6) / 12;
+    expect(total).toBeGreaterThan(fixed);
+    expect(H.savings[h]! - savings).toBeCloseTo(0.2 * (total - fixed), 2);
+  });
+
+  it("draws savings down when income is below subsistence, fees and maintenance payments (not net income)", () => {
     const s = sim({ income: { urbanSpendingPerPerson: 520, propertyFeePerM2Month: 0.3 }, policies: { maintenanceFund: { enabled: true, residentYuanPerM2Year: 6 } } });
     const H = s.state.households;
     const { h, q } = plainHousehold(s);
@@ -146,6 +160,7 @@ describe("income(p, c, st, s)", () => {
     income(s.params, c, s.state, 0);
     const total = H.incWage[h]! + H.incBusiness[h]! + H.incAgriculture[h]! + H.incTransfer[h]! + H.incDividend[h]!;
     const spending = H.size[h]! * 520 * c.priceIndex + H.area[h]! * 0.3 + (H.area[h]! * 6) / 12;
+    expect(total).toBeLessThan(spending);
     expect(H.savings[h]).toBeCloseTo(savings + total - spending, 2);
   });
 

@@ -168,11 +168,32 @@ describe("labourMarket(p, c, st, s, r)", () => {
       const s = sim({ labour: { startupRate: 0.01 }, policies: { entrepreneurshipSupport: { enabled, startupKnowledgeBoost: 1 } } });
       const q = quietSite(s)[0]!;
       put(s.state, q, Emp.Unemployed, 5, 0.3);
+      s.state.households.savings[s.state.persons.household[q]!] = 1e6; // the start-up capital does not bind
       labourMarket(s.params, at(s), s.state, 0, draw);
       return s.state.persons.emp[q];
     };
     expect(outcome(true)).toBe(Emp.SelfEmployed);
     expect(outcome(false)).not.toBe(Emp.SelfEmployed);
+  });
+
+  it("start-up capital: a business needs savings for income.startupCapital; entrepreneurshipSupport pays startupCapitalCover of it", () => {
+    // Savings of 3,000 yuan: below the 10,000 needed alone, above the 2,000 left with 80% covered.
+    const start = (enabled: boolean) => {
+      const s = sim({ labour: { startupRate: 0.5 }, policies: { entrepreneurshipSupport: { enabled, startupKnowledgeBoost: 0, startupCapitalCover: 0.8 } } });
+      const q = quietSite(s)[0]!;
+      const h = s.state.persons.household[q]!;
+      put(s.state, q, Emp.Unemployed, 5, 0.3);
+      s.state.households.savings[h] = 3000;
+      const c = at(s);
+      labourMarket(s.params, c, s.state, 0, always);
+      return { emp: s.state.persons.emp[q], savings: s.state.households.savings[h]!, own: 10000 * 0.2 * c.priceIndex };
+    };
+    const without = start(false);
+    expect(without.emp).not.toBe(Emp.SelfEmployed);
+    expect(without.savings).toBe(3000);
+    const supported = start(true);
+    expect(supported.emp).toBe(Emp.SelfEmployed);
+    expect(supported.savings).toBeCloseTo(3000 - supported.own, 6);
   });
 
   it("lets unemployed persons search only after a month out of work", () => {

@@ -72,10 +72,11 @@ describe("buildPopulation(p, households, seed)", () => {
     expect(linked).toBe(alive);
   });
 
-  it("starts every household pending, with no area, its land kept and savings of a month and a half of spending", () => {
+  it("starts every household pending, with no area, its land kept and savings of a month and a half of subsistence spending at origin", () => {
     const bad: number[] = [];
     for (let h = 0; h < N; h++) {
-      const spending = (S.urban[H.site[h]!] ? params.income.urbanSpendingPerPerson : params.income.ruralSpendingPerPerson) * H.size[h]!;
+      // Months of subsistence spending at origin, where every household lives at the start.
+      const spending = params.income.ruralSpendingPerPerson * H.size[h]!;
       if (H.residence[h] !== Residence.Pending || H.area[h] !== 0 || H.landStatus[h] !== Land.Kept || Math.abs(H.savings[h]! - 1.5 * spending) > 1e-9) bad.push(h);
     }
     expect(bad).toEqual([]);

@@ -2,33 +2,43 @@ import { describe, expect, it } from "vitest";
 import { residence } from "../src/model/residence.js";
 import { Emp, Land, Registration, Residence } from "../src/kernel/state.js";
 import { monthly, type Random } from "../src/kernel/random.js";
+import { crowding } from "../src/model/demography.js";
 import type { Simulation } from "../src/index.js";
-import { always, contextAt, householdsOf, members, never, scripted, sim } from "./helpers.js";
+import { always, contextAt, householdsOf, members, never, scripted, sim, siteWhere } from "./helpers.js";
 
 const at = (s: Simulation, site: number, m: number) => contextAt(s, s.state.sites.openStep[site]! + m);
 
-/** Site 0 with household h the only one still deciding: every other household has returned. */
+/**
+ * Site 0 with household h the only one still deciding: every other household has given up.
+ * Its origin house stands until 12 months after the handover; savings of 1e6 leave it under no
+ * income pressure.
+ */
 function alone(s: Simulation, state: number): number {
   const H = s.state.households;
   const hh = householdsOf(s.state, 0);
-  for (const h of hh) H.residence[h] = Residence.Returned;
+  for (const h of hh) H.residence[h] = Residence.GaveUp;
   const h = hh.find((k) => H.size[k]! >= 2)!;
   H.residence[h] = state;
   H.area[h] = 25 * H.size[h]!;
   H.moveStep[h] = s.state.sites.openStep[0]!;
   H.intEcon[h] = H.intSocial[h] = H.intPsych[h] = 0.5;
   H.landStatus[h] = Land.Lost;
+  H.originHouseUntil[h] = s.state.sites.openStep[0]! + 12;
+  H.savings[h] = 1e6;
   return h;
 }
 
 describe("residence(p, c, st, s, r)", () => {
-  it("signs households at the site's open step with area = size × 25 m2 (a simulation stepped to the opening)", () => {
+  it("signs households at the site's signing step (the handover less the construction lag) with area = size × 25 m2 (a simulation stepped to the signing)", () => {
     const s = sim({}, 600);
     const S = s.state.sites;
     const H = s.state.households;
     let k = 0;
-    for (let j = 0; j < S.count; j++) if (S.openStep[j]! > S.openStep[k]!) k = j;
-    while (s.stepsDone < S.openStep[k]!) s.step();
+    for (let j = 0; j < S.count; j++) if (S.signStep[j]! > S.signStep[k]!) k = j;
+    const lag = S.openStep[k]! - S.signStep[k]!;
+    expect(lag).toBeGreaterThanOrEqual(6);
+    expect(lag).toBeLessThanOrEqual(18);
+    while (s.stepsDone < S.signStep[k]!) s.step();
     expect(householdsOf(s.state, k).every((h) => H.residence[h] === Residence.Pending && H.area[h] === 0)).toBe(true);
     s.step();
     const hh = householdsOf(s.state, k);
@@ -36,6 +46,29 @@ describe("residence(p, c, st, s, r)", () => {
     expect(hh.every((h) => H.signedSize[h] === H.size[h] && H.area[h] === 25 * H.size[h]!)).toBe(true);
     expect(hh.every((h) => H.originHouseUntil[h] === S.openStep[k]! + 3)).toBe(true);
     expect(S.totalArea[k]).toBeCloseTo(hh.reduce((a, h) => a + H.area[h]!, 0), 6);
+  });
+
+  it("crowds homes at entry through the construction lag: families change between signing and move-in (paper 3.3)", () => {
+    // Share of households crowded in the month they move in, over the first four years.
+    const crowdedAtEntry = (constructionMonths: number) => {
+      const s = sim({ residence: { constructionMonths } }, 1500);
+      const H = s.state.households;
+      let moved = 0;
+      let crowded = 0;
+      while (s.stepsDone < 48) {
+        s.step();
+        for (let h = 0; h < H.count; h++) {
+          if (H.residence[h] !== Residence.Resident || H.moveStep[h] !== s.stepsDone - 1) continue;
+          moved++;
+          if (crowding(s.params, s.state, h) > 0) crowded++;
+        }
+      }
+      return crowded / moved;
+    };
+    const none = crowdedAtEntry(0);
+    const lagged = crowdedAtEntry(12);
+    expect(lagged).toBeGreaterThan(0.02);
+    expect(lagged).toBeGreaterThan(2 * none);
   });
 
   it("registers households at the destination at urban sites and keeps origin registration at rural ones (dual with dualRegistration)", () => {
@@ -68,14 +101,18 @@ describe("residence(p, c, st, s, r)", () => {
     expect(householdsOf(s.state, 0).every((h) => s.state.households.originHouseUntil[h] === s.state.sites.openStep[0]! + 36)).toBe(true);
   });
 
-  it("moves a transitional household in at the move-in rate, and keeps it waiting while its origin house stands", () => {
+  it("moves a transitional household in at the move-in rate after the handover, and keeps it waiting while its origin house stands", () => {
     const s = sim();
     const H = s.state.households;
     const h = alone(s, Residence.Transitional);
     H.originHouseUntil[h] = s.state.sites.openStep[0]! + 3;
+    // Before the handover nothing happens, whatever the draws.
+    residence(s.params, at(s, 0, -1), s.state, 0, always);
+    expect(H.residence[h]).toBe(Residence.Transitional);
     residence(s.params, at(s, 0, 1), s.state, 0, never);
     expect(H.residence[h]).toBe(Residence.Transitional);
-    residence(s.params, at(s, 0, 2), s.state, 0, always);
+    // A move-in draw of 0, then no give-up.
+    residence(s.params, at(s, 0, 2), s.state, 0, scripted([0, 0.999]));
     expect(H.residence[h]).toBe(Residence.Resident);
     expect(H.moveStep[h]).toBe(s.state.sites.openStep[0]! + 2);
   });
@@ -87,13 +124,93 @@ describe("residence(p, c, st, s, r)", () => {
       const h = alone(s, Residence.Transitional);
       H.originHouseUntil[h] = s.state.sites.openStep[0]!;
       if (crowded) H.area[h] = 12.5 * H.size[h]!;
-      // No move-in draw; then a give-up draw of 0.3: above giveUpBase (0.06), below the crowded
-      // probability logistic(logit(0.06) + 6 * 0.5) = 0.56.
+      // No move-in draw; then a give-up draw of 0.3: above giveUpBase (0.04), below the crowded
+      // probability logistic(logit(0.04) + 6 * 0.5) = 0.46.
       residence(s.params, at(s, 0, 1), s.state, 0, scripted([0.999, 0.3]));
       return H.residence[h];
     };
     expect(decide(false)).toBe(Residence.Resident);
     expect(decide(true)).toBe(Residence.GaveUp);
+  });
+
+  it("lets a crowded household hold back from moving in while its origin house stands: rate × (1 − crowding) (paper 3.3)", () => {
+    const enter = (crowded: boolean) => {
+      const s = sim();
+      const H = s.state.households;
+      const h = alone(s, Residence.Transitional);
+      if (crowded) H.area[h] = 12.5 * H.size[h]!;
+      // A draw between the crowded rate (half) and the uncrowded one.
+      const rate = s.params.residence.moveInRate * (1 - 0.5 * H.tiesOrigin[h]!);
+      residence(s.params, at(s, 0, 1), s.state, 0, scripted([0.75 * rate]));
+      return H.residence[h];
+    };
+    expect(enter(false)).toBe(Residence.Resident);
+    expect(enter(true)).toBe(Residence.Transitional);
+  });
+
+  it("weighs depleted savings under income pressure at the entry decision (giveUpHardship)", () => {
+    const enter = (savings: number) => {
+      const s = sim({ residence: { giveUpBase: 0.05, giveUpHardship: 1 } });
+      const H = s.state.households;
+      const h = alone(s, Residence.Transitional);
+      H.income12[h] = 0;
+      H.savings[h] = savings;
+      H.originHouseUntil[h] = s.state.sites.openStep[0]!;
+      // No move-in; logistic(logit(0.05) + 1) = 0.125 with no savings; 0.05 with a full buffer.
+      residence(s.params, at(s, 0, 1), s.state, 0, scripted([0.999, 0.08]));
+      return H.residence[h];
+    };
+    expect(enter(1e6)).toBe(Residence.Resident);
+    expect(enter(0)).toBe(Residence.GaveUp);
+  });
+
+  it("needs a house for a return: the origin house standing, or rebuildCost paid from savings", () => {
+    const decide = (houseStands: boolean, savings: number) => {
+      const s = sim({ residence: { rebuildCost: 40000 } });
+      const H = s.state.households;
+      const h = alone(s, Residence.Resident);
+      H.income12[h] = 1e6; // no income pressure
+      H.savings[h] = savings;
+      H.originHouseUntil[h] = s.state.sites.openStep[0]! + (houseStands ? 12 : 3);
+      const c = at(s, 0, 6);
+      residence(s.params, c, s.state, 0, always);
+      return { res: H.residence[h], savings: H.savings[h]!, cost: 40000 * c.priceIndex };
+    };
+    expect(decide(true, 0).res).toBe(Residence.Returned);
+    expect(decide(false, 0).res).toBe(Residence.Resident);
+    const rebuilt = decide(false, 50000);
+    expect(rebuilt.res).toBe(Residence.Returned);
+    expect(rebuilt.savings).toBeCloseTo(50000 - rebuilt.cost, 6);
+  });
+
+  it("brings returned households back at the come-back hazard; the origin house then goes after the transition period", () => {
+    const p = monthly(0.1);
+    for (const [u, state] of [[p * 0.9, Residence.Resident], [p * 1.1, Residence.Returned]] as const) {
+      const s = sim({ residence: { comeBackRate: 0.1 } });
+      const H = s.state.households;
+      const h = alone(s, Residence.Returned);
+      const c = at(s, 0, 24);
+      residence(s.params, c, s.state, 0, () => u);
+      expect(H.residence[h]).toBe(state);
+      if (state === Residence.Resident) {
+        expect(H.moveStep[h]).toBe(c.step);
+        expect(H.originHouseUntil[h]).toBe(c.step + s.params.residence.baselineTransitionMonths);
+      }
+    }
+  });
+
+  it("a savings buffer delays returns: depleted savings under income pressure raise the return hazard (returnHardship)", () => {
+    // A draw between the hazard without pressure and the hazard × exp(1).
+    const draw: Random = () => monthly(0.01) * 2;
+    for (const [savings, returned] of [[1e6, false], [0, true]] as const) {
+      const s = sim({ residence: { returnRate: 0.01, returnHardship: 1 } });
+      const H = s.state.households;
+      const h = alone(s, Residence.Resident);
+      H.income12[h] = 0;
+      H.savings[h] = savings;
+      residence(s.params, at(s, 0, 6), s.state, 0, draw);
+      expect(H.residence[h] === Residence.Returned).toBe(returned);
+    }
   });
 
   it("returns residents to origin at a hazard raised by low integration", () => {
@@ -126,7 +243,7 @@ describe("residence(p, c, st, s, r)", () => {
   });
 
   it("lets crowded residents give the home up at monthly(giveUpBase) × giveUpCrowding × crowding", () => {
-    const p = monthly(0.06) * 6 * 0.5;
+    const p = monthly(0.04) * 6 * 0.5;
     for (const [u, state] of [[monthly(0.01) + p * 0.9, Residence.GaveUp], [monthly(0.01) + p * 1.1, Residence.Resident]] as const) {
       const s = sim();
       const H = s.state.households;
@@ -151,14 +268,16 @@ describe("residence(p, c, st, s, r)", () => {
     expect([P.emp[a], P.training[a], P.emp[b]]).toEqual([Emp.Unemployed, 0, Emp.Migrant]);
   });
 
-  it("leaves returned and given-up households where they are, and sites that have not opened alone", () => {
+  it("leaves given-up households where they are, and sites that have not signed alone", () => {
     const s = sim();
     const H = s.state.households;
     const h = alone(s, Residence.GaveUp);
     residence(s.params, at(s, 0, 6), s.state, 0, always);
     expect(H.residence[h]).toBe(Residence.GaveUp);
     const fresh = sim();
-    residence(fresh.params, at(fresh, 0, -1), fresh.state, 0, always);
-    expect(householdsOf(fresh.state, 0).every((k) => fresh.state.households.residence[k] === Residence.Pending)).toBe(true);
+    const S = fresh.state.sites;
+    const k = siteWhere(fresh.state, (j) => S.signStep[j]! > 0);
+    residence(fresh.params, contextAt(fresh, S.signStep[k]! - 1), fresh.state, k, always);
+    expect(householdsOf(fresh.state, k).every((j) => fresh.state.households.residence[j] === Residence.Pending)).toBe(true);
   });
 });

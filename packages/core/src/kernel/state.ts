@@ -57,6 +57,13 @@ export interface SiteTable {
    */
   publicCost: Float64Array;
   householdMonths: Float64Array;
+  /**
+   * Step at which the site's households sign the relocation agreement and their area is fixed
+   * (paper 3.3): `openStep` less the construction lag, not before step 0.
+   */
+  signStep: Int32Array;
+  /** Couples who have left the site's households to form their own (model/demography.ts), cumulative. */
+  splits: Int32Array;
 }
 
 /** Levers with a public cost (one per lever; see SiteTable.publicCost). */
@@ -171,6 +178,7 @@ export function allocSites(n: number): SiteTable {
     maintenanceIn: Float64Array, maintenanceOut: Float64Array, dividend: Float64Array,
     collectiveYearReturn: Float64Array, collectiveLossCarried: Float64Array, collectivePayable: Float64Array, collectiveInstalment: Float64Array,
     householdMonths: Float64Array,
+    signStep: Int32Array, splits: Int32Array,
   });
   return { count: n, publicCost: shared(Float64Array, n * COST_ITEMS), ...t };
 }

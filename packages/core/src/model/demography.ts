@@ -1,21 +1,25 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
 import { Emp, Residence, linkMember, removePerson, takePersonSlot, type State } from "../kernel/state.js";
-import type { Random } from "../kernel/random.js";
+import { logistic, logit, type Random } from "../kernel/random.js";
 
 /**
  * Demography: births, marriages, deaths and ageing. Each person ages in their birth month and
  * draws that year's events then (annual probabilities spread evenly over the year, a twelfth
  * of the population each month). Marriage follows the rural custom: a son's bride joins the
  * household, a daughter leaves it. Household growth is what crowds the housing area fixed at
- * signing (paper 3.3); the housing-adjustment lever answers it here.
+ * signing (paper 3.3); the housing-adjustment lever answers it here. A son who marries in a
+ * household of three or more may instead leave with his bride to set up their own home, more
+ * often the more the couple would crowd the home (one draw of the `split` stream per such
+ * marriage): the couple leaves the site's population (the model keeps a fixed set of
+ * households per site) and is counted in the site's `splits`. So crowding stays bounded.
  *
  * The site's person slots are scanned in order (a sequential pass over two byte columns, not
  * a walk of every household's members); births and brides found in the scan join their
  * households after it, so no one born this month has a birthday this month. Returns the
  * number of births and brides dropped because the site's slots were full.
  */
-export function demography(p: Params, c: StepContext, st: State, s: number, r: Random): number {
+export function demography(p: Params, c: StepContext, st: State, s: number, r: Random, split: Random): number {
   const P = st.persons;
   const H = st.households;
   const S = st.sites;
@@ -30,6 +34,8 @@ export function demography(p: Params, c: StepContext, st: State, s: number, r: R
   let brides = 0; // queue[cap - 2k - 2, cap - 2k - 1]: household, husband's age
   let touched = 0; // touchedList[0..touched): households whose members changed or aged
   const cap = queue.length;
+  const splitBase = logit(d.splitBase);
+  const areaPerPerson = pop.areaPerPerson;
   const touchedList = touchedQueue(q1 - S.pStart[s]!);
   for (let q = S.pStart[s]!; q < q1; q++) {
     if (alive[q] === 0 || birthMonth[q] !== month) continue;
@@ -53,6 +59,17 @@ export function demography(p: Params, c: StepContext, st: State, s: number, r: R
           continue;
         }
       } else {
+        const n = H.size[h]!;
+        if (n >= 3) {
+          // Crowding the couple would cause in the home fixed at signing (none before signing).
+          const need = (n + 1) * areaPerPerson;
+          const crowd = H.residence[h] !== Residence.Pending && need > H.area[h]! ? 1 - H.area[h]! / need : 0;
+          if (split() < logistic(splitBase + d.splitCrowding * crowd)) {
+            removePerson(st, q);
+            S.splits[s]!++;
+            continue;
+          }
+        }
         queue[cap - 2 * brides - 2] = h;
         queue[cap - 2 * brides - 1] = age;
         brides++;

@@ -13,8 +13,12 @@ import { Emp, Land, Registration, Residence, type State } from "../kernel/state.
  *   4.2(3)), poverty assistance once detected, classified compensation at signing (4.2(1));
  * - dividends: the site's collective dividends (4.2(4)) and origin collective distributions
  *   kept with land rights (4.3(1)).
- * Spending (living costs, higher in towns; less for carers with schools and clinics, 4.1(3);
- * property fees; residents' maintenance payments, 4.2(2)) changes savings, not net income.
+ * Spending changes savings, not net income: subsistence per member (higher in towns; less for
+ * carers with schools and clinics, 4.1(3)), fixed costs (property fees; residents' maintenance
+ * payments, 4.2(2)), and a marginal propensity to consume out of the regular income left above
+ * them. Below them the household draws its savings down (into debt if need be). The one-off
+ * compensation at signing is saved, not consumed. Savings feed decisions: start-up capital
+ * (model/labourMarket.ts) and, through `savingsPressure`, returns and give-ups (model/residence.ts).
  * The household's last 12 months of net income are kept in a ring, and beside it the
  * assistance received in each of those months, so income excluding assistance is exact.
  */
@@ -31,6 +35,7 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
   const mf = lv.maintenanceFund;
   const el = lv.ecologicalLivability;
   const tp = lv.transitionPeriod;
+  const mpc = p.income.propensityToConsume;
   const pension = p.income.pensionPerElder * c.priceIndex;
   const rentPerMuMonth = lr.landRentPerMuMonth * c.priceIndex;
   const originDistribution = lr.originDistributionPerPersonMonth * c.priceIndex;
@@ -74,7 +79,8 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
     const reg = H.registration[h]!;
     if (holdsHome && (reg === Registration.Destination || reg === Registration.Dual)) transfer += socialSecurity * size;
     transfer += H.assistance[h]!;
-    if (signing && tp.compensates) transfer += tp.compensationPerHousehold;
+    const lump = signing && tp.compensates ? tp.compensationPerHousehold : 0;
+    transfer += lump;
     if (holdsHome) dividend += S.dividend[s]!;
     if (res !== Residence.Pending) dividend += originDistribution * size;
 
@@ -94,12 +100,30 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
     H.assistRing[k] = H.assistance[h]!;
     H.assist12[h] = H.assist12[h]! + H.assistRing[k]! - assistDropped;
 
-    let spending = size * (resident && urban ? p.income.urbanSpendingPerPerson : p.income.ruralSpendingPerPerson) * c.priceIndex;
-    if (resident && el.relievesCarers) spending -= dependants * el.carerSpendingRelief * c.priceIndex;
-    if (resident && urban) spending += H.area[h]! * p.income.propertyFeePerM2Month;
-    if (holdsHome && mf.funded) spending += (H.area[h]! * mf.residentPerM2Year) / 12;
-    H.savings[h] = H.savings[h]! + total - Math.max(0, spending);
+    let subsistence = size * (resident && urban ? p.income.urbanSpendingPerPerson : p.income.ruralSpendingPerPerson) * c.priceIndex;
+    if (resident && el.relievesCarers) subsistence -= dependants * el.carerSpendingRelief * c.priceIndex;
+    let fixed = Math.max(0, subsistence);
+    if (resident && urban) fixed += H.area[h]! * p.income.propertyFeePerM2Month;
+    if (holdsHome && mf.funded) fixed += (H.area[h]! * mf.residentPerM2Year) / 12;
+    const above = total - lump - fixed;
+    const spending = fixed + (above > 0 ? mpc * above : 0);
+    H.savings[h] = H.savings[h]! + total - spending;
   }
+}
+
+/**
+ * Income pressure on household h, 0-1: zero while its last 12 months' income covers its
+ * subsistence spending where it lives; below that, the share of the savings buffer
+ * (`income.bufferMonths` of subsistence) it lacks: 1 with no savings left (or in debt).
+ */
+export function savingsPressure(p: Params, c: StepContext, st: State, h: number): number {
+  const H = st.households;
+  const townResident = H.residence[h] === Residence.Resident && st.sites.urban[H.site[h]!] === 1;
+  const monthly = H.size[h]! * (townResident ? p.income.urbanSpendingPerPerson : p.income.ruralSpendingPerPerson) * c.priceIndex;
+  if (H.income12[h]! >= 12 * monthly) return 0;
+  const buffer = p.income.bufferMonths * monthly;
+  const pressure = 1 - H.savings[h]! / buffer;
+  return pressure <= 0 ? 0 : pressure >= 1 ? 1 : pressure;
 }
 
 /** Fill each household's 12-month ring with its income at the start, so the first year's

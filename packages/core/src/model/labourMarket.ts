@@ -20,7 +20,9 @@ import { localJobs } from "./siteEconomy.js";
  * proportion to their weight: skill, search intensity (lower for carers, restored by schools
  * and clinics, 4.1(3)), a needs-based training match (4.1(2)) and priority for households that
  * poverty monitoring has detected. Each searcher draws one uniform that selects among
- * competing outcomes: starting a business (more likely with start-up support, 4.1(2)),
+ * competing outcomes: starting a business (more likely with start-up support, 4.1(2); only
+ * when the household's savings cover the start-up capital, `income.startupCapital`, of which
+ * start-up support at an open site pays a share; the rest is paid from savings),
  * migrant work (logistic choice on the wage gap, care duties and attachment to the site),
  * a local job, or farming at origin where the household still has land within reach.
  */
@@ -103,6 +105,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
   const perWeight = searchWeight > 0 ? matches / searchWeight : 0;
 
   const startBase = monthly(lab.startupRate) * (open ? es.startupFactor : 1);
+  const ownCapital = p.income.startupCapital * c.priceIndex * (open ? es.capitalShare : 1);
   const findMigrant = p.environment.migrantFindRate * (1 - shock);
   const originAccess = lab.originMigrantAccess;
   // Skill scales the migrant and the local wage alike, so the wage gap is the site's.
@@ -126,7 +129,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
     const integration = resident ? (H.intEcon[h]! + H.intSocial[h]! + H.intPsych[h]!) / 3 : 0;
     const carer = care[h] === 1 && female[q] === 1;
     const intensity = training[q]! > 0 ? 0.5 : 1;
-    const pStart = startBase * (0.5 + skill[q]!) * intensity;
+    const pStart = H.savings[h]! >= ownCapital ? startBase * (0.5 + skill[q]!) * intensity : 0;
     const want = logistic(wageGap - (carer ? lab.migrateCarePenalty : 0) - lab.migrateIntegrationPull * integration);
     const pMigrant = want * findMigrant * intensity * (resident ? 1 : originAccess);
     const pLocal = resident && vacancies > 0 ? Math.min(1, perWeight * weights[i]!) : 0;
@@ -134,7 +137,10 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
     let u = r();
     const total = pStart + pMigrant + pLocal + pFarm;
     if (total > 1) u *= total;
-    if (u < pStart) toState(P, q, Emp.SelfEmployed);
+    if (u < pStart) {
+      toState(P, q, Emp.SelfEmployed);
+      H.savings[h] = H.savings[h]! - ownCapital;
+    }
     else if ((u -= pStart) < pMigrant) toState(P, q, Emp.Migrant);
     else if ((u -= pMigrant) < pLocal) toState(P, q, Emp.Local);
     else if (u - pLocal < pFarm) toState(P, q, Emp.Farming);

@@ -10,7 +10,8 @@ import { parseMonth } from "../params/resolve.js";
  * the national ratios: households per site and people per household.
  *
  * Sites and their sizes come from one stream per seed; each site's households and persons from
- * the site's own stream, so a site's population does not depend on any other site.
+ * the site's own stream, so a site's population does not depend on any other site; its
+ * construction lag (signing to handover) from its own "construction" stream.
  */
 export function buildPopulation(p: Params, households: number, seed: number): State {
   const pop = p.population;
@@ -43,6 +44,11 @@ export function buildPopulation(p: Params, households: number, seed: number): St
     const cohort = u < pop.cohortShare2016 ? 2016 : u < pop.cohortShare2016 + pop.cohortShare2017 ? 2017 : u < pop.cohortShare2016 + pop.cohortShare2017 + pop.cohortShare2018 ? 2018 : 2019;
     S.cohort[s] = cohort;
     S.openStep[s] = cohort * 12 + Math.floor(cohortRandom() * 12) - startAbs;
+    // Signing precedes the handover by the construction lag (paper 3.3: the area is fixed for
+    // the family at signing). Sites that signed before the first month sign at step 0, with
+    // the family the population is built with: their lag is cut short.
+    const lag = Math.round(p.residence.constructionMonths * (0.5 + stream(seed, s, "construction")()));
+    S.signStep[s] = Math.max(0, S.openStep[s]! - lag);
     S.wageFactor[s] = Math.exp(0.1 * normal(cohortRandom));
     S.housingCondition[s] = 1;
     h0 += sizes[s]!;
@@ -87,7 +93,8 @@ function buildSite(p: Params, st: State, s: number, r: Random, meanSize: number)
   const H = st.households;
   const P = st.persons;
   const urban = S.urban[s] === 1;
-  const spending = urban ? p.income.urbanSpendingPerPerson : p.income.ruralSpendingPerPerson;
+  // Initial savings are months of subsistence spending where the household lives (at origin).
+  const spending = p.income.ruralSpendingPerPerson;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
     H.site[h] = s;
     H.first[h] = -1;

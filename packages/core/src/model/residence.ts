@@ -3,36 +3,50 @@ import type { StepContext } from "./context.js";
 import { Emp, Land, Registration, Residence, countMembers, type State } from "../kernel/state.js";
 import { logistic, logit, monthly, type Random } from "../kernel/random.js";
 import { crowding } from "./demography.js";
+import { savingsPressure } from "./income.js";
+
+/** Origin house rebuilt or lived in by a returned household: it stands for the rest of the run. */
+const STANDS = 2_147_483_647;
 
 /**
  * Residence decisions.
- * - Signing (the site opens): the home's area is fixed at `areaPerPerson` per member (3.3);
- *   registration moves to the destination at urban sites and stays at origin at rural ones,
- *   unless dual registration (4.2(3)) keeps both; without secure land rights (4.3(1) or dual
- *   registration) the origin land may be lost. The origin house stands for the transition
- *   period (4.2(1)) or, without the lever, a few months.
- * - Transitional households move in at a monthly rate (slower with strong origin ties). When
- *   the origin house is demolished, those still outside must decide: move in, or give up the
- *   home, more likely when it is crowded.
- * - Residents return to origin at a hazard raised by low integration and by land and ties
- *   still held at origin (less so under dual registration, which secures origin rights from
- *   the site, 4.2(3)); crowded residents may give the home up.
- * Returned and given-up households stay at origin for the rest of the run (assumption).
+ * - Signing (`signStep`, the construction lag before the handover): the home's area is fixed at
+ *   `areaPerPerson` per member then (3.3); the family changes until it moves in (demography runs
+ *   from signing). Registration moves to the destination at urban sites and stays at origin at
+ *   rural ones, unless dual registration (4.2(3)) keeps both; without secure land rights (4.3(1)
+ *   or dual registration) the origin land may be lost. The origin house stands from the handover
+ *   for the transition period (4.2(1)) or, without the lever, a few months.
+ * - Transitional households wait for the handover (`openStep`), then move in at a monthly rate
+ *   slower with strong origin ties and with crowding of the home fixed at signing for the
+ *   family now (3.3: a crowded household holds back while it can). When the origin house is
+ *   demolished, one still outside must choose at entry: it gives the home up with probability
+ *   logistic(logit(giveUpBase) + giveUpCrowding·crowding + giveUpHardship·pressure), pressure =
+ *   depleted savings under income pressure (income.savingsPressure); otherwise it moves in.
+ * - Residents return to origin at a monthly hazard
+ *   h = monthly(returnRate)·exp(returnDissatisfaction·(0.5 − integration) + landPull + returnHardship·pressure),
+ *   landPull = returnLandPull·tiesOrigin for land kept (less under dual registration, which
+ *   secures origin rights from the site, 4.2(3)). A return needs a house at origin: the origin
+ *   house still standing (`originHouseUntil`) or `rebuildCost` paid from savings; without
+ *   either the household stays. Crowded residents may give the home up.
+ * - Returned households (who keep the home) come back at the hazard `comeBackRate`; the origin
+ *   house is then demolished after the transition period again. Given-up households stay away.
  */
 export function residence(p: Params, c: StepContext, st: State, s: number, r: Random): void {
   const H = st.households;
   const S = st.sites;
-  const P = st.persons;
-  if (c.step < S.openStep[s]!) return;
+  if (c.step < S.signStep[s]!) return;
   const res = p.residence;
   const lv = c.levers;
   const urban = S.urban[s] === 1;
+  const open = c.step >= S.openStep[s]!;
   const transition = lv.transitionPeriod.originHouseMonths;
   const dual = lv.dualRegistration.dual;
   const secureLand = lv.landRights.securesLand || lv.dualRegistration.securesLand;
   const baseGiveUp = logit(res.giveUpBase);
   const baseReturn = monthly(res.returnRate);
   const residentGiveUp = monthly(res.giveUpBase);
+  const comeBack = monthly(res.comeBackRate);
+  const rebuild = res.rebuildCost * c.priceIndex;
   const dualPull = res.returnLandPull * lv.dualRegistration.landPullFactor;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
     switch (H.residence[h]) {
@@ -41,7 +55,7 @@ export function residence(p: Params, c: StepContext, st: State, s: number, r: Ra
         H.signedSize[h] = H.size[h]!;
         H.area[h] = H.size[h]! * p.population.areaPerPerson;
         S.totalArea[s]! += H.area[h]!;
-        H.originHouseUntil[h] = c.step + transition;
+        H.originHouseUntil[h] = S.openStep[s]! + transition;
         H.registration[h] = dual ? Registration.Dual : urban ? Registration.Destination : Registration.Origin;
         // Draw whether or not the lever is on, so the lever does not shift later draws.
         const u = r();
@@ -49,10 +63,12 @@ export function residence(p: Params, c: StepContext, st: State, s: number, r: Ra
         break;
       }
       case Residence.Transitional: {
+        if (!open) break;
+        const crowd = crowding(p, st, h);
         const u = r();
-        if (u < res.moveInRate * (1 - 0.5 * H.tiesOrigin[h]!)) moveIn(H, h, c.step);
+        if (u < res.moveInRate * (1 - 0.5 * H.tiesOrigin[h]!) * (1 - crowd)) moveIn(H, h, c.step);
         else if (c.step >= H.originHouseUntil[h]!) {
-          const giveUp = logistic(baseGiveUp + res.giveUpCrowding * crowding(p, st, h));
+          const giveUp = logistic(baseGiveUp + res.giveUpCrowding * crowd + res.giveUpHardship * savingsPressure(p, c, st, h));
           if (r() < giveUp) leave(st, h, Residence.GaveUp);
           else moveIn(H, h, c.step);
         }
@@ -62,11 +78,26 @@ export function residence(p: Params, c: StepContext, st: State, s: number, r: Ra
         const integ = (H.intEcon[h]! + H.intSocial[h]! + H.intPsych[h]!) / 3;
         const pull = H.registration[h] === Registration.Dual ? dualPull : res.returnLandPull;
         const landPull = H.landStatus[h] === Land.Kept && H.land[h]! > 0 ? pull * H.tiesOrigin[h]! : 0;
-        const pReturn = Math.min(1, baseReturn * Math.exp(res.returnDissatisfaction * (0.5 - integ) + landPull));
+        const pressure = savingsPressure(p, c, st, h);
+        const pReturn = Math.min(1, baseReturn * Math.exp(res.returnDissatisfaction * (0.5 - integ) + landPull + res.returnHardship * pressure));
         const pGiveUp = Math.min(1, residentGiveUp * res.giveUpCrowding * crowding(p, st, h));
         const u = r();
-        if (u < pReturn) leave(st, h, Residence.Returned);
-        else if (u < pReturn + pGiveUp) leave(st, h, Residence.GaveUp);
+        if (u < pReturn) {
+          // A house to return to: the origin house still stands, or one is rebuilt from savings.
+          if (c.step < H.originHouseUntil[h]!) leave(st, h, Residence.Returned);
+          else if (H.savings[h]! >= rebuild) {
+            H.savings[h] = H.savings[h]! - rebuild;
+            leave(st, h, Residence.Returned);
+          }
+          if (H.residence[h] === Residence.Returned) H.originHouseUntil[h] = STANDS;
+        } else if (u < pReturn + pGiveUp) leave(st, h, Residence.GaveUp);
+        break;
+      }
+      case Residence.Returned: {
+        if (r() < comeBack) {
+          moveIn(H, h, c.step);
+          H.originHouseUntil[h] = c.step + transition;
+        }
         break;
       }
       default:

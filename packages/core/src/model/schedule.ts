@@ -53,8 +53,8 @@ export const PHASES = [
       x.c = stepContext(x.params, scope);
     },
   },
-  // 2. Demography: births, marriages, deaths, ageing; household growth against the area.
-  { name: "demography", streams: ["demography"], site: (x, s, r) => demography(x.params, x.c, x.state, s, r[0]!) },
+  // 2. Demography: births, marriages, deaths, ageing; household growth against the area; sons' couples splitting off.
+  { name: "demography", streams: ["demography", "split"], site: (x, s, r) => demography(x.params, x.c, x.state, s, r[0]!, r[1]!) },
   {
     // 3. Site economy: jobs created and destroyed, support, services; collective assets; upkeep.
     name: "siteEconomy", streams: ["economy", "talent", "collective"],

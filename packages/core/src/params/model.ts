@@ -20,9 +20,9 @@ export const modelSpec = group("relocsim model parameters", {
     urbanSitesNational: num(5_000, { min: 0, max: 1e6, unit: "sites", timeVarying: false }, NDRC_2020 + " (5,000+ urban)", "Sites in county towns and cities"),
     urbanPeopleShare: initialShare(5.0 / 9.6, NDRC_2020 + " (5.0 M of 9.6 M to towns and cities)", "Share of people resettled in towns and cities"),
     siteSizeSigma: num(0.8, { min: 0, max: 3, timeVarying: false, range: [0.4, 1.2] }, ASSUMPTION, "Log-normal dispersion of site sizes around the type mean"),
-    cohortShare2016: initialShare(0.26, ASSUMPTION + " (annual relocation completions, approximate)", "Share of sites whose households sign in 2016"),
-    cohortShare2017: initialShare(0.35, ASSUMPTION, "... in 2017"),
-    cohortShare2018: initialShare(0.29, ASSUMPTION, "... in 2018 (2019 takes the rest)"),
+    cohortShare2016: within(initialShare(0.26, "NDRC, reported February 2017 (2.49 M of the 9.6 M relocated during 2016: 0.259; data/national-targets.json)", "Share of sites whose homes are handed over (households may move in) in 2016"), 0.24, 0.28, { why: "2.49/9.6 with people per household and site varying by cohort" }),
+    cohortShare2017: within(initialShare(0.35, ASSUMPTION + " (about 3.4 M relocated in 2017, from memory of NDRC annual reports: 0.354; consistent with 9.3 M cumulative by 2019-12 in data/national-targets.json)", "... in 2017"), 0.3, 0.4),
+    cohortShare2018: within(initialShare(0.29, ASSUMPTION + " (about 2.8 M relocated in 2018, from memory of NDRC annual reports: 0.29; 2019 takes the rest, about 0.9 M with the 0.3 M of 2020)", "... in 2018 (2019 takes the rest)"), 0.25, 0.33),
     workingAgeMin: num(16, { min: 10, max: 30, unit: "years", integer: true, timeVarying: false }, "NBS labour statistics (age 16+)", "Youngest working age"),
     workingAgeMax: num(64, { min: 40, max: 80, unit: "years", integer: true, timeVarying: false }, ASSUMPTION, "Oldest working age"),
     disabledShare: initialShare(0.08, ASSUMPTION + " (illness and disability are leading causes of registered poverty)", "Share of working-age persons unable to work"),
@@ -32,17 +32,19 @@ export const modelSpec = group("relocsim model parameters", {
     initialFarmingShare: initialShare(0.62, ASSUMPTION, "Share of the labour force farming at origin at signing"),
     initialLocalShare: initialShare(0.04, ASSUMPTION, "Share of the labour force in local wage work at signing"),
     landMuMean: num(4, { min: 0, max: 50, unit: "mu per household", timeVarying: false, range: [2, 8] }, ASSUMPTION, "Mean contracted land at origin"),
-    savingsMonths: num(1.5, { min: 0, max: 24, unit: "months of spending", timeVarying: false }, ASSUMPTION, "Initial savings"),
+    savingsMonths: num(1.5, { min: 0, max: 24, unit: "months of subsistence spending", timeVarying: false, range: [0.5, 6] }, ASSUMPTION + " (registered poor households held little cash)", "Initial savings"),
     areaPerPerson: num(25, { min: 5, max: 60, unit: "m2 per person", timeVarying: false }, PLAN_2016 + " (cap of 25 m2 a person)", "Housing area allocated per member at signing"),
     networkDegree: num(6, { min: 2, max: 30, unit: "neighbours", integer: true, timeVarying: false, range: [3, 12] }, ASSUMPTION, "Neighbours per household in the within-site network"),
     networkRewire: initialShare(0.1, ASSUMPTION, "Small-world rewiring probability of the neighbour network"),
   }),
 
   demography: group("Births, marriages, deaths and ageing (annual events, drawn in each person's birth month)", {
-    mortalityA: num(0.00008, { min: 0, max: 0.1, unit: "per year" }, ASSUMPTION + " (Gompertz fit to rural China life tables)", "Gompertz mortality at age 0: q(age) = a·exp(b·age)"),
-    mortalityB: num(0.092, { min: 0, max: 0.3 }, ASSUMPTION, "Gompertz slope"),
-    fertility: share(0.075, ASSUMPTION + " (total fertility about 1.5)", "Annual birth probability of a married woman aged 20-39", "per year"),
-    marriage: share(0.09, ASSUMPTION, "Annual marriage probability of a single person aged 20-34", "per year"),
+    mortalityA: num(0.00008, { min: 0, max: 0.1, unit: "per year", range: [0.00004, 0.00016], log: true }, ASSUMPTION + " (Gompertz fit to rural China life tables)", "Gompertz mortality at age 0: q(age) = a·exp(b·age)"),
+    mortalityB: num(0.092, { min: 0, max: 0.3, range: [0.08, 0.1] }, ASSUMPTION, "Gompertz slope"),
+    fertility: within(share(0.075, ASSUMPTION + " (total fertility about 1.5)", "Annual birth probability of a married woman aged 20-39", "per year"), 0.05, 0.1, { why: "total fertility about 1.0-2.0" }),
+    marriage: within(share(0.09, ASSUMPTION, "Annual marriage probability of a single person aged 20-34", "per year"), 0.06, 0.12),
+    splitBase: within(share(0.3, ASSUMPTION + " (sons who marry often set up their own home; paper 3.3 names family growth, not its remedy)", "Probability that a son who marries in a household of three or more leaves with his bride to form a household of their own (in an uncrowded home)"), 0.1, 0.6),
+    splitCrowding: num(4, { min: 0, max: 50, range: [0, 8] }, ASSUMPTION, "Logit weight of the crowding the couple would cause on the split (crowded homes split more often)"),
   }),
 
   environment: group("Exogenous national environment", {
@@ -90,11 +92,14 @@ export const modelSpec = group("relocsim model parameters", {
   }),
 
   income: group("Income and spending", {
-    pensionPerElder: num(110, { min: 0, max: 10000, unit: "yuan per person per month" }, ASSUMPTION + " (rural residents' basic pension, about 100-150)", "Pension for members aged 60+"),
-    urbanSpendingPerPerson: num(520, { min: 0, max: 20000, unit: "yuan per person per month" }, ASSUMPTION, "Living costs at an urban site, 2016 prices (higher in towns)"),
-    ruralSpendingPerPerson: num(360, { min: 0, max: 20000, unit: "yuan per person per month" }, ASSUMPTION, "Living costs at a rural site or at origin, 2016 prices"),
-    landLossAtSigning: share(0.3, ASSUMPTION + " (land reclaimed for ecological restoration or left idle)", "Probability that a household without secure land rights loses its origin land at signing"),
-    propertyFeePerM2Month: num(0.3, { min: 0, max: 20, unit: "yuan per m2 per month" }, ASSUMPTION, "Property fee at urban sites (a cost of town life)"),
+    pensionPerElder: num(110, { min: 0, max: 10000, unit: "yuan per person per month", range: [100, 150] }, ASSUMPTION + " (rural residents' basic pension, about 100-150)", "Pension for members aged 60+"),
+    urbanSpendingPerPerson: num(350, { min: 0, max: 20000, unit: "yuan per person per month", range: [280, 520] }, ASSUMPTION + " (subsistence about 1.4 times the rural one: town food, transport and utilities are bought, not grown)", "Subsistence spending at an urban site, 2016 prices"),
+    ruralSpendingPerPerson: num(250, { min: 0, max: 20000, unit: "yuan per person per month", range: [200, 360] }, ASSUMPTION + " (the 2016 poverty line, about 2,950 yuan a year (2,300 at 2010 prices, indexed: data/environment-series.json), is a subsistence standard; NBS rural per-capita consumption in poverty-stricken areas was about 7,300 yuan in 2016 against 8,450 of income, from memory)", "Subsistence spending at a rural site or at origin, 2016 prices"),
+    propensityToConsume: within(share(0.8, ASSUMPTION + " (NBS rural residents spend about 0.82 of disposable income, 10,130 of 12,363 yuan in 2016, from memory)", "Marginal propensity to consume out of income above subsistence"), 0.65, 0.92),
+    bufferMonths: num(3, { min: 0.1, max: 60, unit: "months of subsistence spending", range: [1, 6] }, ASSUMPTION, "Savings a household under income pressure feels safe with: below it, depleted savings weigh on return and give-up"),
+    startupCapital: num(10000, { min: 0, max: 1e6, unit: "yuan, 2016 prices", range: [5000, 30000] }, ASSUMPTION + " (stock, fittings and equipment of a small shop or workshop)", "Own capital a household pays from savings to start a business"),
+    landLossAtSigning: within(share(0.3, ASSUMPTION + " (land reclaimed for ecological restoration or left idle)", "Probability that a household without secure land rights loses its origin land at signing"), 0.1, 0.5),
+    propertyFeePerM2Month: num(0.3, { min: 0, max: 20, unit: "yuan per m2 per month", range: [0.1, 1] }, ASSUMPTION, "Property fee at urban sites (a cost of town life)"),
   }),
 
   integration: group("Integration: economic, social (daily life), psychological (identity)", {
@@ -112,13 +117,18 @@ export const modelSpec = group("relocsim model parameters", {
   }),
 
   residence: group("Residence decisions", {
-    moveInRate: share(0.3, ASSUMPTION, "Monthly probability that a transitional household moves in while its origin house stands", "per month"),
-    baselineTransitionMonths: num(3, { min: 0, max: 60, unit: "months", integer: true }, ASSUMPTION + " (demolition soon after relocation)", "Months the origin house stands without the transition-period lever"),
-    giveUpBase: share(0.06, ASSUMPTION, "Probability that a household still outside gives up the home when its origin house goes; also the annual rate at which crowded residents give it up (scaled by crowding)"),
-    giveUpCrowding: num(6, { min: 0, max: 50 }, paper("3.3") + "; size an assumption", "Logit weight of crowding on give-up decisions"),
-    returnRate: share(0.01, ASSUMPTION, "Annual base hazard that a resident household returns to origin", "per year"),
-    returnDissatisfaction: num(3, { min: 0, max: 20 }, ASSUMPTION, "Logit weight of low integration on returns"),
-    returnLandPull: num(0.8, { min: 0, max: 20 }, ASSUMPTION, "Logit weight of origin land on returns"),
+    constructionMonths: num(12, { min: 0, max: 60, unit: "months", timeVarying: false, range: [6, 18] }, ASSUMPTION + " (sites were built in about a year after the agreements; each site's lag is this times U(0.5, 1.5))", "Mean lag from signing (area fixed, paper 3.3) to the homes' handover"),
+    moveInRate: within(share(0.3, ASSUMPTION, "Monthly probability that a transitional household moves in while its origin house stands", "per month"), 0.1, 0.6),
+    baselineTransitionMonths: num(3, { min: 0, max: 60, unit: "months", integer: true, range: [0, 24] }, ASSUMPTION + " (demolition soon after relocation)", "Months the origin house stands after the handover without the transition-period lever"),
+    giveUpBase: within(share(0.04, ASSUMPTION + " (few: all 9.6 M had moved in by end-2020, data/national-targets.json)", "Probability that an uncrowded household still outside gives the home up when its origin house goes; also the annual rate at which crowded residents give it up (scaled by crowding)"), 0.01, 0.1),
+    giveUpCrowding: num(6, { min: 0, max: 50, range: [2, 12] }, paper("3.3") + "; size an assumption", "Logit weight of crowding on give-up decisions"),
+    giveUpHardship: num(0.5, { min: 0, max: 20, range: [0, 2] }, ASSUMPTION, "Logit weight of depleted savings under income pressure on the give-up of a household still outside when its origin house goes"),
+    returnRate: within(share(0.01, ASSUMPTION, "Annual base hazard that a resident household returns to origin", "per year"), 0.002, 0.04),
+    returnDissatisfaction: num(3, { min: 0, max: 20, range: [1, 6] }, ASSUMPTION, "Weight of low integration in the log return hazard"),
+    returnLandPull: num(0.8, { min: 0, max: 20, range: [0.2, 2] }, ASSUMPTION, "Weight of origin land in the log return hazard"),
+    returnHardship: num(1, { min: 0, max: 20, range: [0, 3] }, ASSUMPTION, "Weight of depleted savings under income pressure in the log return hazard"),
+    rebuildCost: num(40000, { min: 0, max: 1e6, unit: "yuan per household, 2016 prices", range: [20000, 80000] }, ASSUMPTION + " (a basic rural house of 50-60 m2)", "Cost of a house at origin for a household returning after its origin house was demolished (paid from savings; without it, no return)"),
+    comeBackRate: within(share(0.1, ASSUMPTION, "Annual hazard that a returned household comes back to its home at the site", "per year"), 0.02, 0.3),
   }),
 
   poverty: group("Poverty monitoring, assistance, the minimum living allowance and relapse", {
