@@ -16,10 +16,16 @@ import { localJobs } from "./siteEconomy.js";
  * Then, if local jobs shrank below the filled posts, the excess is laid off.
  *
  * Pass 2 (the searchers listed in pass 1):
- * Local matches follow M = A·U^α·V^(1−α) (capped at V), shared among resident searchers in
- * proportion to their weight: skill, search intensity (lower for carers, restored by schools
- * and clinics, 4.1(3)), a needs-based training match (4.1(2)) and priority for households that
- * poverty monitoring has detected. Each searcher draws one uniform that selects among
+ * Local matches follow M = A·E^α·V^(1−α) on the site's *effective* searchers E = Σw (capped
+ * by the vacancies V and by the number of searchers), shared among resident searchers in
+ * proportion to their weight w. A searcher's weight is its search effectiveness: skill
+ * (relative to a searcher of the population's mean skill, so w = 1 for a plain searcher),
+ * search intensity (lower for carers, restored by schools and clinics, 4.1(3); halved while in
+ * a course), a needs-based training match to the site's own industries (4.1(2)) and the
+ * employment services' priority for households that poverty monitoring has detected. Because
+ * weights enter M itself, better-prepared searchers fill more of the site's vacancies in a
+ * month rather than only taking them from others (a matching function in efficiency units of
+ * search, Pissarides 2000 ch. 5). Each searcher draws one uniform that selects among
  * competing outcomes: starting a business (more likely with start-up support, 4.1(2)),
  * migrant work (logistic choice on the wage gap, care duties and attachment to the site),
  * a local job, or farming at origin where the household still has land within reach.
@@ -45,6 +51,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
   const h1 = S.hhEnd[s]!;
   const list = searcherList(S.pEnd[s]! - S.pStart[s]!);
   const weights = searcherWeights;
+  const skillRef = 0.5 + p.population.skillMean;
 
   // Pass 1: transitions out of employment; count filled local posts; list and weigh searchers.
   let filled = 0;
@@ -80,7 +87,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
         case Emp.Unemployed:
           // Searching from the second month out of work; residents compete for local posts.
           if (t > 1) {
-            const w = resident ? weight(P, H, q, h, carerIntensity, matchWeightTrained) : 0;
+            const w = resident ? weight(P, H, q, h, carerIntensity, matchWeightTrained) / skillRef : 0;
             weights[listed] = w;
             list[listed++] = q;
             if (resident) {
@@ -99,7 +106,10 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
   const vacancies = Math.max(0, jobs - filled);
   const efficiency = lab.matchingEfficiency * lv.employmentPromotion.matchingFactor;
   const alpha = lab.matchingElasticity;
-  const matches = searchers > 0 && vacancies > 0 ? Math.min(vacancies, efficiency * Math.pow(searchers, alpha) * Math.pow(vacancies, 1 - alpha)) : 0;
+  // Effective searchers Σw, not their head count, enter the matching function.
+  const matches = searchWeight > 0 && vacancies > 0
+    ? Math.min(vacancies, searchers, efficiency * Math.pow(searchWeight, alpha) * Math.pow(vacancies, 1 - alpha))
+    : 0;
   const perWeight = searchWeight > 0 ? matches / searchWeight : 0;
 
   const startBase = monthly(lab.startupRate) * (open ? es.startupFactor : 1);

@@ -1,5 +1,5 @@
-import { group, num, share, initialShare, str, ASSUMPTION, paper } from "./spec.js";
-import { NDRC_2020, PLAN_2016, NBS_MIGRANT, NBS_POVERTY_LINE } from "./sources.js";
+import { group, num, share, initialShare, str, within, ASSUMPTION, paper } from "./spec.js";
+import { NDRC_2020, PLAN_2016, NBS_MIGRANT, NBS_POVERTY_LINE, NBS_WORKING_AGE } from "./sources.js";
 import { leverSpecs } from "../policies/levers.js";
 
 /**
@@ -24,7 +24,7 @@ export const modelSpec = group("relocsim model parameters", {
     cohortShare2017: initialShare(0.35, ASSUMPTION, "... in 2017"),
     cohortShare2018: initialShare(0.29, ASSUMPTION, "... in 2018 (2019 takes the rest)"),
     workingAgeMin: num(16, { min: 10, max: 30, unit: "years", integer: true, timeVarying: false }, "NBS labour statistics (age 16+)", "Youngest working age"),
-    workingAgeMax: num(64, { min: 40, max: 80, unit: "years", integer: true, timeVarying: false }, ASSUMPTION, "Oldest working age"),
+    workingAgeMax: num(59, { min: 40, max: 80, unit: "years", integer: true, timeVarying: false }, NBS_WORKING_AGE, "Oldest working age (the labour force is ages workingAgeMin to workingAgeMax)"),
     disabledShare: initialShare(0.08, ASSUMPTION + " (illness and disability are leading causes of registered poverty)", "Share of working-age persons unable to work"),
     schoolingShare16to18: initialShare(0.6, ASSUMPTION, "Share of 16-18 year olds still in school (outside the labour force)"),
     skillMean: share(0.3, ASSUMPTION, "Mean human capital (0-1) of working-age persons"),
@@ -46,7 +46,9 @@ export const modelSpec = group("relocsim model parameters", {
   }),
 
   environment: group("Exogenous national environment", {
-    migrantWageFactor: num(0.64, { min: 0.1, max: 2 }, ASSUMPTION + ` (scales the ${NBS_MIGRANT} mean wage series)`, "Relocated workers' migrant wage relative to the national mean of rural migrant workers"),
+    migrantWageFactor: num(0.58, { min: 0.1, max: 2, range: [0.45, 0.75] }, ASSUMPTION + ` (calibrated to 2016 income: 0.64 of the ${NBS_MIGRANT} mean of all migrant workers, which is 0.91 of the outgoing wage; relocated registered-poor workers earn less than the average migrant)`, "Relocated workers' wages relative to the national wages of rural migrant workers (outgoing and local alike)"),
+    localToOutgoingWageRatio: num(0.768, { min: 0.1, max: 1.5, range: [0.7, 0.85] }, "NBS 2022 Migrant Workers Monitoring Survey Report (Xinhua, 2023-04-28): local 4,026 vs outgoing 5,240 yuan a month; published after 2021, so a fixed structural ratio applied to every year, never fitted", "Monthly wage of migrant workers working within their own township (local) relative to those working outside it (outgoing)"),
+    localMigrantWorkerShare: num(0.4, { min: 0, max: 1, timeVarying: false, range: [0.38, 0.42] }, "NBS 2016 Migrant Workers Monitoring Survey Report: 112.37 M local of 281.71 M migrant workers", "Share of local workers in the NBS mean migrant wage (splits the mean into outgoing and local wages)"),
     migrantWageGrowthAfter2022: num(0.04, { min: -0.2, max: 0.3, unit: "per year" }, ASSUMPTION, "Nominal migrant wage growth beyond the published series"),
     remittanceShare: share(0.7, ASSUMPTION, "Share of a migrant's wage that counts as household net income"),
     migrantFindRate: num(0.35, { min: 0, max: 1, unit: "per month", expression: "year == 2020 and month >= 4 and month <= 9 ? 0.5 : 0.35" }, ASSUMPTION + " (calibrated with the historical scenario to employment and income, 2016-2021); 0.5 in April-September 2020, the catch-up hiring after the shock, calibrated to NBS 2020 Migrant Workers Monitoring Survey Report (outgoing migrants 2.7% fewer over 2020 than 2019)", "Monthly probability that a searcher who wants migrant work finds it"),
@@ -61,9 +63,7 @@ export const modelSpec = group("relocsim model parameters", {
     urbanBaseJobsPer100Households: num(12, { min: 0, max: 300, unit: "jobs per 100 households" }, ASSUMPTION, "Market jobs near an urban site open to residents"),
     ruralBaseJobsPer100Households: num(5, { min: 0, max: 300, unit: "jobs per 100 households" }, ASSUMPTION, "Market jobs near a rural site open to residents"),
     jobTurnover: share(0.12, ASSUMPTION, "Annual share of market jobs destroyed (and re-created toward the base level)", "per year"),
-    urbanLocalWage2016: num(2300, { min: 0, max: 50000, unit: "yuan per month" }, ASSUMPTION + ` (below the local migrant wage in ${NBS_MIGRANT})`, "Local wage at an urban site, 2016"),
-    ruralLocalWage2016: num(1700, { min: 0, max: 50000, unit: "yuan per month" }, ASSUMPTION, "Local wage at a rural site, 2016"),
-    localWageGrowth: num(0.06, { min: -0.2, max: 0.3, unit: "per year" }, NBS_MIGRANT + " (3,275 in 2016 to 4,615 in 2022: 5.9% a year)", "Nominal local wage growth"),
+    urbanLocalWagePremium: num(1.15, { min: 0.5, max: 3, range: [1, 1.25] }, ASSUMPTION + " (county towns pay more than townships; below 1/localToOutgoingWageRatio = 1.30, so outgoing migrant work still pays more than local work at an urban site)", "Local wage at an urban site relative to the local (within-township) wage of a rural site"),
   }),
 
   labour: group("Labour market: separations, matching, migration, entrepreneurship, farming", {
@@ -96,18 +96,36 @@ export const modelSpec = group("relocsim model parameters", {
     propertyFeePerM2Month: num(0.3, { min: 0, max: 20, unit: "yuan per m2 per month" }, ASSUMPTION, "Property fee at urban sites (a cost of town life)"),
   }),
 
-  integration: group("Integration: economic, social (daily life), psychological (identity)", {
-    adjustmentRate: share(0.06, ASSUMPTION, "Monthly partial adjustment toward the target", "per month"),
-    peerWeight: share(0.4, ASSUMPTION, "Weight of neighbours' average in the social target"),
-    urbanServiceQuality: share(0.55, ASSUMPTION, "Service and infrastructure quality at an urban site (0-1)"),
-    ruralServiceQuality: share(0.4, ASSUMPTION, "... at a rural site"),
-    baseCommunityActivity: share(0.3, ASSUMPTION, "Community activity without policy (0-1)"),
-    baseSafety: share(0.5, ASSUMPTION, "Safety and responsiveness without policy (0-1)"),
-    crowdingPenalty: num(0.6, { min: 0, max: 5 }, paper("3.3") + "; size an assumption", "Fall of the psychological target per unit of crowding"),
-    housingConditionWeight: share(0.3, ASSUMPTION, "Weight of housing condition in the psychological target"),
-    originPull: share(0.25, ASSUMPTION, "Fall of the psychological target from strong origin ties"),
-    housingDecay: share(0.04, ASSUMPTION, "Annual decay of housing condition without maintenance", "per year"),
-    repairCostPerM2: num(600, { min: 1, max: 10000, unit: "yuan per m2 per unit of condition" }, ASSUMPTION, "Cost of restoring housing condition"),
+  integration: group("Integration: economic, social (daily life), psychological (identity); one function of household and site state, the same in every scenario", {
+    adjustmentRate: within(share(0.06, ASSUMPTION, "Monthly partial adjustment toward the target", "per month"), 0.02, 0.15, { why: "targets reached within one to four years" }),
+    peerWeight: within(share(0.4, ASSUMPTION, "Weight of neighbours' average in the social target"), 0.2, 0.6),
+    econBase: within(share(0.15, ASSUMPTION, "Economic target of a household with no work and no income"), 0.05, 0.25),
+    econWorkWeight: within(share(0.45, ASSUMPTION, "Weight of work (share of the household's labour employed) in the economic target"), 0.3, 0.6),
+    econIncomeWeight: within(share(0.4, ASSUMPTION + " (income security: per-capita income against twice the poverty line)", "Weight of income security in the economic target"), 0.25, 0.55),
+    socialActivityWeight: within(share(0.4, ASSUMPTION, "Weight of the site's community activity in the own social target"), 0.2, 0.5),
+    socialServiceWeight: within(share(0.3, ASSUMPTION, "Weight of service quality in the own social target"), 0.15, 0.45),
+    socialTiesWeight: within(share(0.3, ASSUMPTION, "Weight of the household's ties at the site in the own social target"), 0.15, 0.45),
+    tieFormationRate: within(share(0.02, ASSUMPTION, "Monthly rate at which ties at the site form, at full activity and full local work", "per month"), 0.01, 0.04),
+    tieActivityWeight: within(share(0.5, ASSUMPTION, "Share of tie formation driven by community activity (the rest by local work)"), 0.3, 0.7),
+    originTieDecay: within(share(0.11, ASSUMPTION, "Annual fading of origin ties while living at the site", "per year"), 0.05, 0.2),
+    originTieDecayConnected: within(share(0.024, ASSUMPTION, "... while a member still farms at origin or the household keeps its land", "per year"), 0.01, 0.05),
+    psychBase: within(share(0.05, ASSUMPTION + " (sets the baseline psychological integration near its level before the rights and ties terms were added)", "Psychological target of a newcomer without safety, rights, ties or services"), 0, 0.2),
+    safetyWeight: within(share(0.3, ASSUMPTION, "Weight of the site's safety in the psychological target"), 0.15, 0.45),
+    rightsWeight: within(share(0.2, paper("4.2(3)") + "; size an assumption", "Weight of security of rights (origin land and collective rights, destination social security) in the psychological target"), 0.1, 0.3),
+    siteTiesWeight: within(share(0.15, paper("4.1(3)") + " (belonging through neighbourhood life); size an assumption", "Weight of ties at the site in the psychological target"), 0.05, 0.25),
+    settlingGain: within(share(0.15, ASSUMPTION, "Rise of the psychological target with time at the site, reached after settlingYears"), 0.05, 0.25),
+    settlingYears: num(3, { min: 0.1, max: 20, unit: "years", range: [1, 6] }, ASSUMPTION, "Years at the site over which settlingGain builds up"),
+    psychServiceWeight: within(share(0.1, ASSUMPTION, "Weight of service quality in the psychological target"), 0.05, 0.2),
+    urbanServiceQuality: within(share(0.55, ASSUMPTION, "Service and infrastructure quality at an urban site (0-1)"), 0.4, 0.7),
+    ruralServiceQuality: within(share(0.4, ASSUMPTION, "... at a rural site"), 0.25, 0.55),
+    baseCommunityActivity: within(share(0.3, ASSUMPTION, "Community activity without policy (0-1)"), 0.15, 0.45),
+    baseResponseDays: num(14, { min: 0.5, max: 365, unit: "days", range: [7, 30] }, ASSUMPTION + " (the time site management takes to act on a resident's problem: a dispute, a repair, a safety risk)", "Response time of site management without policy"),
+    safetyHalfDays: num(14, { min: 0.5, max: 365, unit: "days", range: [7, 30] }, ASSUMPTION, "Response time at which safety is 0.5: safety = d½ / (d½ + response days)"),
+    crowdingPenalty: within(num(0.6, { min: 0, max: 5 }, paper("3.3") + "; size an assumption", "Fall of the psychological target per unit of crowding"), 0.3, 1),
+    housingConditionWeight: within(share(0.3, ASSUMPTION, "Weight of housing condition in the psychological target"), 0.15, 0.45),
+    originPull: within(share(0.25, ASSUMPTION, "Fall of the psychological target from strong origin ties"), 0.1, 0.4),
+    housingDecay: within(share(0.04, ASSUMPTION, "Annual decay of housing condition without maintenance", "per year"), 0.02, 0.08),
+    repairCostPerM2: num(600, { min: 1, max: 10000, unit: "yuan per m2 per unit of condition", range: [300, 1200] }, ASSUMPTION, "Cost of restoring housing condition"),
   }),
 
   residence: group("Residence decisions", {

@@ -1,11 +1,13 @@
-import { group, num, bool, paper } from "../params/spec.js";
+import { group, num, bool, within, share, paper } from "../params/spec.js";
 import type { Params } from "../params/types.js";
 
 /**
  * Effective governance (paper 4.1(3)): community safety, party and mass organisations.
  * Where it acts:
- * - site economy (model/siteEconomy.ts): the site's safety and responsiveness rise by
- *   `safetyGain`, which feeds psychological integration (model/integration.ts);
+ * - site economy (model/siteEconomy.ts): community organisations and a staffed site office cut
+ *   the response time of site management by `responseTimeCut` (`responseFactor`); the site's
+ *   safety follows its response time, and safety feeds psychological integration by the rule
+ *   every scenario shares (model/integration.ts); the lever adds nothing to the index itself;
  * - poverty monitoring (model/poverty.ts): every household at risk of relapse is detected
  *   `detectionFactor` times as often.
  */
@@ -13,15 +15,15 @@ export const effectiveGovernance = group(
   "Effective governance: community safety, organisations",
   {
     enabled: bool(false, paper("4.1(3)"), "Switch the lever on"),
-    safetyGain: num(0.25, { min: 0, max: 1, unit: "safety points" }, "assumption", "Rise of safety and responsiveness (0-1)"),
+    responseTimeCut: within(share(0.5, paper("4.1(3)") + " (community safety, organisations); size an assumption", "Relative cut of the response time of site management"), 0.25, 0.7),
     detectionSpeedup: num(0.5, { min: 0, max: 10 }, "assumption", "Relative rise of the monthly probability that an at-risk household is detected"),
   },
   "4.1(3)",
 );
 
 export interface EffectiveGovernanceEffects {
-  /** Safety points added at every open site (0 without the lever). */
-  safetyGain: number;
+  /** Factor on the response time of site management (1 without the lever). */
+  responseFactor: number;
   /** Factor on the monthly detection probability (1 without the lever). */
   detectionFactor: number;
 }
@@ -29,7 +31,7 @@ export interface EffectiveGovernanceEffects {
 export function effectiveGovernanceEffects(p: Params): EffectiveGovernanceEffects {
   const eg = p.policies.effectiveGovernance;
   return {
-    safetyGain: eg.enabled ? eg.safetyGain : 0,
+    responseFactor: eg.enabled ? 1 - eg.responseTimeCut : 1,
     detectionFactor: eg.enabled ? 1 + eg.detectionSpeedup : 1,
   };
 }
