@@ -17,10 +17,10 @@ export const ecologicalLivability = group(
   "Ecological livability: roads, power, communications; schools and clinics",
   {
     enabled: bool(false, paper("4.1(3)"), "Switch the lever on"),
-    serviceQualityGain: num(0.3, { min: 0, max: 1, unit: "quality points" }, "assumption", "Rise of service and infrastructure quality (0-1) once built"),
-    buildMonths: num(24, { min: 1, max: 120, unit: "months" }, "assumption", "Time constant of the build-up"),
-    carerSpendingRelief: num(60, { min: 0, max: 1000, unit: "yuan per child or elder per month" }, "assumption", "Spending saved on schooling and care per dependant"),
-    carerParticipationGain: num(0.5, { min: 0, max: 1 }, "assumption", "Share of carers' lost job-search intensity restored"),
+    serviceQualityGain: num(0.3, { min: 0, max: 1, unit: "quality points", range: [0.15, 0.45] }, paper("4.1(3)") + " (6,100 schools and 12,000 clinics built or expanded, NDRC 2020-12-03); size an assumption", "Rise of service and infrastructure quality (0-1) once built"),
+    buildMonths: num(24, { min: 1, max: 120, unit: "months", range: [12, 48] }, "assumption", "Time constant of the build-up"),
+    carerSpendingRelief: num(60, { min: 0, max: 1000, unit: "yuan per child or elder per month", range: [20, 120] }, "assumption", "Spending saved on schooling and care per dependant"),
+    carerParticipationGain: num(0.5, { min: 0, max: 1, range: [0.25, 0.75] }, "assumption", "Share of carers' lost job-search intensity restored"),
   },
   "4.1(3)",
 );
