@@ -52,6 +52,8 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
   const list = searcherList(S.pEnd[s]! - S.pStart[s]!);
   const weights = searcherWeights;
   const skillRef = 0.5 + p.population.skillMean;
+  const trainee = lab.trainingSearchIntensity;
+  const priority = lab.detectedPriority;
 
   // Pass 1: transitions out of employment; count filled local posts; list and weigh searchers.
   let filled = 0;
@@ -87,7 +89,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
         case Emp.Unemployed:
           // Searching from the second month out of work; residents compete for local posts.
           if (t > 1) {
-            const w = resident ? weight(P, H, q, h, carerIntensity, matchWeightTrained) / skillRef : 0;
+            const w = resident ? weight(P, H, q, h, carerIntensity, matchWeightTrained, trainee, priority) / skillRef : 0;
             weights[listed] = w;
             list[listed++] = q;
             if (resident) {
@@ -135,7 +137,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
     const canFarm = resident ? landKept && farmReach[h] === 1 : landKept;
     const integration = resident ? (H.intEcon[h]! + H.intSocial[h]! + H.intPsych[h]!) / 3 : 0;
     const carer = care[h] === 1 && female[q] === 1;
-    const intensity = training[q]! > 0 ? 0.5 : 1;
+    const intensity = training[q]! > 0 ? trainee : 1;
     const pStart = startBase * (0.5 + skill[q]!) * intensity;
     const want = logistic(wageGap - (carer ? lab.migrateCarePenalty : 0) - lab.migrateIntegrationPull * integration);
     const pMigrant = want * findMigrant * intensity * (resident ? 1 : originAccess);
@@ -166,12 +168,12 @@ function searcherList(capacity: number): Int32Array {
   return scratch;
 }
 
-function weight(P: State["persons"], H: State["households"], q: number, h: number, carerIntensity: number, matchWeightTrained: number): number {
+function weight(P: State["persons"], H: State["households"], q: number, h: number, carerIntensity: number, matchWeightTrained: number, trainee: number, priority: number): number {
   let w = 0.5 + P.skill[q]!;
   if (H.care[h] === 1 && P.female[q] === 1) w *= carerIntensity;
-  if (P.training[q]! > 0) w *= 0.5;
+  if (P.training[q]! > 0) w *= trainee;
   if (P.matched[q] === 1) w *= matchWeightTrained;
-  if (H.detected[h] === 1) w *= 2;
+  if (H.detected[h] === 1) w *= priority;
   return w;
 }
 

@@ -85,6 +85,8 @@ export const modelSpec = group("relocsim model parameters", {
     farmingReachUrban: within(initialShare(0.15, ASSUMPTION, "Share of resident workers at urban sites who can still farm at origin"), 0.05, 0.3),
     farmingReachRural: within(initialShare(0.6, ASSUMPTION, "Share at rural sites (closer to origin)"), 0.4, 0.8),
     farmingExitRate: within(share(0.1, ASSUMPTION, "Annual hazard that a resident farmer stops farming to look for other work", "per year"), 0.05, 0.2),
+    trainingSearchIntensity: within(share(0.5, ASSUMPTION, "Search intensity (and search weight) of a worker while in a training course, relative to a full-time searcher"), 0.25, 0.75),
+    detectedPriority: num(2, { min: 1, max: 10, range: [1, 3] }, ASSUMPTION + " (employment services give households found by poverty monitoring priority help in their search)", "Factor on the search weight of members of households that poverty monitoring has detected"),
     carerSearchPenalty: within(share(0.5, ASSUMPTION, "Fall in search intensity of carers of young children or frail elders"), 0.25, 0.75),
   }),
 
