@@ -4,6 +4,7 @@ import type { Params } from "../../packages/core/src/params/types.ts";
 import type { State } from "../../packages/core/src/kernel/state.ts";
 import type { StepContext } from "../../packages/core/src/model/context.ts";
 import { localJobs } from "../../packages/core/src/model/siteEconomy.ts";
+import { rightsSecurity } from "../../packages/core/src/model/integration.ts";
 import { logistic, monthly, stream, type Random } from "../../packages/core/src/kernel/random.ts";
 import { coreContext, type CoreOutcomes, type CoreSetup } from "./coreSetup.ts";
 
@@ -86,7 +87,9 @@ function behaviour(p: Params, random: Random) {
     const vacancies = Math.max(0, jobs - filled);
     const efficiency = lab.matchingEfficiency * (pol.employmentPromotion.enabled ? 1 + pol.employmentPromotion.matchingEfficiencyGain : 1);
     const alpha = lab.matchingElasticity;
-    const matches = searchers > 0 && vacancies > 0 ? Math.min(vacancies, efficiency * Math.pow(searchers, alpha) * Math.pow(vacancies, 1 - alpha)) : 0;
+    // Effective searchers Σw (weights relative to a searcher of mean skill) enter M.
+    const effective = searchWeight / (0.5 + p.population.skillMean);
+    const matches = searchers > 0 && vacancies > 0 ? Math.min(vacancies, searchers, efficiency * Math.pow(effective, alpha) * Math.pow(vacancies, 1 - alpha)) : 0;
     const match = { time, layoff, vacancies, perWeight: searchWeight > 0 ? matches / searchWeight : 0 };
     site.set("matchCache", match);
     return match;
@@ -257,12 +260,12 @@ function behaviour(p: Params, random: Random) {
     }
     const pc = (hh.get("income12") as number) / Math.max(1, members.length);
     const work = lf > 0 ? employed / lf : 0.5;
-    const econTarget = clamp01(0.15 + 0.45 * work + 0.4 * Math.min(1, pc / (2 * c.povertyLine)));
+    const econTarget = clamp01(ig.econBase + ig.econWorkWeight * work + ig.econIncomeWeight * Math.min(1, pc / (2 * c.povertyLine)));
     const activity = site.get("activity") as number;
     const service = site.get("serviceQuality") as number;
     const tiesSite0 = hh.get("tiesSite") as number;
-    const tiesSite = tiesSite0 + 0.02 * (0.5 * activity + 0.5 * (lf > 0 ? localWork / lf : 0)) * (1 - tiesSite0);
-    const tiesOrigin = (hh.get("tiesOrigin") as number) * (farming > 0 || hh.get("landStatus") === LAND_KEPT ? 0.998 : 0.99);
+    const tiesSite = tiesSite0 + ig.tieFormationRate * (ig.tieActivityWeight * activity + (1 - ig.tieActivityWeight) * (lf > 0 ? localWork / lf : 0)) * (1 - tiesSite0);
+    const tiesOrigin = (hh.get("tiesOrigin") as number) * (farming > 0 || hh.get("landStatus") === LAND_KEPT ? Math.pow(1 - ig.originTieDecayConnected, 1 / 12) : Math.pow(1 - ig.originTieDecay, 1 / 12));
     let peer = 0, n = 0;
     for (const other of hh.get("neighbours") as Agent[]) {
       if (other.get("residence") === RESIDENT) {
@@ -270,15 +273,14 @@ function behaviour(p: Params, random: Random) {
         n++;
       }
     }
-    const own = clamp01(0.4 * activity + 0.3 * service + 0.3 * tiesSite);
+    const own = clamp01(ig.socialActivityWeight * activity + ig.socialServiceWeight * service + ig.socialTiesWeight * tiesSite);
     const socialTarget = n > 0 ? (1 - ig.peerWeight) * own + ig.peerWeight * (peer / n) : own;
     const years = (c.step - (hh.get("moveStep") as number)) / 12;
-    const customs = pol.ruralCivilization.enabled ? pol.ruralCivilization.customsRespect : 0;
-    const rights = pol.dualRegistration.enabled ? pol.dualRegistration.rightsSecurityGain : 0;
+    const rights = rightsSecurity((hh.get("registration") as number), hh.get("landStatus") === LAND_KEPT);
     const psychTarget = clamp01(
-      0.2 + 0.3 * (site.get("safety") as number) + customs + (hh.get("registration") === REG_DUAL ? rights : 0) +
+      ig.psychBase + ig.safetyWeight * (site.get("safety") as number) + ig.rightsWeight * rights + ig.siteTiesWeight * tiesSite +
         ig.housingConditionWeight * ((site.get("housingCondition") as number) - 0.5) - ig.crowdingPenalty * (hh.get("crowding") as number) -
-        ig.originPull * tiesOrigin + 0.15 * Math.min(1, years / 3) + 0.1 * service,
+        ig.originPull * tiesOrigin + ig.settlingGain * Math.min(1, years / ig.settlingYears) + ig.psychServiceWeight * service,
     );
     const rate = ig.adjustmentRate;
     const intEcon = hh.get("intEcon") as number, intSocial = hh.get("intSocial") as number, intPsych = hh.get("intPsych") as number;

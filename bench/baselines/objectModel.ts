@@ -2,6 +2,7 @@ import type { Params } from "../../packages/core/src/params/types.ts";
 import type { State } from "../../packages/core/src/kernel/state.ts";
 import type { StepContext } from "../../packages/core/src/model/context.ts";
 import { localJobs } from "../../packages/core/src/model/siteEconomy.ts";
+import { rightsSecurity } from "../../packages/core/src/model/integration.ts";
 import { logistic, monthly, stream, type Random } from "../../packages/core/src/kernel/random.ts";
 import { coreContext, type CoreOutcomes, type CoreSetup } from "./coreSetup.ts";
 
@@ -81,7 +82,9 @@ class Site extends Agent {
     const promo = p.policies.employmentPromotion;
     const efficiency = p.labour.matchingEfficiency * (promo.enabled ? 1 + promo.matchingEfficiencyGain : 1);
     const alpha = p.labour.matchingElasticity;
-    const matches = this.searchers > 0 && this.vacancies > 0 ? Math.min(this.vacancies, efficiency * Math.pow(this.searchers, alpha) * Math.pow(this.vacancies, 1 - alpha)) : 0;
+    // Effective searchers Σw (weights relative to a searcher of mean skill) enter M.
+    const effective = this.searchWeight / (0.5 + p.population.skillMean);
+    const matches = this.searchers > 0 && this.vacancies > 0 ? Math.min(this.vacancies, this.searchers, efficiency * Math.pow(effective, alpha) * Math.pow(this.vacancies, 1 - alpha)) : 0;
     this.perWeight = this.searchWeight > 0 ? matches / this.searchWeight : 0;
   }
 }
@@ -206,10 +209,10 @@ class Household extends Agent {
     }
     const pc = this.income12 / Math.max(1, this.size);
     const work = lf > 0 ? employed / lf : 0.5;
-    const econTarget = clamp01(0.15 + 0.45 * work + 0.4 * Math.min(1, pc / (2 * c.povertyLine)));
+    const econTarget = clamp01(ig.econBase + ig.econWorkWeight * work + ig.econIncomeWeight * Math.min(1, pc / (2 * c.povertyLine)));
 
-    this.tiesSite += 0.02 * (0.5 * site.activity + 0.5 * (lf > 0 ? localWork / lf : 0)) * (1 - this.tiesSite);
-    this.tiesOrigin *= farming > 0 || this.landStatus === LAND_KEPT ? 0.998 : 0.99;
+    this.tiesSite += ig.tieFormationRate * (ig.tieActivityWeight * site.activity + (1 - ig.tieActivityWeight) * (lf > 0 ? localWork / lf : 0)) * (1 - this.tiesSite);
+    this.tiesOrigin *= farming > 0 || this.landStatus === LAND_KEPT ? Math.pow(1 - ig.originTieDecayConnected, 1 / 12) : Math.pow(1 - ig.originTieDecay, 1 / 12);
     let peer = 0, n = 0;
     for (const other of this.neighbours) {
       if (other.residence === RESIDENT) {
@@ -217,16 +220,15 @@ class Household extends Agent {
         n++;
       }
     }
-    const own = clamp01(0.4 * site.activity + 0.3 * site.serviceQuality + 0.3 * this.tiesSite);
+    const own = clamp01(ig.socialActivityWeight * site.activity + ig.socialServiceWeight * site.serviceQuality + ig.socialTiesWeight * this.tiesSite);
     const socialTarget = n > 0 ? (1 - ig.peerWeight) * own + ig.peerWeight * (peer / n) : own;
 
     const years = (c.step - this.moveStep) / 12;
-    const customs = pol.ruralCivilization.enabled ? pol.ruralCivilization.customsRespect : 0;
-    const rights = pol.dualRegistration.enabled ? pol.dualRegistration.rightsSecurityGain : 0;
+    const rights = rightsSecurity(this.registration, this.landStatus === LAND_KEPT);
     const psychTarget = clamp01(
-      0.2 + 0.3 * site.safety + customs + (this.registration === REG_DUAL ? rights : 0) +
+      ig.psychBase + ig.safetyWeight * site.safety + ig.rightsWeight * rights + ig.siteTiesWeight * this.tiesSite +
         ig.housingConditionWeight * (site.housingCondition - 0.5) - ig.crowdingPenalty * this.crowding -
-        ig.originPull * this.tiesOrigin + 0.15 * Math.min(1, years / 3) + 0.1 * site.serviceQuality,
+        ig.originPull * this.tiesOrigin + ig.settlingGain * Math.min(1, years / ig.settlingYears) + ig.psychServiceWeight * site.serviceQuality,
     );
     const rate = ig.adjustmentRate;
     this.intEcon += rate * (econTarget - this.intEcon);

@@ -8,14 +8,21 @@ const params = (input: Record<string, unknown> = {}) => resolveParams(input).par
 const at = (p: ReturnType<typeof params>, ym: string) => stepContext(p, timeScope(parseMonth("2016-01"), parseMonth(ym) - parseMonth("2016-01")));
 
 describe("stepContext(p, scope)", () => {
-  it("indexes prices and local wages to January 2016", () => {
+  it("indexes prices to January 2016 and derives local wages from the NBS migrant wage: outgoing work pays more than local work", () => {
     const c = at(params(), "2018-01");
     expect(c.step).toBe(24);
     expect([c.year, c.month]).toEqual([2018, 1]);
     expect(c.priceIndex).toBeCloseTo(1.02 ** 2, 12);
-    expect(c.wageIndex).toBeCloseTo(1.06 ** 2, 12);
-    expect(c.urbanWage).toBeCloseTo(2300 * 1.06 ** 2, 9);
-    expect(c.ruralWage).toBeCloseTo(1700 * 1.06 ** 2, 9);
+    // The NBS mean of all migrant workers is 40% local at 0.768 of the outgoing wage.
+    const outgoing = nationalMigrantWage(2018, 1, 0.04) / (1 - 0.4 * (1 - 0.768));
+    expect(c.migrantWage).toBeCloseTo(0.58 * outgoing, 9);
+    expect(c.ruralWage).toBeCloseTo(0.58 * outgoing * 0.768, 9);
+    expect(c.urbanWage).toBeCloseTo(0.58 * outgoing * 0.768 * 1.15, 9);
+    for (const ym of ["2016-01", "2019-07", "2025-12"]) {
+      const x = at(params(), ym);
+      expect(x.migrantWage).toBeGreaterThan(x.urbanWage);
+      expect(x.urbanWage).toBeGreaterThan(x.ruralWage);
+    }
   });
 
   it("judges December's 12-month income by the published line of that year (3,218 in 2019, 4,000 in 2020), averaging the months' standards in between and following prices after 2020", () => {
@@ -44,25 +51,25 @@ describe("stepContext(p, scope)", () => {
     expect(off).toMatchObject({
       entrepreneurshipSupport: { startupFactor: 1, rentShareSupported: 1 },
       ecologicalLivability: { carerPenaltyShare: 1, relievesCarers: false },
-      ruralCivilization: { activityGain: 0, customsRespect: 0 },
-      effectiveGovernance: { safetyGain: 0, detectionFactor: 1 },
+      ruralCivilization: { activityGain: 0 },
+      effectiveGovernance: { responseFactor: 1, detectionFactor: 1 },
       transitionPeriod: { originHouseMonths: 3, compensates: false },
       maintenanceFund: { funded: false },
-      dualRegistration: { dual: false, securesLand: false, rightsSecurity: 0, landPullFactor: 1 },
+      dualRegistration: { dual: false, securesLand: false, landPullFactor: 1 },
       collectiveAssets: { operating: false },
       landRights: { securesLand: false, originDistributionPerPersonMonth: 0 },
       employmentPromotion: { separationFactor: 1, matchingFactor: 1 },
-      gridManagement: { safetyGain: 0, coverage: 0 },
+      gridManagement: { responseFactor: 1, coverage: 0 },
       housingAdjustment: { adjusts: false },
     });
-    const on = at(params({ policies: { gridManagement: { enabled: true, coverage: 0.8, safetyGain: 0.2, detectionSpeedup: 2 }, transitionPeriod: { enabled: true, months: 24 } } }), "2018-01").levers;
-    expect(on.gridManagement).toEqual({ safetyGain: 0.2 * 0.8, coverage: 0.8, detectionFactor: 3 });
+    const on = at(params({ policies: { gridManagement: { enabled: true, coverage: 0.8, responseTimeCut: 0.5, detectionSpeedup: 2 }, transitionPeriod: { enabled: true, months: 24 } } }), "2018-01").levers;
+    expect(on.gridManagement).toEqual({ responseFactor: 1 - 0.5 * 0.8, coverage: 0.8, detectionFactor: 3 });
     expect(on.transitionPeriod.originHouseMonths).toBe(24);
   });
 
   it("scales the national migrant wage by migrantWageFactor and raises migrant returns in a demand shock", () => {
     const c = at(params({ environment: { migrantWageFactor: 0.5, demandShock: 0.4 } }), "2019-07");
-    expect(c.migrantWage).toBeCloseTo(0.5 * nationalMigrantWage(2019, 7, 0.04), 9);
+    expect(c.migrantWage).toBeCloseTo((0.5 * nationalMigrantWage(2019, 7, 0.04)) / (1 - 0.4 * (1 - 0.768)), 9);
     expect(c.migrantReturn).toBeCloseTo(monthly(0.12) + 0.4 * 0.25, 12);
   });
 });

@@ -23,7 +23,7 @@ function quietSite(s: Simulation): number[] {
       st.persons.emp[q] = Emp.NotInLabourForce;
       st.persons.training[q] = 0;
       st.persons.matched[q] = 0;
-      if (st.persons.age[q]! >= 16 && st.persons.age[q]! <= 64) out.push(q);
+      if (st.persons.age[q]! >= 16 && st.persons.age[q]! <= 59) out.push(q);
     }
   }
   S.marketJobs[0] = 0;
@@ -109,6 +109,24 @@ describe("labourMarket(p, c, st, s, r)", () => {
     const b = replicate(s, 40, countIn(plain, Emp.Local)).mean / plain.length;
     expect(a / b).toBeGreaterThan(2.2);
     expect(a / b).toBeLessThan(4);
+  });
+
+  it("needs-based training raises total local matches at equal vacancies (effective searchers Σw enter M)", () => {
+    const total = (mode: "uniform" | "needsBased") => {
+      const s = sim({ labour: { separationRate: 0, startupRate: 0 }, environment: { migrantFindRate: 0 }, policies: { vocationalTraining: { mode, needsBasedMatchWeight: 2.5 } } });
+      const st = s.state;
+      const qs = quietSite(s).slice(0, 40);
+      // The same searchers in both runs; half of them graduates of a course tied to local industry.
+      qs.forEach((q, i) => { put(st, q, Emp.Unemployed); st.persons.matched[q] = i % 2; });
+      st.sites.marketJobs[0] = 30;
+      return replicate(s, 60, countIn(qs, Emp.Local));
+    };
+    const uniform = total("uniform");
+    const needs = total("needsBased");
+    // M = 0.35·√(E·V): E = 40 plain searchers → 12.1; E = 20 + 20·2.5 = 70 → 16.0.
+    expect(Math.abs(uniform.mean - 0.35 * Math.sqrt(40 * 30))).toBeLessThan(4 * uniform.se + 0.5);
+    expect(needs.mean - uniform.mean).toBeGreaterThan(4 * Math.hypot(needs.se, uniform.se));
+    expect(Math.abs(needs.mean - 0.35 * Math.sqrt(70 * 30))).toBeLessThan(4 * needs.se + 0.5);
   });
 
   it("lays off the excess when filled local posts exceed the site's jobs", () => {

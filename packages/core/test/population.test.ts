@@ -82,13 +82,13 @@ describe("buildPopulation(p, households, seed)", () => {
     expect(bad).toEqual([]);
   });
 
-  it("puts the working-age, able, out-of-school persons in the labour force in the initial shares", () => {
+  it("puts the working-age (16-59, the NBS definition), able, out-of-school persons in the labour force in the initial shares", () => {
     const counts = [0, 0, 0, 0, 0, 0];
     let lf = 0;
     const bad: number[] = [];
     for (let q = 0; q < P.capacity; q++) {
       if (!P.alive[q]) continue;
-      const working = P.age[q]! >= 16 && P.age[q]! <= 64 && !P.disabled[q] && !P.inSchool[q];
+      const working = P.age[q]! >= 16 && P.age[q]! <= 59 && !P.disabled[q] && !P.inSchool[q];
       if ((P.emp[q] !== Emp.NotInLabourForce) !== working || P.skill[q]! < 0 || P.skill[q]! > 1) bad.push(q);
       if (working) { lf++; counts[P.emp[q]!]!++; }
     }

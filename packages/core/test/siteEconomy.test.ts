@@ -89,7 +89,7 @@ describe("siteEconomy(p, c, st, s, r)", () => {
     expect(throughMonth(s, site, 11).promotionJobs[site]).toBeCloseTo(((8 * n) / 100) * (1 - Math.exp(-1)), 9);
   });
 
-  it("sets service quality, community activity and safety to their policy levels", () => {
+  it("sets service quality, community activity and the response time of site management (and the safety that follows it) to their policy levels", () => {
     const base = sim();
     const { site } = urbanSite(base);
     const S0 = throughMonth(base, site, 0);
@@ -100,24 +100,28 @@ describe("siteEconomy(p, c, st, s, r)", () => {
       policies: {
         ecologicalLivability: { enabled: true, serviceQualityGain: 0.3, buildMonths: 24 },
         ruralCivilization: { enabled: true, communityActivityGain: 0.35 },
-        effectiveGovernance: { enabled: true, safetyGain: 0.25 },
-        gridManagement: { enabled: true, safetyGain: 0.15, coverage: 0.9 },
+        effectiveGovernance: { enabled: true, responseTimeCut: 0.5 },
+        gridManagement: { enabled: true, responseTimeCut: 0.4, coverage: 0.9 },
       },
     });
     const S1 = throughMonth(pol, site, 23);
     expect(S1.serviceQuality[site]).toBeCloseTo(0.55 + 0.3 * (1 - Math.exp(-1)), 6);
     expect(S1.activity[site]).toBeCloseTo(0.65, 6);
-    expect(S1.safety[site]).toBeCloseTo(0.5 + 0.25 + 0.15 * 0.9, 6);
+    // Response time 14 days, halved by governance and cut by 0.4·0.9 by the grid; safety = 14 / (14 + days).
+    const days = 14 * 0.5 * (1 - 0.4 * 0.9);
+    expect(S1.responseDays[site]).toBeCloseTo(days, 4);
+    expect(S1.safety[site]).toBeCloseTo(14 / (14 + days), 6);
   });
 
-  it("caps service quality, activity and safety at 1", () => {
+  it("caps service quality and activity at 1; safety stays below 1 (a response time is never zero)", () => {
     const s = sim({
-      integration: { urbanServiceQuality: 1, baseCommunityActivity: 1, baseSafety: 1 },
+      integration: { urbanServiceQuality: 1, baseCommunityActivity: 1 },
       policies: { ecologicalLivability: { enabled: true }, ruralCivilization: { enabled: true }, effectiveGovernance: { enabled: true } },
     });
     const { site } = urbanSite(s);
     const S = throughMonth(s, site, 60);
-    expect([S.serviceQuality[site], S.activity[site], S.safety[site]]).toEqual([1, 1, 1]);
+    expect([S.serviceQuality[site], S.activity[site]]).toEqual([1, 1]);
+    expect(S.safety[site]).toBeLessThan(1);
   });
 });
 

@@ -32,6 +32,8 @@ export interface SiteTable {
   serviceQuality: Float32Array;
   activity: Float32Array;
   safety: Float32Array;
+  /** Response time of site management, days (safety follows it). */
+  responseDays: Float32Array;
   housingCondition: Float32Array;
   totalArea: Float64Array;
   collectiveBalance: Float64Array;
@@ -172,7 +174,7 @@ export function allocSites(n: number): SiteTable {
     urban: Uint8Array, cohort: Int16Array, openStep: Int32Array, hhStart: Int32Array, hhEnd: Int32Array,
     pStart: Int32Array, pEnd: Int32Array, pNext: Int32Array, freeCount: Int32Array, wageFactor: Float32Array,
     marketJobs: Float64Array, supportJobs: Float64Array, talentFirms: Float64Array, promotionJobs: Float64Array,
-    serviceQuality: Float32Array, activity: Float32Array, safety: Float32Array,
+    serviceQuality: Float32Array, activity: Float32Array, safety: Float32Array, responseDays: Float32Array,
     housingCondition: Float32Array, totalArea: Float64Array, collectiveBalance: Float64Array, collectiveIn: Float64Array,
     collectiveOut: Float64Array, collectiveIncome: Float64Array, maintenanceBalance: Float64Array,
     maintenanceIn: Float64Array, maintenanceOut: Float64Array, dividend: Float64Array,

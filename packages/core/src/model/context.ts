@@ -17,12 +17,11 @@ export interface StepContext {
   month: number;
   /** Price level relative to 2016. */
   priceIndex: number;
-  /** Local wage level relative to 2016. */
-  wageIndex: number;
   /** Official rural poverty line, current prices, yuan per person per year (model/poverty.ts). */
   povertyLine: number;
-  /** Migrant wage of a relocated worker of average skill factor, before remittance. */
+  /** Outgoing migrant wage of a relocated worker of skill factor 1, before remittance. */
   migrantWage: number;
+  /** Local wages at urban and rural sites (site wage factor 1, skill factor 1). */
   urbanWage: number;
   ruralWage: number;
   /** Monthly hazards; separation from a local wage job falls with employment promotion. */
@@ -41,7 +40,12 @@ export function stepContext(p: Params, scope: TimeScope): StepContext {
   const years = scope.year + (scope.month - 1) / 12 - 2016;
   const env = p.environment;
   const priceIndex = Math.pow(1 + env.priceGrowth, years);
-  const wageIndex = Math.pow(1 + p.siteEconomy.localWageGrowth, years);
+  // NBS publishes the mean wage of all migrant workers; split it into the outgoing and the local
+  // (within-township) wage by the local workers' share and the local/outgoing ratio.
+  const ratio = env.localToOutgoingWageRatio;
+  const outgoing = nationalMigrantWage(scope.year, scope.month, env.migrantWageGrowthAfter2022) / (1 - env.localMigrantWorkerShare * (1 - ratio));
+  const migrantWage = outgoing * env.migrantWageFactor;
+  const ruralWage = migrantWage * ratio;
   const povertyLine = povertyLineAt(env, scope.year, scope.month);
   const levers = leverEffects(p);
   return {
@@ -49,11 +53,10 @@ export function stepContext(p: Params, scope: TimeScope): StepContext {
     year: scope.year,
     month: scope.month,
     priceIndex,
-    wageIndex,
     povertyLine,
-    migrantWage: nationalMigrantWage(scope.year, scope.month, env.migrantWageGrowthAfter2022) * env.migrantWageFactor,
-    urbanWage: p.siteEconomy.urbanLocalWage2016 * wageIndex,
-    ruralWage: p.siteEconomy.ruralLocalWage2016 * wageIndex,
+    migrantWage,
+    urbanWage: ruralWage * p.siteEconomy.urbanLocalWagePremium,
+    ruralWage,
     separation: monthly(p.labour.separationRate) * levers.employmentPromotion.separationFactor,
     migrantReturn: monthly(env.migrantReturnRate) + env.demandShock * 0.25,
     businessFailEarly: monthly(p.labour.businessFailureEarly),

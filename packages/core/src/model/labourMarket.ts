@@ -16,10 +16,16 @@ import { localJobs } from "./siteEconomy.js";
  * Then, if local jobs shrank below the filled posts, the excess is laid off.
  *
  * Pass 2 (the searchers listed in pass 1):
- * Local matches follow M = A·U^α·V^(1−α) (capped at V), shared among resident searchers in
- * proportion to their weight: skill, search intensity (lower for carers, restored by schools
- * and clinics, 4.1(3)), a needs-based training match (4.1(2)) and priority for households that
- * poverty monitoring has detected. Each searcher draws one uniform that selects among
+ * Local matches follow M = A·E^α·V^(1−α) on the site's *effective* searchers E = Σw (capped
+ * by the vacancies V and by the number of searchers), shared among resident searchers in
+ * proportion to their weight w. A searcher's weight is its search effectiveness: skill
+ * (relative to a searcher of the population's mean skill, so w = 1 for a plain searcher),
+ * search intensity (lower for carers, restored by schools and clinics, 4.1(3); halved while in
+ * a course), a needs-based training match to the site's own industries (4.1(2)) and the
+ * employment services' priority for households that poverty monitoring has detected. Because
+ * weights enter M itself, better-prepared searchers fill more of the site's vacancies in a
+ * month rather than only taking them from others (a matching function in efficiency units of
+ * search, Pissarides 2000 ch. 5). Each searcher draws one uniform that selects among
  * competing outcomes: starting a business (more likely with start-up support, 4.1(2); only
  * when the household's savings cover the start-up capital, `income.startupCapital`, of which
  * start-up support at an open site pays a share; the rest is paid from savings),
@@ -47,6 +53,9 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
   const h1 = S.hhEnd[s]!;
   const list = searcherList(S.pEnd[s]! - S.pStart[s]!);
   const weights = searcherWeights;
+  const skillRef = 0.5 + p.population.skillMean;
+  const trainee = lab.trainingSearchIntensity;
+  const priority = lab.detectedPriority;
 
   // Pass 1: transitions out of employment; count filled local posts; list and weigh searchers.
   let filled = 0;
@@ -82,7 +91,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
         case Emp.Unemployed:
           // Searching from the second month out of work; residents compete for local posts.
           if (t > 1) {
-            const w = resident ? weight(P, H, q, h, carerIntensity, matchWeightTrained) : 0;
+            const w = resident ? weight(P, H, q, h, carerIntensity, matchWeightTrained, trainee, priority) / skillRef : 0;
             weights[listed] = w;
             list[listed++] = q;
             if (resident) {
@@ -101,7 +110,10 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
   const vacancies = Math.max(0, jobs - filled);
   const efficiency = lab.matchingEfficiency * lv.employmentPromotion.matchingFactor;
   const alpha = lab.matchingElasticity;
-  const matches = searchers > 0 && vacancies > 0 ? Math.min(vacancies, efficiency * Math.pow(searchers, alpha) * Math.pow(vacancies, 1 - alpha)) : 0;
+  // Effective searchers Σw, not their head count, enter the matching function.
+  const matches = searchWeight > 0 && vacancies > 0
+    ? Math.min(vacancies, searchers, efficiency * Math.pow(searchWeight, alpha) * Math.pow(vacancies, 1 - alpha))
+    : 0;
   const perWeight = searchWeight > 0 ? matches / searchWeight : 0;
 
   const startBase = monthly(lab.startupRate) * (open ? es.startupFactor : 1);
@@ -128,7 +140,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
     const canFarm = resident ? landKept && farmReach[h] === 1 : landKept;
     const integration = resident ? (H.intEcon[h]! + H.intSocial[h]! + H.intPsych[h]!) / 3 : 0;
     const carer = care[h] === 1 && female[q] === 1;
-    const intensity = training[q]! > 0 ? 0.5 : 1;
+    const intensity = training[q]! > 0 ? trainee : 1;
     const pStart = H.savings[h]! >= ownCapital ? startBase * (0.5 + skill[q]!) * intensity : 0;
     const want = logistic(wageGap - (carer ? lab.migrateCarePenalty : 0) - lab.migrateIntegrationPull * integration);
     const pMigrant = want * findMigrant * intensity * (resident ? 1 : originAccess);
@@ -162,12 +174,12 @@ function searcherList(capacity: number): Int32Array {
   return scratch;
 }
 
-function weight(P: State["persons"], H: State["households"], q: number, h: number, carerIntensity: number, matchWeightTrained: number): number {
+function weight(P: State["persons"], H: State["households"], q: number, h: number, carerIntensity: number, matchWeightTrained: number, trainee: number, priority: number): number {
   let w = 0.5 + P.skill[q]!;
   if (H.care[h] === 1 && P.female[q] === 1) w *= carerIntensity;
-  if (P.training[q]! > 0) w *= 0.5;
+  if (P.training[q]! > 0) w *= trainee;
   if (P.matched[q] === 1) w *= matchWeightTrained;
-  if (H.detected[h] === 1) w *= 2;
+  if (H.detected[h] === 1) w *= priority;
   return w;
 }
 

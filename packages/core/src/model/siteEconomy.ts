@@ -13,9 +13,10 @@ import { serviceQualityGain } from "../policies/ecologicalLivability.js";
  *   base level, with site-level shocks: jobs that come and go.
  * - The levers' jobs: industrial support (paper 3.2), enterprises of introduced talent
  *   (4.1(1)) and assisted posts (employment promotion, 4.3(2)), each by its policy file's rule.
- * - Service quality (base by site type, plus livability 4.1(3)), community activity (plus
- *   rural civilization 4.1(3)) and safety (plus governance 4.1(3) and grid management 4.3(3)),
- *   each capped at 1.
+ * - Service quality (base by site type, plus livability 4.1(3)) and community activity (plus
+ *   rural civilization 4.1(3)), each capped at 1; the response time of site management (base,
+ *   cut by governance 4.1(3) and grid management 4.3(3)) and the safety that follows from it,
+ *   safety = d½ / (d½ + response days), the one rule of every scenario.
  */
 export function siteEconomy(p: Params, c: StepContext, st: State, s: number, r: Random, talent: Random = r): void {
   const S = st.sites;
@@ -40,12 +41,17 @@ export function siteEconomy(p: Params, c: StepContext, st: State, s: number, r: 
   const service = (urban ? integ.urbanServiceQuality : integ.ruralServiceQuality) + serviceQualityGain(p, m);
   S.serviceQuality[s] = Math.min(1, service);
   S.activity[s] = Math.min(1, integ.baseCommunityActivity + lv.ruralCivilization.activityGain);
-  const safety = integ.baseSafety + lv.effectiveGovernance.safetyGain + lv.gridManagement.safetyGain;
-  S.safety[s] = Math.min(1, safety);
+  S.responseDays[s] = integ.baseResponseDays * lv.effectiveGovernance.responseFactor * lv.gridManagement.responseFactor;
+  S.safety[s] = safetyOf(integ.safetyHalfDays, S.responseDays[s]!);
 }
 
 /** Local jobs at site s this step (market, industrial support, talent enterprises, assisted posts). */
 export function localJobs(p: Params, st: State, s: number): number {
   const S = st.sites;
   return S.marketJobs[s]! + S.supportJobs[s]! + talentJobs(p, S.talentFirms[s]!) + S.promotionJobs[s]!;
+}
+
+/** Safety (0-1) of a site whose management takes `days` to respond: ½ at `halfDays`. */
+export function safetyOf(halfDays: number, days: number): number {
+  return halfDays / (halfDays + days);
 }

@@ -1,5 +1,7 @@
-import { group, num, bool, share, paper } from "../params/spec.js";
+import { group, num, bool, share, within, paper } from "../params/spec.js";
 import type { Params } from "../params/types.js";
+import type { StepContext } from "../model/context.js";
+import { Registration, Residence, type State } from "../kernel/state.js";
 
 /**
  * Dual household registration (paper 4.2(3)): origin land and collective rights plus
@@ -10,8 +12,15 @@ import type { Params } from "../params/types.js";
  * - income (model/income.ts): households holding a home with destination or dual
  *   registration receive `socialSecurityPerPersonMonth` per member (so urban households get it
  *   without the lever; the lever extends it to rural sites);
- * - integration (model/integration.ts): secure rights raise a dual-registered resident's
- *   psychological-integration target by `rightsSecurity`, so fewer households return;
+ * - integration (model/integration.ts) reads only the state this leaves: registration on both
+ *   books, and land kept, give a household full security of rights, which the one integration
+ *   rule turns into psychological integration (and so fewer returns); the lever adds nothing
+ *   to the index itself;
+ * - dual registration is a transition-period arrangement (4.2(3): "during the transition period
+ *   of relocation, a double-book system"): `transitionMonths` after moving in, a household
+ *   settles on the destination register (`settleRegistrations`, called by integration);
+ *   its origin land contract rights stay (the land law protects them whatever the
+ *   registration), so it keeps its rights security, but the relief on the pull of land ends;
  * - residence (model/residence.ts), returns: kept land pulls a household back to origin; with
  *   rights held on both registers it need not go back to keep it, so the pull is multiplied by
  *   `landPullFactor` (without this, securing the land made dual registration raise returns).
@@ -23,9 +32,9 @@ export const dualRegistration = group(
   "Dual household registration: origin land rights + destination social security",
   {
     enabled: bool(false, paper("4.2(3)"), "Switch the lever on"),
-    socialSecurityYuanPerPersonMonth: num(60, { min: 0, max: 2000, unit: "yuan per person per month" }, "assumption", "Destination social-security and medical benefits added per member"),
-    rightsSecurityGain: num(0.15, { min: 0, max: 1, unit: "identity points" }, "assumption", "Rise of the psychological-integration target from secure rights"),
-    landPullRelief: share(0.5, paper("4.2(3)") + "; size an assumption", "Share of origin land's pull on returns removed for dual-registered households"),
+    socialSecurityYuanPerPersonMonth: num(60, { min: 0, max: 2000, unit: "yuan per person per month", range: [30, 120] }, "assumption", "Destination social-security and medical benefits added per member"),
+    landPullRelief: within(share(0.5, paper("4.2(3)") + "; size an assumption", "Share of origin land's pull on returns removed for dual-registered households"), 0.25, 0.75),
+    transitionMonths: num(60, { min: 1, max: 600, unit: "months", integer: true, range: [36, 120] }, paper("4.2(3)") + " (dual books during the transition period); length an assumption (the five-year transition period after 2020)", "Months after moving in that a household stays on both registers before settling on the destination register"),
     adminYuanPerHouseholdYear: num(30, { min: 0, max: 1000, unit: "yuan per household per year", range: [10, 100] }, "assumption", "Administrative cost of keeping a household on both registers, 2016 prices"),
   },
   "4.2(3)",
@@ -38,8 +47,8 @@ export interface DualRegistrationEffects {
   securesLand: boolean;
   /** Destination social security, yuan (2016 prices) per member per month. */
   socialSecurityPerPersonMonth: number;
-  /** Identity points added for a dual-registered resident (0 without the lever). */
-  rightsSecurity: number;
+  /** Months after moving in that a household keeps dual registration. */
+  dualMonths: number;
   /** Factor on the pull of origin land for a dual-registered household. */
   landPullFactor: number;
 }
@@ -50,7 +59,7 @@ export function dualRegistrationEffects(p: Params): DualRegistrationEffects {
     dual: dr.enabled,
     securesLand: dr.enabled,
     socialSecurityPerPersonMonth: dr.socialSecurityYuanPerPersonMonth,
-    rightsSecurity: dr.enabled ? dr.rightsSecurityGain : 0,
+    dualMonths: dr.transitionMonths,
     landPullFactor: dr.enabled ? 1 - dr.landPullRelief : 1,
   };
 }
@@ -64,4 +73,18 @@ export function dualRegistrationCost(p: Params, extendedPersons: number, dualHou
   const dr = p.policies.dualRegistration;
   if (!dr.enabled) return 0;
   return priceIndex * (extendedPersons * dr.socialSecurityYuanPerPersonMonth + (dualHouseholds * dr.adminYuanPerHouseholdYear) / 12);
+}
+
+/**
+ * End of the transition period (4.2(3)): resident households of site s registered on both
+ * books for `dualMonths` since moving in settle on the destination register.
+ */
+export function settleRegistrations(c: StepContext, st: State, s: number): void {
+  const H = st.households;
+  const months = c.levers.dualRegistration.dualMonths;
+  for (let h = st.sites.hhStart[s]!; h < st.sites.hhEnd[s]!; h++) {
+    if (H.registration[h] === Registration.Dual && H.residence[h] === Residence.Resident && c.step - H.moveStep[h]! >= months) {
+      H.registration[h] = Registration.Destination;
+    }
+  }
 }

@@ -16,9 +16,9 @@ export const employmentPromotion = group(
   "Industrial development and employment promotion; employment tracking services",
   {
     enabled: bool(false, paper("4.3(2)"), "Switch the lever on"),
-    jobsPer100Households: num(8, { min: 0, max: 100, unit: "jobs per 100 households" }, "assumption", "Assisted and public-welfare posts created at the site"),
-    separationReduction: num(0.3, { min: 0, max: 1 }, "assumption", "Relative fall of the separation hazard from tracking services"),
-    matchingEfficiencyGain: num(0.5, { min: 0, max: 5 }, "assumption", "Relative rise of matching efficiency"),
+    jobsPer100Households: num(8, { min: 0, max: 100, unit: "jobs per 100 households", range: [4, 15] }, "assumption", "Assisted and public-welfare posts created at the site"),
+    separationReduction: num(0.3, { min: 0, max: 1, range: [0.1, 0.5] }, "assumption", "Relative fall of the separation hazard from tracking services"),
+    matchingEfficiencyGain: num(0.5, { min: 0, max: 5, range: [0.2, 1] }, "assumption", "Relative rise of matching efficiency"),
     postYuanPerMonth: num(1000, { min: 0, max: 10000, unit: "yuan per post per month", range: [500, 2000] }, "assumption" + " (public-welfare posts paid about 500-2,000 yuan a month)", "Public cost of an assisted or public-welfare post, 2016 prices"),
     trackingYuanPerHouseholdYear: num(40, { min: 0, max: 1000, unit: "yuan per household per year", range: [10, 120] }, "assumption", "Public cost of employment tracking services, 2016 prices"),
   },

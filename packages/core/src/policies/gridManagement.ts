@@ -1,12 +1,13 @@
-import { group, num, bool, paper } from "../params/spec.js";
+import { group, num, bool, within, share, paper } from "../params/spec.js";
 import type { Params } from "../params/types.js";
 
 /**
  * Grid management of social governance (paper 4.3(3)): party members and volunteers cover the
  * site in grids. Where it acts:
- * - site economy (model/siteEconomy.ts): the site's safety and responsiveness rise by
- *   `safetyGain` (the lever's gain times its coverage), which feeds psychological integration
- *   (model/integration.ts);
+ * - site economy (model/siteEconomy.ts): grid workers cut the response time of site
+ *   management by `responseTimeCut` times the coverage (`responseFactor`); the site's safety
+ *   follows its response time, and safety feeds psychological integration by the rule every
+ *   scenario shares (model/integration.ts); the lever adds nothing to the index itself;
  * - poverty monitoring (model/poverty.ts): a household is inside a staffed grid when its grid
  *   draw (made once, when the population is built) is below `coverage`; at risk (own income
  *   below the line; with dynamic monitoring from March 2020 also below the monitoring line or
@@ -21,15 +22,15 @@ export const gridManagement = group(
     enabled: bool(false, paper("4.3(3)"), "Switch the lever on"),
     coverage: num(0.9, { min: 0, max: 1, unit: "share of households" }, "assumption", "Share of households inside a staffed grid"),
     detectionSpeedup: num(2, { min: 0, max: 20, range: [0.5, 5] }, "assumption", "Relative rise of the monthly detection probability for covered households"),
-    safetyGain: num(0.15, { min: 0, max: 1, unit: "safety points" }, "assumption", "Rise of safety and responsiveness (0-1) at full coverage"),
+    responseTimeCut: within(share(0.4, paper("4.3(3)") + " (problems found and handled inside the grid); size an assumption", "Relative cut of the response time of site management at full coverage"), 0.2, 0.6),
     stipendYuanPerHouseholdYear: num(120, { min: 0, max: 2000, unit: "yuan per household per year", range: [40, 300] }, "assumption" + " (a grid member's stipend of about 1,000 yuan a month per 100 households)", "Public cost of grid members per covered household, 2016 prices"),
   },
   "4.3(3)",
 );
 
 export interface GridManagementEffects {
-  /** Safety points added at every open site (0 without the lever). */
-  safetyGain: number;
+  /** Factor on the response time of site management (1 without the lever). */
+  responseFactor: number;
   /** Households whose grid draw is below this are covered (0 without the lever: none). */
   coverage: number;
   /** Factor on the monthly detection probability of a covered household. */
@@ -39,7 +40,7 @@ export interface GridManagementEffects {
 export function gridManagementEffects(p: Params): GridManagementEffects {
   const gm = p.policies.gridManagement;
   return {
-    safetyGain: gm.enabled ? gm.safetyGain * gm.coverage : 0,
+    responseFactor: gm.enabled ? 1 - gm.responseTimeCut * gm.coverage : 1,
     coverage: gm.enabled ? gm.coverage : 0,
     detectionFactor: 1 + gm.detectionSpeedup,
   };

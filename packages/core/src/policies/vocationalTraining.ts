@@ -1,4 +1,4 @@
-import { group, num, oneOf, share, paper } from "../params/spec.js";
+import { group, num, oneOf, share, within, paper } from "../params/spec.js";
 import type { Params } from "../params/types.js";
 import { monthly } from "../kernel/random.js";
 
@@ -21,12 +21,12 @@ export const vocationalTraining = group(
   "Vocational training: uniform (one size fits all) vs needs-based, tied to local industry",
   {
     mode: oneOf(["none", "uniform", "needsBased"], "uniform", paper("4.1(2)"), "Kind of training offered (baseline: uniform courses, which were widespread)"),
-    annualCoverage: share(0.2, "assumption", "Share of unemployed or low-skilled labour entering a course each year", "share per year"),
-    courseMonths: num(3, { min: 1, max: 24, unit: "months", integer: true }, "assumption", "Course length"),
-    uniformSkillGain: num(0.08, { min: 0, max: 1, unit: "skill points" }, "assumption", "Skill gained per uniform course"),
-    needsBasedSkillGain: num(0.06, { min: 0, max: 1, unit: "skill points" }, "assumption", "Skill gained per needs-based course"),
-    needsBasedMatchWeight: num(2.5, { min: 1, max: 20 }, paper("4.1(2)") + "; size an assumption", "Relative weight of a needs-based graduate in the matching to local vacancies"),
-    needsBasedPlacement: share(0.1, paper("4.3(2)") + " (training tied to local industry); size an assumption", "Share of unemployed needs-based graduates placed in a post a local employer opens for them"),
+    annualCoverage: within(share(0.2, "assumption", "Share of unemployed or low-skilled labour entering a course each year", "share per year"), 0.1, 0.35),
+    courseMonths: num(3, { min: 1, max: 24, unit: "months", integer: true, range: [1, 6] }, "assumption", "Course length"),
+    uniformSkillGain: num(0.08, { min: 0, max: 1, unit: "skill points", range: [0.03, 0.15] }, "assumption", "Skill gained per uniform course"),
+    needsBasedSkillGain: num(0.06, { min: 0, max: 1, unit: "skill points", range: [0.02, 0.12] }, "assumption", "Skill gained per needs-based course"),
+    needsBasedMatchWeight: num(2.5, { min: 1, max: 20, range: [1.5, 4] }, paper("4.1(2)") + "; size an assumption", "Relative weight of a needs-based graduate in the matching to local vacancies"),
+    needsBasedPlacement: within(share(0.1, paper("4.3(2)") + " (training tied to local industry); size an assumption", "Share of unemployed needs-based graduates placed in a post a local employer opens for them"), 0.03, 0.2),
     uniformYuanPerTraineeMonth: num(400, { min: 0, max: 10000, unit: "yuan per trainee per month", range: [200, 1000] }, "assumption" + " (a 3-month course of about 1,200 yuan, 2016 prices)", "Public cost of a uniform course per trainee-month"),
     needsBasedYuanPerTraineeMonth: num(600, { min: 0, max: 10000, unit: "yuan per trainee per month", range: [300, 1500] }, "assumption" + " (smaller classes planned with employers)", "Public cost of a needs-based course per trainee-month, 2016 prices"),
   },

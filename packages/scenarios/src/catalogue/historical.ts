@@ -27,7 +27,7 @@ export const historical = defineScenario({
       vocationalTraining: { mode: "uniform", annualCoverage: "year >= 2019 ? 0.3 : 0.2" },
       industrialSupport: { mode: "shortTerm" },
       entrepreneurshipSupport: { enabled: true, rentReduction: 0.5 },
-      effectiveGovernance: { enabled: true, safetyGain: "year < 2019 ? 0.1 : 0.25" },
+      effectiveGovernance: { enabled: true, responseTimeCut: "year < 2019 ? 0.33 : 0.67" },
       gridManagement: { enabled: true, coverage: "year < 2019 ? 0.3 : 0.7" },
       ruralCivilization: { enabled: true, communityActivityGain: "year < 2019 ? 0.1 : 0.2" },
     },
@@ -50,7 +50,7 @@ export const historical = defineScenario({
     "policies.entrepreneurshipSupport":
       "Start-up support for relocated people (guaranteed start-up loans, reduced rent in site workshops) existed but was partial: half the rent waived is an assumption.",
     "policies.effectiveGovernance":
-      "Community governance and party organisations at the sites were built up, above all after the 2019 follow-up guidance. Safety gain 0.1 before 2019 and 0.25 from 2019 is an assumption.",
+      "Community governance and party organisations at the sites were built up, above all after the 2019 follow-up guidance. A cut of the response time of site management by a third before 2019 and two thirds from 2019 (safety 0.6 and 0.75, as before the response-time model) is an assumption.",
     "policies.gridManagement":
       "Grid management of resettlement communities spread with community building, above all from 2019. Coverage 0.3 before 2019 and 0.7 from 2019 is an assumption.",
     "policies.ruralCivilization":
