@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { modelSpec } from "../src/params/model.js";
+import { leaves } from "../src/params/spec.js";
 import { fromUnit, parameterRange, toUnit, uncertainParameters } from "../src/experiment/parameterSpace.js";
 
 describe("parameter space", () => {
@@ -22,9 +24,11 @@ describe("parameter space", () => {
   });
 
   it("needs a range from the file where none is documented, inside the accepted values", () => {
-    expect(() => parameterRange("demography.marriage", undefined, "p")).toThrow(/no documented plausible range/);
-    expect(parameterRange("demography.marriage", [0.05, 0.12], "p")).toMatchObject({ lo: 0.05, hi: 0.12, log: false, from: "file" });
-    expect(() => parameterRange("demography.marriage", [0.05, 1.5], "p")).toThrow(/accepted values \[0, 1\]/);
+    // A share without a documented range (any will do; they are being given ranges).
+    const bare = leaves(modelSpec).find(({ spec }) => spec.kind === "number" && !spec.plausible && spec.min === 0 && spec.max === 1)!.path;
+    expect(() => parameterRange(bare, undefined, "p")).toThrow(/no documented plausible range/);
+    expect(parameterRange(bare, [0.05, 0.12], "p")).toMatchObject({ lo: 0.05, hi: 0.12, log: false, from: "file" });
+    expect(() => parameterRange(bare, [0.05, 1.5], "p")).toThrow(/accepted values \[0, 1\]/);
     expect(parameterRange("population.networkDegree", undefined, "p")).toMatchObject({ integer: true, lo: 3, hi: 12 });
   });
 
