@@ -1,6 +1,7 @@
 import type { EffectRow, ScenarioInfo, TidyRow } from "./types.ts";
 import { effectsTable } from "./effectsTable.ts";
 import { escapeHtml, scriptJson } from "./escapeHtml.ts";
+import { groupsTable } from "./groupsTable.ts";
 import { horizonTable } from "./horizonTable.ts";
 import { manifestTable } from "./manifestTable.ts";
 import { reportCharts } from "./reportCharts.ts";
@@ -43,11 +44,13 @@ export function reportHtml(input: ReportInput): string {
   }
   const effects = input.effects?.length ? effectsTable(input.effects, { scenarios: order }) : "";
   const levels = horizonTable(input.metrics, { scenarios: order });
+  const groups = groupsTable(input.metrics, { scenarios: order });
   const manifest = input.manifest && Object.keys(input.manifest).length ? manifestTable(input.manifest) : "";
   const nav = [
     ["scenarios", "Scenarios"],
     ...(effects ? [["effects", "Effects"]] : []),
     ...(levels ? [["outcomes", "Outcomes"]] : []),
+    ...(groups ? [["groups", "Groups"]] : []),
     ...charts.map((c) => [`chart-${c.name}`, c.title]),
     ...(manifest ? [["manifest", "Run"]] : []),
   ].map(([id, label]) => `<a href="#${id}">${escapeHtml(label)}</a>`).join(" · ");
@@ -94,6 +97,7 @@ table.nested th, table.nested td { border: none; padding: 0 8px 0 0; }
 ${scenarioList(input.scenarios, order)}
 ${effects ? `\n<h2 id="effects">Effects at the horizon</h2>\n${effects}\n` : ""}
 ${levels ? `\n<h2 id="outcomes">Outcomes at the horizon</h2>\n${levels}\n` : ""}
+${groups ? `\n<h2 id="groups">Outcomes by group at the horizon</h2>\n${groups}\n` : ""}
 ${charts
   .map(
     (c) => `<h2>${escapeHtml(c.title)}</h2>

@@ -1,5 +1,5 @@
 import { createSimulation, InputError, InputErrors, isInputError, type Simulation } from "@relocsim/core";
-import { experimentSpec, saveCheckpoint, checkCheckpointTarget, readCheckpoint, continueSimulation, branchSimulation } from "@relocsim/core/engine";
+import { experimentSpec, SITE_GROUPS, saveCheckpoint, checkCheckpointTarget, readCheckpoint, continueSimulation, branchSimulation } from "@relocsim/core/engine";
 import { openResultsDir, writeRunResults, type ContinuedFrom } from "@relocsim/core/results";
 import { parse, intFlag, specFlag, specValue, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
@@ -7,10 +7,11 @@ import { readScenarioFile } from "../scenarioFile.js";
 import { VERSION } from "../version.js";
 import { writeReport } from "../writeReport.js";
 
-const { seed: seedSpec, scale: scaleSpec } = experimentSpec.fields;
+const { seed: seedSpec, scale: scaleSpec, groups: groupsSpec } = experimentSpec.fields;
 const flags: Flags = {
   seed: specFlag(seedSpec, "seed of the run", "N"),
   scale: specFlag(scaleSpec, "households simulated", "S"),
+  groups: specFlag(groupsSpec, "groups written, in this order (household: and residence: groups are collected only when listed: a second pass over the households)", "LIST", SITE_GROUPS.join(",")),
   threads: { type: "string", value: "N", help: "threads stepping the simulation (same results for any N; helps from province scale)", default: "1" },
   checkpoint: { type: "string", value: "FILE", help: "save the whole simulation state to FILE (atomically) every --checkpoint-every months" },
   "checkpoint-every": { type: "string", value: "N", help: "months between checkpoints (with --checkpoint)", default: "12" },
@@ -59,9 +60,9 @@ export const runCommand = {
     let every = values["checkpoint-every"] === undefined ? undefined : intFlag(values, "checkpoint-every", 12, 1, 100_000);
     let checkpoint = values.checkpoint as string | undefined;
     if (resume !== undefined) {
-      const flag = ["seed", "scale", "from"].find((f) => values[f] !== undefined);
+      const flag = ["seed", "scale", "groups", "from"].find((f) => values[f] !== undefined);
       const clash = positionals.length ? "scenario file" : flag && `--${flag}`;
-      if (clash) throw new InputError("--resume", resume, `no ${clash} with it (the checkpoint holds the scenario, seed and scale)`);
+      if (clash) throw new InputError("--resume", resume, `no ${clash} with it (the checkpoint holds the scenario, seed, scale and groups)`);
       const saved = readCheckpoint(resume, { field: "--resume" });
       name = saved.scenario.name;
       continuedFrom = { how: "resume", checkpoint: resume, scenario: saved.scenario.name, scenarioHash: saved.scenario.hash, step: saved.snapshot.stepsDone };
@@ -85,13 +86,16 @@ export const runCommand = {
             const given = flag === "seed" ? specValue(values, "seed", seedSpec) : specValue(values, "scale", scaleSpec);
             if (given !== undefined && given !== mine) throw new InputError(`--${flag}`, values[flag], `the checkpoint's ${flag}, ${mine}, or none (--from continues its state)`);
           }
+          const groups = specValue<string[]>(values, "groups", groupsSpec);
+          if (groups !== undefined && groups.join(",") !== sim.groups.join(",")) throw new InputError("--groups", values.groups, `the checkpoint's groups, ${sim.groups.join(",")}, or none (--from continues its rows)`);
           return sim;
         };
         inputs = [file, from];
       } else {
         const seed = specValue(values, "seed", seedSpec) ?? seedSpec.default;
         const households = specValue(values, "scale", scaleSpec) ?? scaleSpec.default;
-        start = () => withFile(file, () => createSimulation(scenario, { seed, scale: households, threads }));
+        const groups = specValue<string[]>(values, "groups", groupsSpec);
+        start = () => withFile(file, () => createSimulation(scenario, { seed, scale: households, threads, ...(groups && { groups }) }));
         inputs = [file];
       }
     }
