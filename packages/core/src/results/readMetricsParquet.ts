@@ -55,3 +55,8 @@ export async function readMetricsParquet(file: string, intern: (s: string) => st
   }
   return rows;
 }
+
+/** Rows of a Parquet file, from its footer alone (nothing else is read). */
+export async function parquetRowCount(file: string): Promise<number> {
+  return Number((await parquetMetadataAsync(await asyncBufferFromFile(file))).num_rows);
+}
