@@ -41,6 +41,7 @@ export const compareCommand = {
         "  effects.csv    scenario,baseline,group,metric,step,date,n,baseline_mean,scenario_mean,effect,ci_low,ci_high,\n" +
         "                 unpaired_ci_low,unpaired_ci_high (the unpaired CI treats the runs as independent)\n" +
         "  metrics.csv    every run, tidy: scenario,replicate,seed,step,date,group,metric,value\n" +
+        "  metrics.parquet the same rows, typed columns (DuckDB, pandas, polars)\n" +
         "  summary.json   scenarios, levels at the horizon, the gain from pairing\n" +
         "  manifest.json  seeds, scenario hashes, version, scale, timings\n" +
         "  report.html    charts and tables (unless --no-report)\n" +

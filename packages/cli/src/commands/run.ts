@@ -25,12 +25,12 @@ const flags: Flags = {
 
 export const runCommand = {
   name: "run",
-  summary: "run one scenario with one seed; write metrics.csv, summary.json, manifest.json",
+  summary: "run one scenario with one seed; write metrics.csv, metrics.parquet, summary.json, manifest.json",
   help: () =>
     helpText(
       "relocsim run <scenario.json> [--seed N] [--scale county|province|national|<households>] [--threads N] [--out DIR]\n" +
         "       [--checkpoint FILE [--checkpoint-every N]] [--from FILE]\n       relocsim run --resume FILE [--threads N] [--out DIR]",
-      "Run one scenario with one seed to its horizon (monthly steps) and write:\n  metrics.csv    tidy rows: scenario,replicate,seed,step,date,group,metric,value\n  summary.json   every metric at the horizon, by group\n  manifest.json  scenario hash, seed, version, scale, timings\n  report.html    charts of the run (opens offline), with charts/*.svg and *.png",
+      "Run one scenario with one seed to its horizon (monthly steps) and write:\n  metrics.csv    tidy rows: scenario,replicate,seed,step,date,group,metric,value\n  metrics.parquet the same rows, typed columns (DuckDB, pandas, polars)\n  summary.json   every metric at the horizon, by group\n  manifest.json  scenario hash, seed, version, scale, timings\n  report.html    charts of the run (opens offline), with charts/*.svg and *.png",
       flags,
       "Checkpoints:\n" +
         "  --checkpoint FILE writes the whole state (every column, every random stream's position, the rows so\n" +
@@ -127,7 +127,7 @@ export const runCommand = {
       process.stdout.write(
         `${name}: ${sim.households.toLocaleString("en")} households in ${sim.state.sites.count.toLocaleString("en")} sites, ${sim.horizon} months, seed ${sim.seed}${how}, ${formatSeconds(seconds)}\n` +
           `  at ${lastDate(sim)}: employment rate ${fmt("employment_rate")}, per-capita income ${fmt("per_capita_income", 0)} yuan/yr, poverty rate ${fmt("poverty_rate")}, integration ${fmt("integration_index")}, occupancy ${fmt("occupancy_rate")}\n` +
-          `  wrote ${dir}/{metrics.csv,summary.json,manifest.json${values["no-report"] ? "" : ",report.html,charts/"}}${checkpoint === undefined ? "" : ` and checkpoint ${checkpoint}`}\n`,
+          `  wrote ${dir}/{metrics.csv,metrics.parquet,summary.json,manifest.json${values["no-report"] ? "" : ",report.html,charts/"}}${checkpoint === undefined ? "" : ` and checkpoint ${checkpoint}`}\n`,
       );
     }
     return 0;
