@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { BINS } from "../src/kernel/histogram.js";
 import { ELDERLY_AGE, F, GROUPS, HOUSEHOLD_GROUPS, LARGE_HOUSEHOLD, MEMBER_GROUPS, NF, NM, RESIDENCE_GROUPS, SITE_GROUPS, collectMemberGroups, collectSite } from "../src/model/collect.js";
 import { SITE_FIELDS } from "../src/model/metricTable.js";
+import { checkSeriesComplete } from "../src/results/checkSeriesComplete.js";
 import { Residence } from "../src/kernel/state.js";
 import { createSimulation, isInputError, type Simulation } from "../src/index.js";
 import { contextAt, members, sim } from "./helpers.js";
@@ -158,4 +159,13 @@ describe("createSimulation(scenario, { groups })", () => {
       { numRuns: 12, seed: Number(process.env.FC_SEED ?? 10) },
     );
   }, 120_000);
+});
+
+describe("checkSeriesComplete(file, rows, horizon) with household and residence groups", () => {
+  const row = (group: string, step: number, replicate = 0) => ({ scenario: "s", replicate, seed: 1, step, date: "2016-01", group, metric: "poverty_rate", value: 0.1 });
+  it("lets a household or residence group's series end before the horizon (an empty group), not a site group's, and every run must reach it", () => {
+    expect(() => checkSeriesComplete("m.csv", [row("all", 1), row("all", 2), row("residence:pending", 1)], 2)).not.toThrow();
+    expect(() => checkSeriesComplete("m.csv", [row("all", 1), row("all", 2), row("site:urban", 1)], 2)).toThrow(/site:urban, poverty_rate ending at step 1/);
+    expect(() => checkSeriesComplete("m.csv", [row("all", 2), row("household:large", 2), row("household:large", 1, 1)], 2)).toThrow(/s replicate 1, household:large, poverty_rate ending at step 1.*cut short/);
+  });
 });
