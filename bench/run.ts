@@ -26,6 +26,7 @@ import type { BandwidthResult } from "./pieces/bandwidth.ts";
 import type { ReplicationsResult } from "./pieces/replications.ts";
 import type { CoreLoopResult, Implementation } from "./pieces/coreLoop.ts";
 import type { HeapResult } from "./pieces/heap.ts";
+import type { StreamingResult } from "./pieces/streaming.ts";
 import { CORE_METRICS } from "./baselines/coreSetup.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -122,6 +123,17 @@ async function main(): Promise<void> {
     report.heap = { runs, allocationGrowth: runs[1]!.medianAllocatedBytesPerStep / runs[0]!.medianAllocatedBytesPerStep, populationRatio: runs[1]!.households / runs[0]!.households };
   }
 
+  if (want("streaming")) {
+    const runs: NonNullable<BenchReport["streaming"]>["runs"] = [];
+    for (const n of p.streaming.runs) {
+      log(`streaming: compare writing ${n.toLocaleString("en")} runs at --every 1 (${p.streaming.households} households each)…`);
+      const c = await inChild<StreamingResult>("streaming", { ...p.streaming, runs: n });
+      runs.push({ ...c.result, processPeakRssBytes: c.processPeakRssBytes });
+    }
+    const floor = runs[0]!.processPeakRssBytes;
+    report.streaming = { runs, rssOverFloor: runs.map((r) => r.processPeakRssBytes / floor), growth: runs.at(-1)!.processPeakRssBytes / runs.at(-2)!.processPeakRssBytes };
+  }
+
   report.durationMs = performance.now() - t0;
   report.loadAverage1mAtEnd = loadavg()[0]!;
   report.checks = checks(report);
@@ -209,6 +221,12 @@ function checks(r: BenchReport): Check[] {
     for (const h of r.heap.runs) c.push({ name: `retained heap flat across steps (${h.households.toLocaleString("en")} households)`, target: "growth < 1 MB", value: `${(h.growthBytes / 1e6).toFixed(2)} MB`, pass: h.growthBytes < 1e6 });
     const g = r.heap.allocationGrowth;
     c.push({ name: `allocation per step, ${r.heap.populationRatio}× the households`, target: "< 2× (not per agent)", value: `${g.toFixed(2)}×`, pass: g < 2 });
+  }
+  if (r.streaming) {
+    const last = r.streaming.runs.at(-1)!;
+    const before = r.streaming.runs.at(-2)!;
+    c.push({ name: `compare peak memory, ${last.runs.toLocaleString("en")} runs at --every 1`, target: "≤ 1 GB", value: `${(last.processPeakRssBytes / 1e9).toFixed(2)} GB`, pass: last.processPeakRssBytes <= 1e9 });
+    c.push({ name: `compare peak memory, ${last.runs / before.runs}× the runs`, target: "< 1.5× (flat)", value: `${r.streaming.growth.toFixed(2)}×`, pass: r.streaming.growth < 1.5 });
   }
   return c;
 }

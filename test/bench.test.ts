@@ -38,7 +38,7 @@ describe("pnpm bench --smoke", () => {
     expect(report.mode).toBe("smoke");
     expect(report.machine.nproc).toBeGreaterThan(0);
     expect(report.machine.cpuModel).not.toBe("");
-    for (const k of ["national", "bandwidth", "replications", "baselines", "heap"] as const) expect(report[k], k).toBeDefined();
+    for (const k of ["national", "bandwidth", "replications", "baselines", "heap", "streaming"] as const) expect(report[k], k).toBeDefined();
   });
 
   it("national: wall time, household-steps per second, peak RSS and time per process", () => {
@@ -98,8 +98,21 @@ describe("pnpm bench --smoke", () => {
     expect(finite(h.allocationGrowth)).toBe(true);
   });
 
+  it("streaming: compare's peak RSS at each number of runs beside the 2-run floor, rows and the parquet/csv sizes", () => {
+    const st = report.streaming!;
+    expect(st.runs.map((r) => r.runs)).toEqual([2, 4]);
+    // 2 runs × 3 months × 3 groups × every metric (some undefined early): twice as many rows for twice the runs.
+    expect(st.runs[1]!.rows).toBe(2 * st.runs[0]!.rows);
+    for (const r of st.runs) {
+      for (const x of [r.processPeakRssBytes, r.csvBytes, r.parquetBytes, r.wallMs]) expect(positive(x)).toBe(true);
+      expect(r.parquetCsvRatio).toBeLessThan(1);
+    }
+    expect(st.rssOverFloor[0]).toBe(1);
+    expect(finite(st.growth)).toBe(true);
+  });
+
   it("prints the readable table with every section and the targets", () => {
-    for (const s of ["1. national run", "2. replications", "3. core loop", "4. the limit", "heap across steps", "targets"]) expect(stdout).toContain(s);
+    for (const s of ["1. national run", "2. replications", "3. core loop", "4. the limit", "heap across steps", "streaming results", "targets"]) expect(stdout).toContain(s);
   });
 });
 
@@ -107,6 +120,6 @@ describe("pnpm bench flags", () => {
   it("rejects an unknown piece in --only, naming the value and what was expected", () => {
     const r = bench(["--only", "national,bogus"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("invalid --only: bogus (expected a comma-separated list of national, bandwidth, replications, baselines, heap)");
+    expect(r.stderr).toContain("invalid --only: bogus (expected a comma-separated list of national, bandwidth, replications, baselines, heap, streaming)");
   });
 });

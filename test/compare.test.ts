@@ -139,7 +139,7 @@ describe("relocsim compare <comparison.json>", () => {
     expect(r1.code, r1.stderr).toBe(0);
     const r2 = relocsim("compare", file, "--workers", "2", "--out", b, "--no-report", "-q");
     expect(r2.code, r2.stderr).toBe(0);
-    expect(readdirSync(a).sort()).toEqual(["effects.csv", "manifest.json", "metrics.csv", "summary.json"]);
+    expect(readdirSync(a).sort()).toEqual(["effects.csv", "manifest.json", "metrics.csv", "metrics.parquet", "summary.json"]);
     for (const f of ["effects.csv", "metrics.csv"]) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     expect(readFileSync(join(a, "effects.csv"), "utf8").split("\n")[0]).toBe(EFFECT_COLUMNS.join(","));
     const summary = JSON.parse(readFileSync(join(a, "summary.json"), "utf8"));

@@ -64,7 +64,7 @@ describe("relocsim compare that continues", () => {
       const a = readFileSync(join(whole, f), "utf8"), b = readFileSync(join(out, f), "utf8");
       expect(b === a, f).toBe(true);
     }
-    expect(readdirSync(out).sort()).toEqual(["effects.csv", "manifest.json", "metrics.csv", "summary.json"]);
+    expect(readdirSync(out).sort()).toEqual(["effects.csv", "manifest.json", "metrics.csv", "metrics.parquet", "summary.json"]);
     expect(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).partial).toBeUndefined();
   }, 180_000);
 

@@ -4,6 +4,7 @@ import { runReplications } from "../pieces/replications.ts";
 import { runCoreLoop } from "../pieces/coreLoop.ts";
 import { runHeap } from "../pieces/heap.ts";
 import { runBandwidth } from "../pieces/bandwidth.ts";
+import { runStreaming } from "../pieces/streaming.ts";
 import { peakRss } from "./machine.ts";
 
 /**
@@ -16,6 +17,7 @@ const PIECES: Record<string, (options: never, log: (s: string) => void) => unkno
   core: runCoreLoop,
   heap: runHeap,
   bandwidth: runBandwidth,
+  streaming: runStreaming,
 };
 
 const [name, json, out] = process.argv.slice(2);

@@ -1,9 +1,10 @@
 import type { NationalOptions } from "../pieces/national.ts";
 import type { ReplicationsOptions } from "../pieces/replications.ts";
 import type { BandwidthOptions } from "../pieces/bandwidth.ts";
+import type { StreamingOptions } from "../pieces/streaming.ts";
 import { availableParallelism } from "node:os";
 
-export const PIECES = ["national", "bandwidth", "replications", "baselines", "heap"] as const;
+export const PIECES = ["national", "bandwidth", "replications", "baselines", "heap", "streaming"] as const;
 export type PieceName = (typeof PIECES)[number];
 export type Mode = "full" | "quick" | "smoke";
 
@@ -27,6 +28,8 @@ export interface Plan {
   /** Two populations, the second larger: allocation inside a step that grew with it would be per-agent. */
   heap: { households: [number, number]; steps?: number };
   bandwidth: BandwidthOptions;
+  /** compare at these numbers of runs, each in a process of its own; the first (2 runs) is the floor the others are set beside. */
+  streaming: Omit<StreamingOptions, "runs"> & { runs: number[] };
 }
 
 const seeds = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -46,6 +49,7 @@ export function plan(mode: Mode, threads: number[] = [...new Set([1, availablePa
         ],
         heap: { households: [10_000, 40_000] },
         bandwidth: { repeats: 5 },
+        streaming: { households: 20, workers: 2, runs: [2, 500, 5000] },
       };
     case "quick":
       return {
@@ -58,6 +62,7 @@ export function plan(mode: Mode, threads: number[] = [...new Set([1, availablePa
         ],
         heap: { households: [10_000, 40_000], steps: 36 },
         bandwidth: { repeats: 3 },
+        streaming: { households: 20, workers: 2, runs: [2, 50, 500] },
       };
     case "smoke":
       return {
@@ -70,6 +75,7 @@ export function plan(mode: Mode, threads: number[] = [...new Set([1, availablePa
         ],
         heap: { households: [200, 800], steps: 3 },
         bandwidth: { repeats: 1 },
+        streaming: { households: 20, workers: 1, months: 3, runs: [2, 4] },
       };
   }
 }

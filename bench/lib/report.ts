@@ -4,6 +4,7 @@ import type { ReplicationsResult } from "../pieces/replications.ts";
 import type { CoreLoopResult } from "../pieces/coreLoop.ts";
 import type { HeapResult } from "../pieces/heap.ts";
 import type { BandwidthResult } from "../pieces/bandwidth.ts";
+import type { StreamingResult } from "../pieces/streaming.ts";
 import type { Agreement } from "./stats.ts";
 import type { Mode } from "./plan.ts";
 
@@ -25,6 +26,7 @@ export interface BenchReport {
   replications?: ReplicationsResult;
   baselines?: BaselinesReport;
   heap?: HeapReport;
+  streaming?: StreamingReport;
   checks: Check[];
 }
 
@@ -70,4 +72,14 @@ export interface Check {
   target: string;
   value: string;
   pass: boolean;
+}
+
+/** compare writing metrics.csv and metrics.parquet at growing numbers of runs (pieces/streaming.ts). */
+export interface StreamingReport {
+  /** One per number of runs, ascending; the first is the floor (2 runs). */
+  runs: Array<StreamingResult & { processPeakRssBytes: number }>;
+  /** Peak RSS of each ÷ the floor's. */
+  rssOverFloor: number[];
+  /** Peak RSS at the most runs ÷ at the next most (flat memory: about 1 for 10× the runs). */
+  growth: number;
 }

@@ -81,6 +81,14 @@ export function renderTable(r: BenchReport): string {
     out.push(`  allocation per step grows ${f(r.heap.allocationGrowth, 2)}× for ${r.heap.populationRatio}× the households (allocation per agent would grow ${r.heap.populationRatio}×, a per-step constant 1×)`);
   }
 
+  if (r.streaming) {
+    const st = r.streaming;
+    out.push("", `streaming results: compare at --every 1, ${st.runs[0]!.households} households a run, ${st.runs[0]!.workers} worker${st.runs[0]!.workers > 1 ? "s" : ""}, no report`);
+    const rows = [["runs", "rows", "wall", "peak RSS", "÷ 2-run floor", "metrics.csv", "metrics.parquet", "parquet ÷ csv"]];
+    st.runs.forEach((x, i) => rows.push([int(x.runs), int(x.rows), `${f(x.wallMs / 1000, 1)} s`, bytes(x.processPeakRssBytes), `${f(st.rssOverFloor[i]!, 2)}×`, bytes(x.csvBytes), bytes(x.parquetBytes), f(x.parquetCsvRatio, 3)]));
+    out.push(grid(rows));
+  }
+
   if (r.checks.length) {
     out.push("", "targets (bench figures, not tests):");
     out.push(grid(r.checks.map((c) => [c.pass ? "met" : "MISSED", c.name, c.value, c.target])));

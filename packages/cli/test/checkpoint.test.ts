@@ -84,7 +84,7 @@ describe("relocsim run refuses, with exit code 2 and the reason", () => {
   it("--resume with a scenario file or a seed, and --checkpoint-every without --checkpoint", async () => {
     await write();
     await refused(["run", "scenarios/baseline.json", "--resume", ckpt], /invalid --resume: .*\(expected no scenario file with it/);
-    await refused(["run", "--resume", ckpt, "--seed", "3"], /invalid --resume: .*\(expected no --seed with it \(the checkpoint holds the scenario, seed and scale\)\)/);
+    await refused(["run", "--resume", ckpt, "--seed", "3"], /invalid --resume: .*\(expected no --seed with it \(the checkpoint holds the scenario, seed, scale and groups\)\)/);
     await refused([...run, "--checkpoint-every", "6"], /invalid --checkpoint-every: "6" \(expected a --checkpoint FILE to write to\)/);
   });
 

@@ -15,7 +15,7 @@ describe("relocsim run", () => {
     const out = join(dir, "a");
     const r = relocsim("run", "scenarios/baseline.json", "--scale", "400", "--seed", "3", "--out", out);
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["charts", "manifest.json", "metrics.csv", "report.html", "summary.json"]);
+    expect(readdirSync(out).sort()).toEqual(["charts", "manifest.json", "metrics.csv", "metrics.parquet", "report.html", "summary.json"]);
     expect(readdirSync(join(out, "charts"))).toContain("trajectories.png");
     const csv = readFileSync(join(out, "metrics.csv"), "utf8").split("\n");
     expect(csv[0]).toBe("scenario,replicate,seed,step,date,group,metric,value");

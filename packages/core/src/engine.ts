@@ -18,6 +18,8 @@ export { replicateSeed, stream, type Random } from "./kernel/random.js";
 export { rowsToCsv, csvField, CSV_HEADER } from "./results/tidyRow.js";
 export { crowding } from "./model/demography.js";
 export { Emp, Residence } from "./kernel/state.js";
+// Groups a run can report: site groups always, household and residence groups on request.
+export { SITE_GROUPS, HOUSEHOLD_GROUPS, RESIDENCE_GROUPS, MEMBER_GROUPS, ELDERLY_AGE, LARGE_HOUSEHOLD, type GroupName } from "./model/collect.js";
 export { planExperiment, type ScenarioInfo, type Plan } from "./experiment/runExperiment.js";
 export { experimentSpec, checkExperimentOptions, DEFAULT_GROUPS, DEFAULT_EVERY, type ExperimentSettings, type ExperimentOptionName } from "./experiment/experimentSpec.js";
 export { pairedDifference, type PairedDifference } from "./experiment/pairedDifference.js";

@@ -1,4 +1,4 @@
-import { InputError } from "./errors.js";
+import { InputError, suggest } from "./errors.js";
 import type { Params } from "./params/types.js";
 import { applyExpressions, parseMonth, formatMonth, timeScope } from "./params/resolve.js";
 import { checkLeaf } from "./params/checkLeaf.js";
@@ -10,7 +10,7 @@ import { stream } from "./kernel/random.js";
 import { shared, type State } from "./kernel/state.js";
 import { BINS } from "./kernel/histogram.js";
 import { savedStreamsLength, saveStreams, siteRange, stepSites, type SiteRange } from "./kernel/siteRange.js";
-import { GROUPS, NF, siteGroups } from "./model/collect.js";
+import { GROUPS, MEMBER_GROUPS, NF, NM, SITE_GROUPS, collectedGroups, siteGroups } from "./model/collect.js";
 import { METRICS } from "./model/metricTable.js";
 import { metricValues } from "./model/metricValues.js";
 import { PHASES, SCHEDULE, modelStep, type ModelStep, type PhaseName as Phase } from "./model/schedule.js";
@@ -36,6 +36,13 @@ export interface SimulationOptions {
    * @default 1
    */
   threads?: number;
+  /**
+   * Groups reported by results() and summary(), in this order (any of GROUPS). Site and
+   * cohort groups are always collected; household and residence groups only when one of them
+   * is named here (a second pass over the households each month).
+   * @default SITE_GROUPS: all, site:urban, site:rural, cohort:2016 … cohort:2019
+   */
+  groups?: readonly string[];
 }
 
 export { SCHEDULE, type Phase };
@@ -48,6 +55,8 @@ export interface Simulation {
   /** The parameters in force at the current step (time expressions applied). */
   readonly params: Params;
   readonly state: State;
+  /** Groups reported by results() and summary(), in order. */
+  readonly groups: readonly string[];
   /** Steps taken so far (0 before the first). */
   readonly stepsDone: number;
   readonly horizon: number;
@@ -84,7 +93,15 @@ export function createSimulation(scenario: ResolvedScenario | Scenario | Record<
   const threads = options.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new InputError("threads", threads, "a whole number from 1 to 64");
   checkFits(households, threads);
-  return new Engine(sc, seed as number, replicate, households, threads);
+  return new Engine(sc, seed as number, replicate, households, threads, checkGroups(options.groups, "groups"));
+}
+
+/** The groups option checked (each a known group, once; did-you-mean for a near miss), or the site groups. */
+function checkGroups(groups: unknown, field: string): readonly string[] {
+  if (groups === undefined) return SITE_GROUPS;
+  const checked = checkLeaf(experimentSpec.fields.groups, groups, field);
+  if (checked instanceof InputError) throw checked;
+  return checked as string[];
 }
 
 /**
@@ -98,11 +115,13 @@ export interface SimulationSnapshot {
   readonly replicate: number;
   readonly households: number;
   readonly stepsDone: number;
+  /** The groups the simulation reports; its values hold collectedGroups(groups). */
+  readonly groups: readonly string[];
   /** The live columns of a snapshot taken (valid until the simulation steps again). */
   readonly state: State;
   /** Positions of every site's random streams (kernel/siteRange.ts saveStreams layout). */
   readonly streams: Float64Array;
-  /** Values of the steps done: values[(step * groups + g) * metrics + m]. */
+  /** Values of the steps done: values[(step * collected groups + g) * metrics + m]. */
   readonly values: Float64Array;
 }
 
@@ -118,11 +137,12 @@ export function snapshotSimulation(sim: Simulation): SimulationSnapshot {
  * its results are those of a run never interrupted. The snapshot's state is taken over, not copied.
  */
 export function continueSimulation(scenario: ResolvedScenario, snapshot: SimulationSnapshot, options: Pick<SimulationOptions, "threads"> = {}): Simulation {
+  const groups = checkGroups(snapshot.groups, "snapshot.groups");
   const threads = options.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new InputError("threads", threads, "a whole number from 1 to 64");
   checkFits(snapshot.households, threads);
   if (snapshot.stepsDone > scenario.params.horizon.months) throw new InputError("params.horizon.months", scenario.params.horizon.months, `at least the ${snapshot.stepsDone} steps already done`);
-  return new Engine(scenario, snapshot.seed, snapshot.replicate, snapshot.households, threads, snapshot);
+  return new Engine(scenario, snapshot.seed, snapshot.replicate, snapshot.households, threads, groups, snapshot);
 }
 
 interface RemoteRange {
@@ -141,6 +161,11 @@ class Engine implements Simulation {
   private readonly local: SiteRange<ModelStep>;
   private readonly remote: RemoteRange[] = [];
   private readonly siteAcc: Float64Array;
+  /** Per-site rows of the member groups (collect.ts collectMemberGroups), when collected. */
+  private readonly memberAcc: Float64Array | null;
+  /** The groups whose values are kept (collectedGroups(groups)), and each reported group's index among them. */
+  private readonly collected: readonly string[];
+  private readonly reportedAt: number[];
   private readonly groupAcc: Float64Array;
   private readonly groupHist: Float64Array;
   private readonly groupOf = new Int32Array(3);
@@ -160,8 +185,12 @@ class Engine implements Simulation {
     readonly replicate: number,
     readonly households: number,
     threads: number,
+    readonly groups: readonly string[],
     from?: SimulationSnapshot,
   ) {
+    const collected = (this.collected = collectedGroups(groups));
+    this.reportedAt = groups.map((g) => collected.indexOf(g));
+    const G = collected.length;
     const params = (this.params = structuredClone(scenario.params));
     const expressions = scenario.expressions;
     this.horizon = params.horizon.months;
@@ -170,13 +199,14 @@ class Engine implements Simulation {
     const S = this.state.sites;
     if (!from) for (let s = 0; s < S.count; s++) buildNetwork(this.state, s, params.population.networkRewire, stream(seed, s, "network"));
     this.siteAcc = shared(Float64Array, S.count * NF);
-    this.groupAcc = new Float64Array(GROUPS.length * NF);
-    this.groupHist = new Float64Array(GROUPS.length * BINS);
-    this.values = new Float64Array(this.horizon * GROUPS.length * METRICS.length).fill(Number.NaN);
+    this.memberAcc = G > SITE_GROUPS.length ? shared(Float64Array, S.count * NM * NF) : null;
+    this.groupAcc = new Float64Array(G * NF);
+    this.groupHist = new Float64Array(G * BINS);
+    this.values = new Float64Array(this.horizon * G * METRICS.length).fill(Number.NaN);
     this.streams = shared(Float64Array, savedStreamsLength(PHASES, S.count));
     if (from) {
       this.stepsDone = from.stepsDone;
-      this.values.set(from.values.subarray(0, from.stepsDone * GROUPS.length * METRICS.length));
+      this.values.set(from.values.subarray(0, from.stepsDone * G * METRICS.length));
       this.streams.set(from.streams);
       // The parameters in force at the last step done (`params`); each step applies its own again.
       if (from.stepsDone > 0 && expressions.length) applyExpressions(params, expressions, timeScope(this.start, from.stepsDone - 1));
@@ -195,16 +225,16 @@ class Engine implements Simulation {
       cuts.push(s);
     }
     cuts.push(S.count);
-    const local = modelStep(params, expressions, this.start, this.state, this.siteAcc, new Float64Array(GROUPS.length * BINS));
+    const local = modelStep(params, expressions, this.start, this.state, this.siteAcc, new Float64Array(G * BINS), this.memberAcc);
     const restore = from ? this.streams : undefined;
     this.local = siteRange(PHASES, local, seed, cuts[0]!, cuts[1]!, new Float64Array(SCHEDULE.length), restore);
     for (let k = 1; k < n; k++) {
       const ctl = shared(Int32Array, 4).fill(-1);
       ctl[CTL_ERROR] = 0;
       const err = shared(Uint8Array, 8192);
-      const hist = shared(Float64Array, GROUPS.length * BINS);
+      const hist = shared(Float64Array, G * BINS);
       const timings = shared(Float64Array, SCHEDULE.length);
-      const data = { start: this.start, state: this.state, s0: cuts[k]!, s1: cuts[k + 1]!, siteAcc: this.siteAcc, hist, timings };
+      const data = { start: this.start, state: this.state, s0: cuts[k]!, s1: cuts[k + 1]!, siteAcc: this.siteAcc, memberAcc: this.memberAcc, hist, timings };
       // The resolved start values and the expressions' sources: the worker checks nothing again.
       const expressionSources = expressions.map(({ path, source }) => ({ path, source }));
       const worker = startWorker(new URL("./stepWorker.js", import.meta.url), { ...data, params: scenario.params, expressions: expressionSources, seed, streams: this.streams, restore: Boolean(from), ctl, err });
@@ -244,8 +274,8 @@ class Engine implements Simulation {
 
   snapshot(): SimulationSnapshot {
     if (this.closed && !this.done) throw new InputError("simulation", "closed", "a simulation that has not been closed (to take a snapshot)");
-    const values = this.values.subarray(0, this.stepsDone * GROUPS.length * METRICS.length);
-    return { seed: this.seed, replicate: this.replicate, households: this.households, stepsDone: this.stepsDone, state: this.state, streams: this.saveStreams(), values };
+    const values = this.values.subarray(0, this.stepsDone * this.collected.length * METRICS.length);
+    return { seed: this.seed, replicate: this.replicate, households: this.households, stepsDone: this.stepsDone, groups: this.groups, state: this.state, streams: this.saveStreams(), values };
   }
 
   /** Every site's stream positions now: this thread's range, then each worker's on request. */
@@ -296,7 +326,7 @@ class Engine implements Simulation {
 
   /** Sum site rows into groups in site order (fixed, so results never depend on workers). */
   private reduce(step: number): void {
-    const G = GROUPS.length;
+    const G = this.collected.length;
     const acc = this.groupAcc.fill(0);
     const hist = this.groupHist;
     const g3 = this.groupOf;
@@ -305,6 +335,14 @@ class Engine implements Simulation {
       for (let k = 0; k < 3; k++) {
         const g = g3[k]!;
         for (let f = 0; f < NF; f++) acc[g * NF + f]! += this.siteAcc[s * NF + f]!;
+      }
+    }
+    const member = this.memberAcc;
+    if (member) {
+      const base = SITE_GROUPS.length * NF;
+      for (let s = 0; s < this.state.sites.count; s++) {
+        const row = s * NM * NF;
+        for (let i = 0; i < NM * NF; i++) acc[base + i]! += member[row + i]!;
       }
     }
     const M = METRICS.length;
@@ -324,15 +362,16 @@ class Engine implements Simulation {
 
   results(): TidyRow[] {
     const rows: TidyRow[] = [];
-    const G = GROUPS.length;
+    const G = this.collected.length;
     const M = METRICS.length;
     for (let step = 0; step < this.stepsDone; step++) {
       const date = formatMonth(this.start + step);
-      for (let g = 0; g < G; g++) {
+      for (let r = 0; r < this.groups.length; r++) {
+        const g = this.reportedAt[r]!;
         for (let m = 0; m < M; m++) {
           const value = this.values[(step * G + g) * M + m]!;
           if (Number.isNaN(value)) continue;
-          rows.push({ scenario: this.scenario.name, replicate: this.replicate, seed: this.seed, step: step + 1, date, group: GROUPS[g]!, metric: METRICS[m]!, value });
+          rows.push({ scenario: this.scenario.name, replicate: this.replicate, seed: this.seed, step: step + 1, date, group: this.groups[r]!, metric: METRICS[m]!, value });
         }
       }
     }
@@ -341,17 +380,21 @@ class Engine implements Simulation {
 
   metric(metric: string, group = "all", step = this.stepsDone): number {
     const m = (METRICS as readonly string[]).indexOf(metric);
-    const g = (GROUPS as readonly string[]).indexOf(group);
+    const g = this.collected.indexOf(group);
     if (m < 0) throw new InputError("metric", metric, `one of ${METRICS.join(", ")}`);
-    if (g < 0) throw new InputError("group", group, `one of ${GROUPS.join(", ")}`);
+    if (g < 0) {
+      if ((MEMBER_GROUPS as readonly string[]).includes(group)) throw new InputError("group", group, `a group this simulation collects (${this.collected.join(", ")})`, "household and residence groups are collected only when asked for: createSimulation(scenario, { groups: [...] })");
+      const near = suggest(group, GROUPS);
+      throw new InputError("group", group, `one of ${GROUPS.join(", ")}`, near ? `did you mean '${near}'?` : undefined);
+    }
     if (!Number.isInteger(step) || step < 1 || step > this.stepsDone) throw new InputError("step", step, `a step from 1 to ${this.stepsDone}`);
-    return this.values[((step - 1) * GROUPS.length + g) * METRICS.length + m]!;
+    return this.values[((step - 1) * this.collected.length + g) * METRICS.length + m]!;
   }
 
   summary(): Record<string, Record<string, number>> {
     const out: Record<string, Record<string, number>> = {};
     if (this.stepsDone === 0) return out;
-    for (const g of GROUPS) {
+    for (const g of this.groups) {
       const row: Record<string, number> = {};
       for (const m of METRICS) {
         const v = this.metric(m, g);

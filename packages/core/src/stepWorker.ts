@@ -23,6 +23,8 @@ const d = workerData as {
   s0: number;
   s1: number;
   siteAcc: Float64Array;
+  /** Per-site rows of the household and residence groups, or null when the run does not collect them. */
+  memberAcc: Float64Array | null;
   hist: Float64Array;
   timings: Float64Array;
   /** Positions of every site's streams (this worker writes its sites' on SAVE_STREAMS). */
@@ -35,7 +37,7 @@ const d = workerData as {
 
 try {
   const expressions = d.expressions.map((e) => compileExpression(e.path, e.source));
-  const range = siteRange(PHASES, modelStep(d.params, expressions, d.start, d.state, d.siteAcc, d.hist), d.seed, d.s0, d.s1, d.timings, d.restore ? d.streams : undefined);
+  const range = siteRange(PHASES, modelStep(d.params, expressions, d.start, d.state, d.siteAcc, d.hist, d.memberAcc), d.seed, d.s0, d.s1, d.timings, d.restore ? d.streams : undefined);
   let last = -1;
   for (;;) {
     Atomics.wait(d.ctl, CTL_REQUEST, last);

@@ -12,6 +12,7 @@ export { tornadoChart, type TornadoItem, type TornadoOptions } from "./tornadoCh
 export { reportCharts, type ReportChart, type ReportChartsInput } from "./reportCharts.ts";
 export { toSvg, toPng, type PngOptions } from "./render.ts";
 export { reportHtml, type ReportInput } from "./reportHtml.ts";
+export { groupsTable, groupMetrics } from "./groupsTable.ts";
 export { readResults, parseCsv, type Results } from "@relocsim/core/results";
 export { writeReport, type WriteReportOptions, type WrittenReport } from "./writeReport.ts";
 export { formatValue, formatDifference } from "./formatValue.ts";

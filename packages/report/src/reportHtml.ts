@@ -1,6 +1,7 @@
 import type { EffectRow, ScenarioInfo, TidyRow } from "./types.ts";
 import { effectsTable } from "./effectsTable.ts";
 import { escapeHtml, scriptJson } from "./escapeHtml.ts";
+import { groupsTable } from "./groupsTable.ts";
 import { horizonTable } from "./horizonTable.ts";
 import { costTable, costEffectivenessTable } from "./costTables.ts";
 import { manifestTable } from "./manifestTable.ts";
@@ -45,12 +46,14 @@ export function reportHtml(input: ReportInput): string {
   const effects = input.effects?.length ? effectsTable(input.effects, { scenarios: order }) : "";
   const levels = horizonTable(input.metrics, { scenarios: order });
   const costs = [costTable(input.metrics, { scenarios: order }), input.effects?.length ? costEffectivenessTable(input.effects, { scenarios: order }) : ""].filter(Boolean).join("\n");
+  const groups = groupsTable(input.metrics, { scenarios: order });
   const manifest = input.manifest && Object.keys(input.manifest).length ? manifestTable(input.manifest) : "";
   const nav = [
     ["scenarios", "Scenarios"],
     ...(effects ? [["effects", "Effects"]] : []),
     ...(levels ? [["outcomes", "Outcomes"]] : []),
     ...(costs ? [["costs", "Costs"]] : []),
+    ...(groups ? [["groups", "Groups"]] : []),
     ...charts.map((c) => [`chart-${c.name}`, c.title]),
     ...(manifest ? [["manifest", "Run"]] : []),
   ].map(([id, label]) => `<a href="#${id}">${escapeHtml(label)}</a>`).join(" · ");
@@ -98,6 +101,7 @@ ${scenarioList(input.scenarios, order)}
 ${effects ? `\n<h2 id="effects">Effects at the horizon</h2>\n${effects}\n` : ""}
 ${levels ? `\n<h2 id="outcomes">Outcomes at the horizon</h2>\n${levels}\n` : ""}
 ${costs ? `\n<h2 id="costs">Public cost and cost-effectiveness</h2>\n${costs}\n` : ""}
+${groups ? `\n<h2 id="groups">Outcomes by group at the horizon</h2>\n${groups}\n` : ""}
 ${charts
   .map(
     (c) => `<h2>${escapeHtml(c.title)}</h2>

@@ -43,6 +43,7 @@ export const compareCommand = {
         "                 cost_effect,cost_ci_low,cost_ci_high (public cost, yuan per household a year, paired),\n" +
         "                 cost_effectiveness,cost_effectiveness_unit,cost_effectiveness_note\n" +
         "  metrics.csv    every run, tidy: scenario,replicate,seed,step,date,group,metric,value\n" +
+        "  metrics.parquet the same rows, typed columns (DuckDB, pandas, polars)\n" +
         "  summary.json   scenarios, levels at the horizon, the gain from pairing\n" +
         "  manifest.json  seeds, scenario hashes, version, scale, timings\n" +
         "  report.html    charts and tables (unless --no-report)\n" +

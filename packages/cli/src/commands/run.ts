@@ -1,5 +1,5 @@
 import { createSimulation, InputError, InputErrors, isInputError, type Simulation } from "@relocsim/core";
-import { experimentSpec, saveCheckpoint, checkCheckpointTarget, readCheckpoint, continueSimulation, branchSimulation } from "@relocsim/core/engine";
+import { experimentSpec, SITE_GROUPS, saveCheckpoint, checkCheckpointTarget, readCheckpoint, continueSimulation, branchSimulation } from "@relocsim/core/engine";
 import { openResultsDir, writeRunResults, type ContinuedFrom } from "@relocsim/core/results";
 import { parse, intFlag, specFlag, specValue, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
@@ -7,10 +7,11 @@ import { readScenarioFile } from "../scenarioFile.js";
 import { VERSION } from "../version.js";
 import { writeReport } from "../writeReport.js";
 
-const { seed: seedSpec, scale: scaleSpec } = experimentSpec.fields;
+const { seed: seedSpec, scale: scaleSpec, groups: groupsSpec } = experimentSpec.fields;
 const flags: Flags = {
   seed: specFlag(seedSpec, "seed of the run", "N"),
   scale: specFlag(scaleSpec, "households simulated", "S"),
+  groups: specFlag(groupsSpec, "groups written, in this order (household: and residence: groups are collected only when listed: a second pass over the households)", "LIST", SITE_GROUPS.join(",")),
   threads: { type: "string", value: "N", help: "threads stepping the simulation (same results for any N; helps from province scale)", default: "1" },
   checkpoint: { type: "string", value: "FILE", help: "save the whole simulation state to FILE (atomically) every --checkpoint-every months" },
   "checkpoint-every": { type: "string", value: "N", help: "months between checkpoints (with --checkpoint)", default: "12" },
@@ -24,12 +25,12 @@ const flags: Flags = {
 
 export const runCommand = {
   name: "run",
-  summary: "run one scenario with one seed; write metrics.csv, summary.json, manifest.json",
+  summary: "run one scenario with one seed; write metrics.csv, metrics.parquet, summary.json, manifest.json",
   help: () =>
     helpText(
       "relocsim run <scenario.json> [--seed N] [--scale county|province|national|<households>] [--threads N] [--out DIR]\n" +
         "       [--checkpoint FILE [--checkpoint-every N]] [--from FILE]\n       relocsim run --resume FILE [--threads N] [--out DIR]",
-      "Run one scenario with one seed to its horizon (monthly steps) and write:\n  metrics.csv    tidy rows: scenario,replicate,seed,step,date,group,metric,value\n  summary.json   every metric at the horizon, by group\n  manifest.json  scenario hash, seed, version, scale, timings\n  report.html    charts of the run (opens offline), with charts/*.svg and *.png",
+      "Run one scenario with one seed to its horizon (monthly steps) and write:\n  metrics.csv    tidy rows: scenario,replicate,seed,step,date,group,metric,value\n  metrics.parquet the same rows, typed columns (DuckDB, pandas, polars)\n  summary.json   every metric at the horizon, by group\n  manifest.json  scenario hash, seed, version, scale, timings\n  report.html    charts of the run (opens offline), with charts/*.svg and *.png",
       flags,
       "Checkpoints:\n" +
         "  --checkpoint FILE writes the whole state (every column, every random stream's position, the rows so\n" +
@@ -59,9 +60,9 @@ export const runCommand = {
     let every = values["checkpoint-every"] === undefined ? undefined : intFlag(values, "checkpoint-every", 12, 1, 100_000);
     let checkpoint = values.checkpoint as string | undefined;
     if (resume !== undefined) {
-      const flag = ["seed", "scale", "from"].find((f) => values[f] !== undefined);
+      const flag = ["seed", "scale", "groups", "from"].find((f) => values[f] !== undefined);
       const clash = positionals.length ? "scenario file" : flag && `--${flag}`;
-      if (clash) throw new InputError("--resume", resume, `no ${clash} with it (the checkpoint holds the scenario, seed and scale)`);
+      if (clash) throw new InputError("--resume", resume, `no ${clash} with it (the checkpoint holds the scenario, seed, scale and groups)`);
       const saved = readCheckpoint(resume, { field: "--resume" });
       name = saved.scenario.name;
       continuedFrom = { how: "resume", checkpoint: resume, scenario: saved.scenario.name, scenarioHash: saved.scenario.hash, step: saved.snapshot.stepsDone };
@@ -85,13 +86,16 @@ export const runCommand = {
             const given = flag === "seed" ? specValue(values, "seed", seedSpec) : specValue(values, "scale", scaleSpec);
             if (given !== undefined && given !== mine) throw new InputError(`--${flag}`, values[flag], `the checkpoint's ${flag}, ${mine}, or none (--from continues its state)`);
           }
+          const groups = specValue<string[]>(values, "groups", groupsSpec);
+          if (groups !== undefined && groups.join(",") !== sim.groups.join(",")) throw new InputError("--groups", values.groups, `the checkpoint's groups, ${sim.groups.join(",")}, or none (--from continues its rows)`);
           return sim;
         };
         inputs = [file, from];
       } else {
         const seed = specValue(values, "seed", seedSpec) ?? seedSpec.default;
         const households = specValue(values, "scale", scaleSpec) ?? scaleSpec.default;
-        start = () => withFile(file, () => createSimulation(scenario, { seed, scale: households, threads }));
+        const groups = specValue<string[]>(values, "groups", groupsSpec);
+        start = () => withFile(file, () => createSimulation(scenario, { seed, scale: households, threads, ...(groups && { groups }) }));
         inputs = [file];
       }
     }
@@ -123,7 +127,7 @@ export const runCommand = {
       process.stdout.write(
         `${name}: ${sim.households.toLocaleString("en")} households in ${sim.state.sites.count.toLocaleString("en")} sites, ${sim.horizon} months, seed ${sim.seed}${how}, ${formatSeconds(seconds)}\n` +
           `  at ${lastDate(sim)}: employment rate ${fmt("employment_rate")}, per-capita income ${fmt("per_capita_income", 0)} yuan/yr, poverty rate ${fmt("poverty_rate")}, integration ${fmt("integration_index")}, occupancy ${fmt("occupancy_rate")}\n` +
-          `  wrote ${dir}/{metrics.csv,summary.json,manifest.json${values["no-report"] ? "" : ",report.html,charts/"}}${checkpoint === undefined ? "" : ` and checkpoint ${checkpoint}`}\n`,
+          `  wrote ${dir}/{metrics.csv,metrics.parquet,summary.json,manifest.json${values["no-report"] ? "" : ",report.html,charts/"}}${checkpoint === undefined ? "" : ` and checkpoint ${checkpoint}`}\n`,
       );
     }
     return 0;

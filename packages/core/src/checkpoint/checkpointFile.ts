@@ -30,7 +30,8 @@ export interface CheckpointHeader {
   shape: StateShape;
   columns: ColumnInfo[];
   streams: { names: string[]; length: number };
-  values: { groups: string[]; metrics: string[]; length: number };
+  /** The values' layout (collected groups × metrics per step); `reported`: the groups the run reports, when not the site groups. */
+  values: { groups: string[]; metrics: string[]; length: number; reported?: string[] };
   bodyBytes: number;
 }
 

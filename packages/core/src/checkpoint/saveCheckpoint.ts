@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSyn
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { snapshotSimulation, type Simulation } from "../simulation.js";
-import { GROUPS } from "../model/collect.js";
+import { SITE_GROUPS, collectedGroups } from "../model/collect.js";
 import { METRICS } from "../model/metricTable.js";
 import { PHASES } from "../model/schedule.js";
 import { streamNames } from "../kernel/siteRange.js";
@@ -45,7 +45,8 @@ export function saveCheckpoint(sim: Simulation, file: string, options: SaveCheck
     shape: stateShape(snap.state),
     columns: columns.map(({ name, type, length }) => ({ name, type, length })),
     streams: { names: streamNames(PHASES), length: snap.streams.length },
-    values: { groups: [...GROUPS], metrics: [...METRICS], length: snap.values.length },
+    // `reported` only when not the default, so a default run's checkpoint is what it always was.
+    values: { groups: [...collectedGroups(snap.groups)], metrics: [...METRICS], length: snap.values.length, ...(snap.groups.join(",") === SITE_GROUPS.join(",") ? {} : { reported: [...snap.groups] }) },
     bodyBytes: chunks.reduce((n, c) => n + c.byteLength, 0),
   };
   const { head, hash } = frame(header);

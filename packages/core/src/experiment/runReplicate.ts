@@ -17,7 +17,8 @@ export interface ReplicateValues {
 
 /** One run of an experiment, kept compact: the selected outcomes as one typed array. */
 export function runReplicate(scenario: ResolvedScenario, task: ReplicateTask, households: number, sel: OutcomeSelection): ReplicateValues {
-  const sim = createSimulation(scenario, { seed: task.seed, replicate: task.replicate, scale: households });
+  // Household and residence groups are collected only if the selection keeps one of them.
+  const sim = createSimulation(scenario, { seed: task.seed, replicate: task.replicate, scale: households, groups: sel.groups });
   sim.run();
   const G = sel.groups.length;
   const M = sel.metrics.length;

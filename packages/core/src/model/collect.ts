@@ -11,7 +11,55 @@ import { localJobs } from "./siteEconomy.js";
  * the metrics of the metric table (metricValues.ts). Integer counts are exact; income quantiles
  * and the Gini coefficient come from the income histogram (kernel/histogram.ts).
  */
-export const GROUPS = ["all", "site:urban", "site:rural", "cohort:2016", "cohort:2017", "cohort:2018", "cohort:2019"] as const;
+export const SITE_GROUPS = ["all", "site:urban", "site:rural", "cohort:2016", "cohort:2017", "cohort:2018", "cohort:2019"] as const;
+
+/**
+ * Groups of households by type, classified every month from the state (a household ages into
+ * and out of them): `with_labour` has ≥ 1 labour-force member (HouseholdTable.nLabour, the
+ * denominator of households_with_employed_share), `without_labour` none (the two partition the
+ * households); `elderly_only` has members who are all aged ≥ ELDERLY_AGE; `large` has
+ * ≥ LARGE_HOUSEHOLD members.
+ */
+export const HOUSEHOLD_GROUPS = ["household:with_labour", "household:without_labour", "household:elderly_only", "household:large"] as const;
+
+/** Groups of households by residence state this month (kernel/state.ts Residence; they partition the households). */
+export const RESIDENCE_GROUPS = ["residence:pending", "residence:transitional", "residence:resident", "residence:returned", "residence:gave_up"] as const;
+
+/**
+ * Groups whose members are households, not sites: collected only when a run asks for one of
+ * them (a second pass over every household, with a walk of its members for their ages), so
+ * runs that do not ask pay nothing for them.
+ */
+export const MEMBER_GROUPS = [...HOUSEHOLD_GROUPS, ...RESIDENCE_GROUPS] as const;
+
+/** Every group a run can report: site groups (always collected), then household and residence groups. */
+export const GROUPS = [...SITE_GROUPS, ...MEMBER_GROUPS] as const;
+export type GroupName = (typeof GROUPS)[number];
+
+/**
+ * Elderly: aged 60 or over (Law of the PRC on the Protection of the Rights and Interests of the
+ * Elderly, art. 2; also the end of the official labour-force age range 16–59).
+ */
+export const ELDERLY_AGE = 60;
+
+/**
+ * Large household: 6 or more members. The relocated households average 3.6 persons (9.6 M
+ * people in 2.66 M homes, NDRC 2020), so 6 is two-thirds above the mean; at the 25 m² per
+ * person cap such a family is entitled to 150 m², nearly twice the 80.6 m² average home, and
+ * it is where crowding after signing (paper 3.3) bites first. In the built population
+ * (1 + Poisson(2.6) members) about one household in eight is this large.
+ */
+export const LARGE_HOUSEHOLD = 6;
+
+/** True if the groups asked for include a household or residence group (collected on request). */
+export function needsMemberGroups(groups: readonly string[]): boolean {
+  return groups.some((g) => (MEMBER_GROUPS as readonly string[]).includes(g));
+}
+
+/** The groups whose values a run reporting `groups` collects, in the layout of its values. */
+export function collectedGroups(groups: readonly string[]): readonly string[] {
+  return needsMemberGroups(groups) ? GROUPS : SITE_GROUPS;
+}
 
 /** Per-site accumulator fields: F.name is the field's offset in a site's row. */
 export const F = Object.fromEntries(SITE_FIELDS.map((k, i) => [k, i])) as { readonly [K in SiteField]: number };
@@ -119,4 +167,114 @@ export function siteGroups(st: State, s: number, out: Int32Array): void {
   out[0] = 0;
   out[1] = st.sites.urban[s] === 1 ? 1 : 2;
   out[2] = 3 + Math.min(3, Math.max(0, st.sites.cohort[s]! - 2016));
+}
+
+/** Index of each residence state's group within MEMBER_GROUPS (Residence.Pending … GaveUp). */
+const RESIDENCE_GROUP = [0, 1, 2, 3, 4].map((r) => HOUSEHOLD_GROUPS.length + r);
+/** Member groups, and the rows per site that collectMemberGroups fills. */
+export const NM = MEMBER_GROUPS.length;
+/** The member groups one household is in this month (at most four: labour, elderly, large, residence). */
+const INTO = new Int32Array(4);
+
+/**
+ * Sum one site's households into the rows of the groups each belongs to this month:
+ * acc[(s * NM + g) * NF ...] for member group g, and the income histograms at
+ * hist[(SITE_GROUPS.length + g) * BINS ...]. The household's fields are those collectSite sums;
+ * a site's own quantities (collective income, maintenance fund, housing condition, local jobs)
+ * are shared out equally over its households, so that a group's per-household figure is the
+ * mean over its households of their site's, and the groups of a partition add up to the sites'.
+ */
+export function collectMemberGroups(p: Params, c: StepContext, st: State, s: number, acc: Float64Array, hist: Float64Array): void {
+  const H = st.households;
+  const P = st.persons;
+  const S = st.sites;
+  const h0 = S.hhStart[s]!, h1 = S.hhEnd[s]!;
+  const n = h1 - h0;
+  acc.fill(0, s * NM * NF, (s + 1) * NM * NF);
+  if (n === 0) return;
+  const open = c.step >= S.openStep[s]!;
+  const poorBelow = c.povertyLine - 1e-6;
+  const areaPerPerson = p.population.areaPerPerson;
+  const perHh = open ? 1 / n : 0;
+  const collective = open ? S.collectiveIncome[s]! * perHh : 0;
+  const maintenance = open ? S.maintenanceBalance[s]! * perHh : 0;
+  const condition = open ? S.housingCondition[s]! : 0;
+  const jobs = open ? localJobs(p, st, s) * perHh : 0;
+  const into = INTO;
+  for (let h = h0; h < h1; h++) {
+    const size = H.size[h]!;
+    const lf = H.nLabour[h]!;
+    let k = 0;
+    into[k++] = lf > 0 ? 0 : 1;
+    if (size > 0) {
+      let allOld = true;
+      for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
+        if (P.age[q]! < ELDERLY_AGE) {
+          allOld = false;
+          break;
+        }
+      }
+      if (allOld) into[k++] = 2;
+    }
+    if (size >= LARGE_HOUSEHOLD) into[k++] = 3;
+    const res = H.residence[h]!;
+    into[k++] = RESIDENCE_GROUP[res]!;
+    const hl = H.nLocal[h]!, hm = H.nMigrant[h]!, hs = H.nSelf[h]!, hf = H.nFarming[h]!;
+    const emp = hl + hm + hs + hf;
+    const inc = H.income12[h]!;
+    const pc = inc / (size > 1 ? size : 1);
+    const bin = binOf(pc);
+    const exited = H.everExited[h]!;
+    const poor = pc < poorBelow;
+    const signed = res !== Residence.Pending;
+    for (let i = 0; i < k; i++) {
+      const g = into[i]!;
+      const a = (s * NM + g) * NF;
+      acc[a + F.persons]! += size;
+      acc[a + F.households]! += 1;
+      acc[a + F.labourForce]! += lf;
+      acc[a + F.employed]! += emp;
+      acc[a + F.local]! += hl;
+      acc[a + F.migrant]! += hm;
+      acc[a + F.self]! += hs;
+      acc[a + F.farming]! += hf;
+      acc[a + F.inTraining]! += H.nTraining[h]!;
+      if (lf > 0) {
+        acc[a + F.hhWithLabour]! += 1;
+        if (emp > 0) acc[a + F.hhWithLabourEmployed]! += 1;
+      }
+      acc[a + F.income12]! += inc;
+      acc[a + F.incWage]! += H.incWage[h]!;
+      acc[a + F.incBusiness]! += H.incBusiness[h]!;
+      acc[a + F.incAgriculture]! += H.incAgriculture[h]!;
+      acc[a + F.incTransfer]! += H.incTransfer[h]!;
+      acc[a + F.incDividend]! += H.incDividend[h]!;
+      acc[a + F.savings]! += H.savings[h]!;
+      hist[(SITE_GROUPS.length + g) * BINS + bin]! += size;
+      if (poor) {
+        acc[a + F.poorPersons]! += size;
+        if (exited) acc[a + F.relapsedPersons]! += size;
+      }
+      if (exited) acc[a + F.exitedPersons]! += size;
+      if (signed) {
+        acc[a + F.signed]! += 1;
+        if (size * areaPerPerson > H.area[h]!) acc[a + F.crowded]! += 1;
+        if (res === Residence.Transitional) acc[a + F.transitional]! += 1;
+        else if (res === Residence.Resident) {
+          acc[a + F.resident]! += 1;
+          acc[a + F.intEcon]! += H.intEcon[h]!;
+          acc[a + F.intSocial]! += H.intSocial[h]!;
+          acc[a + F.intPsych]! += H.intPsych[h]!;
+        } else if (res === Residence.Returned) acc[a + F.returned]! += 1;
+        else if (res === Residence.GaveUp) acc[a + F.gaveUp]! += 1;
+      }
+      if (open) {
+        acc[a + F.openHouseholds]! += 1;
+        acc[a + F.collectiveIncome]! += collective;
+        acc[a + F.maintenanceBalance]! += maintenance;
+        acc[a + F.housingCondition]! += condition;
+        acc[a + F.localJobs]! += jobs;
+      }
+    }
+  }
 }

@@ -14,7 +14,7 @@ import { income } from "./income.js";
 import { integration } from "./integration.js";
 import { residence } from "./residence.js";
 import { poverty } from "./poverty.js";
-import { collectSite } from "./collect.js";
+import { collectMemberGroups, collectSite } from "./collect.js";
 import { costs } from "./costs.js";
 
 /** What the model's phases read and write on one range of sites. */
@@ -31,10 +31,12 @@ export interface ModelStep {
   /** This range's income histograms per group (integer person counts). */
   readonly hist: Float64Array;
   readonly groups: Int32Array;
+  /** Per-site rows of the household and residence groups, when the run collects them (else null). */
+  readonly memberAcc: Float64Array | null;
 }
 
-export function modelStep(params: Params, expressions: readonly CompiledExpression[], start: number, state: State, siteAcc: Float64Array, hist: Float64Array): ModelStep {
-  return { params, expressions, start, state, c: stepContext(params, timeScope(start, -1)), siteAcc, hist, groups: new Int32Array(3) };
+export function modelStep(params: Params, expressions: readonly CompiledExpression[], start: number, state: State, siteAcc: Float64Array, hist: Float64Array, memberAcc: Float64Array | null = null): ModelStep {
+  return { params, expressions, start, state, c: stepContext(params, timeScope(start, -1)), siteAcc, hist, groups: new Int32Array(3), memberAcc };
 }
 
 /**
@@ -79,7 +81,14 @@ export const PHASES = [
   // 9. Poverty monitoring and relapse.
   { name: "poverty", streams: ["poverty"], site: (x, s, r) => poverty(x.params, x.c, x.state, s, r[0]!) },
   // 10. Collection: per-site rows; the simulation reduces them over sites in site order.
-  { name: "collect", streams: [], begin: (x) => x.hist.fill(0), site: (x, s) => collectSite(x.params, x.c, x.state, s, x.siteAcc, x.hist, x.groups) },
+  // Household and residence groups only when the run asks for them (collect.ts MEMBER_GROUPS).
+  {
+    name: "collect", streams: [], begin: (x) => x.hist.fill(0),
+    site: (x, s) => {
+      collectSite(x.params, x.c, x.state, s, x.siteAcc, x.hist, x.groups);
+      if (x.memberAcc) collectMemberGroups(x.params, x.c, x.state, s, x.memberAcc, x.hist);
+    },
+  },
 ] as const satisfies readonly Phase<ModelStep>[];
 
 export type PhaseName = (typeof PHASES)[number]["name"];

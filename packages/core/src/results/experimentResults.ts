@@ -79,7 +79,8 @@ export function experimentResultFiles(x: Experiment, info: ExperimentResultsInfo
     seconds: Number(x.seconds.toFixed(3)),
   };
   return {
-    ...resultTables(x.rows(), { rows: x.effects, replications: x.replications }, true),
+    // Read from the run store once for metrics.csv and again for metrics.parquet.
+    ...resultTables({ [Symbol.iterator]: () => x.rows() }, { rows: x.effects, replications: x.replications }, true),
     [RESULT_FILES.summary]: JSON.stringify(summary, null, 2) + "\n",
     [RESULT_FILES.manifest]: JSON.stringify(manifest, null, 2) + "\n",
   };

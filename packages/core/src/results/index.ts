@@ -7,6 +7,8 @@ export { experimentResultFiles, writeExperimentResults, type ExperimentResultsIn
 export { openResultsDir, isResultsDir, type ResultsDir, type CommitOptions, type OpenOptions } from "./resultsDir.js";
 export { writeFailure } from "./writeFailure.js";
 export { readResults, type Results, type ReadEffectRow } from "./readResults.js";
+export { readMetricsParquet, parquetRowCount } from "./readMetricsParquet.js";
+export { streamedParquet, PARQUET_COLUMNS, PARQUET_ROW_GROUP } from "./metricsParquet.js";
 export { readCsvTable, toNumber } from "./readCsvTable.js";
 export { CsvParser, parseCsv } from "./csvParser.js";
 export { scenarioOrder } from "./scenarioOrder.js";

@@ -9,6 +9,7 @@ import { readCsvTable, toNumber } from "./readCsvTable.js";
 import { RESULT_FILES } from "./resultFiles.js";
 import { checkSeriesComplete } from "./checkSeriesComplete.js";
 import { scenarioOrder } from "./scenarioOrder.js";
+import { readMetricsParquet } from "./readMetricsParquet.js";
 
 /** An effect as read back: the unpaired interval is optional (older files lack it). */
 export type ReadEffectRow = Omit<EffectRow, "unpaired_ci_low" | "unpaired_ci_high"> & Partial<Pick<EffectRow, "unpaired_ci_low" | "unpaired_ci_high">>;
@@ -33,14 +34,18 @@ const metricColumns = CSV_HEADER.split(",");
 const effectColumns = EFFECT_COLUMNS.slice(0, EFFECT_COLUMNS.indexOf("ci_high") + 1);
 
 /**
- * Reads a results directory: metrics.csv (required), effects.csv, summary.json and
- * manifest.json (each optional). Errors name the file and what was expected.
+ * Reads a results directory: metrics.csv, or metrics.parquet where there is no metrics.csv (one
+ * of them required), effects.csv, summary.json and manifest.json (each optional). Errors name
+ * the file and what was expected.
  */
 export async function readResults(dir: string): Promise<Results> {
   const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!isDir) throw new InputError("results directory", dir, "a directory written by relocsim run or compare");
-  const metricsFile = join(dir, RESULT_FILES.metrics);
-  if (!existsSync(metricsFile)) throw new InputError("results directory", dir, `a ${RESULT_FILES.metrics} file in it`);
+  const csvFile = join(dir, RESULT_FILES.metrics);
+  const parquetFile = join(dir, RESULT_FILES.metricsParquet);
+  const fromCsv = existsSync(csvFile);
+  if (!fromCsv && !existsSync(parquetFile)) throw new InputError("results directory", dir, `a ${RESULT_FILES.metrics} or ${RESULT_FILES.metricsParquet} file in it`);
+  const metricsFile = fromCsv ? csvFile : parquetFile;
 
   // Labels repeat millions of times: keep one copy of each (a sliced string would also pin
   // the whole chunk it was cut from).
@@ -50,7 +55,7 @@ export async function readResults(dir: string): Promise<Results> {
     if (shared === undefined) pool.set(text, (shared = (" " + text).slice(1)));
     return shared;
   };
-  const metrics = await readCsvTable(metricsFile, metricColumns, (get) => ({
+  const metrics = fromCsv ? await readCsvTable(metricsFile, metricColumns, (get) => ({
     scenario: intern(get("scenario")),
     replicate: toNumber(get("replicate")),
     seed: toNumber(get("seed")),
@@ -59,7 +64,7 @@ export async function readResults(dir: string): Promise<Results> {
     group: intern(get("group")),
     metric: intern(get("metric").trim()),
     value: toNumber(get("value")),
-  }));
+  })) : await readMetricsParquet(metricsFile, intern);
   const effectsFile = join(dir, RESULT_FILES.effects);
   const effects = existsSync(effectsFile)
     ? await readCsvTable(effectsFile, effectColumns, (get) => ({

@@ -1,12 +1,14 @@
 /**
  * The files of a results directory, by role: the one list every writer and reader uses.
- * metrics.csv holds every run as tidy rows (columns CSV_HEADER), effects.csv a comparison's
+ * metrics.csv holds every run as tidy rows (columns CSV_HEADER), metrics.parquet the same rows
+ * with typed columns (results/metricsParquet.ts PARQUET_COLUMNS), effects.csv a comparison's
  * paired effects (columns EFFECT_COLUMNS), summary.json the levels at the horizon and the
  * scenarios' descriptions, manifest.json how the results were made (and marks the directory
  * as relocsim's, so that a later run may replace it).
  */
 export const RESULT_FILES = {
   metrics: "metrics.csv",
+  metricsParquet: "metrics.parquet",
   effects: "effects.csv",
   summary: "summary.json",
   manifest: "manifest.json",

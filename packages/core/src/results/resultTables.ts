@@ -2,10 +2,13 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { CSV_HEADER, csvRow, rowsToCsv, type TidyRow } from "./tidyRow.js";
 import { effectsToCsv, type EffectRow } from "../experiment/effectRow.js";
 import { RESULT_FILES, type FileWriter, type ResultFiles } from "./resultFiles.js";
+import { streamedParquet } from "./metricsParquet.js";
 
 /**
  * The data tables of a results directory, written the same way for a single run and for an
- * experiment: metrics.csv, and effects.csv when there are effects. `replications` tells
+ * experiment: metrics.csv and metrics.parquet (the same rows, typed columns), and effects.csv
+ * when there are effects. `rows` is read once per file, so it must be iterable again (an
+ * array, or an object whose iterator starts afresh). `replications` tells
  * whether intervals exist at all (one replication gives none: their cells are left empty).
  * With `stream`, metrics.csv is written as its rows come (an experiment's runs read one at
  * a time), never held whole: the text of 500 monthly runs is already longer than a string
@@ -15,6 +18,7 @@ export function resultTables(rows: Iterable<TidyRow>, effects?: { rows: Iterable
   return {
     ...(effects && { [RESULT_FILES.effects]: effectsToCsv(effects.rows) }),
     [RESULT_FILES.metrics]: stream ? streamedCsv(rows) : rowsToCsv(rows),
+    [RESULT_FILES.metricsParquet]: streamedParquet(rows),
   };
 }
 
