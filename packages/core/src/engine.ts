@@ -42,3 +42,5 @@ export { runTask, type TaskOutput, type TaskPlan } from "./experiment/runTask.js
 export { runTasks, type RunTasksOptions } from "./experiment/runTasks.js";
 export { assembleExperiment } from "./experiment/assembleExperiment.js";
 export { checkNesting, MAX_NESTING } from "./checkNesting.js";
+// Designs over the parameter space (unit cube; pointValues maps a point to parameter values).
+export { fullFactorial, latinHypercube, morrisDesign, saltelliDesign, saltelliAB, SALTELLI_A, SALTELLI_B, sobolPoints, SOBOL_MAX_DIMENSIONS, pointValues, type MorrisDesign, type MorrisTrajectory, type SaltelliDesign } from "./experiment/designs/index.js";
