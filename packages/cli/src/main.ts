@@ -8,6 +8,8 @@ import { validateCommand } from "./commands/validate.js";
 import { compareCommand } from "./commands/compare.js";
 import { reportCommand } from "./commands/report.js";
 import { mergeCommand } from "./commands/merge.js";
+import { sweepCommand } from "./commands/sweep.js";
+import { sensitivityCommand } from "./commands/sensitivity.js";
 import { VERSION } from "./version.js";
 
 export interface Command {
@@ -18,7 +20,7 @@ export interface Command {
 }
 
 /** Every command; `relocsim --help` lists them in this order. */
-export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, reportCommand];
+export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, sweepCommand, sensitivityCommand, reportCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n");
