@@ -222,3 +222,8 @@ export function designSettings(values: Record<string, unknown>): RunDesignOption
 export function designSeed(design: Design, settings: RunDesignOptions["settings"]): number {
   return settings.seed ?? design.options.seed ?? experimentSpec.fields.seed.default;
 }
+
+/** A d3-format fine enough to tell design points apart (a share to 0.1 percentage point). */
+export function fineFormat(info: { kind: string; format: string }): string {
+  return info.kind === "share" ? ".1%" : info.kind === "index" ? ".3~f" : info.format;
+}

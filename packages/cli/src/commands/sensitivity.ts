@@ -2,7 +2,7 @@ import { InputError } from "@relocsim/core";
 import { describeMetric, morrisIndices, sobolIndices, type SensitivityIndex } from "@relocsim/core/engine";
 import { loadDesign, designPoints, displayPath, MAX_DESIGN_POINTS, type Design, type DesignMethod } from "@relocsim/scenarios";
 import { parse, intFlag, helpText, type Flags } from "../args.js";
-import { runDesign, designUnits, designSettings, designSeed, pointsCsv, outcomesCsv, designManifest, commitDesignResults, type ChartList, type DesignRun } from "../runDesign.js";
+import { runDesign, designUnits, designSettings, designSeed, pointsCsv, outcomesCsv, designManifest, commitDesignResults, fineFormat, type ChartList, type DesignRun } from "../runDesign.js";
 import { designFlags, rangeLabel } from "./sweep.js";
 
 const flags: Flags = {
@@ -115,7 +115,7 @@ function indicesCharts(run: DesignRun, all: MetricIndices[]): ChartList {
             title: `${info.label} at ${run.design.horizon}: ${morris ? "Morris elementary effects" : "Sobol indices"}`,
             subtitle: `${run.units.length} points × ${run.replications} replication${run.replications === 1 ? "" : "s"}, ${run.households.toLocaleString("en")} households; lines: 95% bootstrap intervals`,
             valueTitle: morris ? `${info.label}${info.unit ? ` (${info.unit})` : ""} per full range of the parameter` : "Share of the outcome's variance",
-            valueFormat: morris ? ",.3~g" : ".2~f",
+            valueFormat: morris ? fineFormat(info) : ".2~f",
           }),
         },
       ];

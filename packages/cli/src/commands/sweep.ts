@@ -3,7 +3,7 @@ import { loadDesign, designPoints, type Design } from "@relocsim/scenarios";
 import type { TornadoItem, SweepCell } from "@relocsim/report";
 import type { ChartList } from "../runDesign.js";
 import { parse, specFlag, helpText, type Flags } from "../args.js";
-import { runDesign, designUnits, designSettings, designSeed, pointsCsv, outcomesCsv, designManifest, commitDesignResults, type DesignRun } from "../runDesign.js";
+import { runDesign, designUnits, designSettings, designSeed, pointsCsv, outcomesCsv, designManifest, commitDesignResults, fineFormat, type DesignRun } from "../runDesign.js";
 import { displayPath } from "@relocsim/scenarios";
 
 const o = experimentSpec.fields;
@@ -92,28 +92,28 @@ function average(xs: number[]): number {
 
 function sweepCharts(run: DesignRun): ChartList {
   return (report) => {
-  const charts: ReturnType<ChartList> = [];
-  const d = run.design;
-  d.outcomes.forEach((metric, o) => {
-    const info = describeMetric(metric);
-    const title = `${info.label}${info.unit ? ` (${info.unit})` : ""} at ${d.horizon}`;
-    const items = swings(run, o).filter((t) => Number.isFinite(t.low) && Number.isFinite(t.high) && Number.isFinite(t.base));
-    if (items.length) charts.push({ name: `tornado-${metric}`, spec: report.tornadoChart(items, { title, valueTitle: title, valueFormat: info.format, subtitle: d.design.type === "factorial" ? "Mean outcome with the parameter at its lowest or highest level (others over their levels); black tick: mean over every point." : "Mean outcome over the points with the parameter in the lowest or highest third of its range; black tick: mean over every point." }) });
-    if (d.design.type === "factorial" && d.parameters.length >= 2) {
-      const cells = new Map<string, { x: number; y: number; sum: number; n: number }>();
-      run.values.forEach((v, p) => {
-        const x = round(v[d.parameters[0]!.path]!);
-        const y = round(v[d.parameters[1]!.path]!);
-        const c = cells.get(`${x},${y}`) ?? { x, y, sum: 0, n: 0 };
-        c.sum += run.mean[o]![p]!;
-        c.n++;
-        cells.set(`${x},${y}`, c);
-      });
-      const list: SweepCell[] = [...cells.values()].map((c) => ({ x: c.x, y: c.y, value: c.sum / c.n })).filter((c) => Number.isFinite(c.value));
-      if (list.length) charts.push({ name: `heatmap-${metric}`, spec: report.sweepHeatmap(list, { title, xTitle: d.parameters[0]!.path, yTitle: d.parameters[1]!.path, valueTitle: info.label, subtitle: d.parameters.length > 2 ? "Mean over replicates and the other parameters' levels" : "Mean over replicates" }) });
-    }
-  });
-  return charts;
+    const charts: ReturnType<ChartList> = [];
+    const d = run.design;
+    d.outcomes.forEach((metric, o) => {
+      const info = describeMetric(metric);
+      const title = `${info.label}${info.unit ? ` (${info.unit})` : ""} at ${d.horizon}`;
+      const items = swings(run, o).filter((t) => Number.isFinite(t.low) && Number.isFinite(t.high) && Number.isFinite(t.base));
+      if (items.length) charts.push({ name: `tornado-${metric}`, spec: report.tornadoChart(items, { title, valueTitle: title, valueFormat: fineFormat(info), subtitle: d.design.type === "factorial" ? "Mean outcome with the parameter at its lowest or highest level (others over their levels); black tick: mean over every point." : "Mean outcome over the points with the parameter in the lowest or highest third of its range; black tick: mean over every point." }) });
+      if (d.design.type === "factorial" && d.parameters.length >= 2) {
+        const cells = new Map<string, { x: number; y: number; sum: number; n: number }>();
+        run.values.forEach((v, p) => {
+          const x = round(v[d.parameters[0]!.path]!);
+          const y = round(v[d.parameters[1]!.path]!);
+          const c = cells.get(`${x},${y}`) ?? { x, y, sum: 0, n: 0 };
+          c.sum += run.mean[o]![p]!;
+          c.n++;
+          cells.set(`${x},${y}`, c);
+        });
+        const list: SweepCell[] = [...cells.values()].map((c) => ({ x: c.x, y: c.y, value: c.sum / c.n })).filter((c) => Number.isFinite(c.value));
+        if (list.length) charts.push({ name: `heatmap-${metric}`, spec: report.sweepHeatmap(list, { title, xTitle: d.parameters[0]!.path, yTitle: d.parameters[1]!.path, valueTitle: info.label, valueFormat: fineFormat(info), subtitle: d.parameters.length > 2 ? "Mean over replicates and the other parameters' levels" : "Mean over replicates" }) });
+      }
+    });
+    return charts;
   };
 }
 
