@@ -55,6 +55,16 @@ describe("sobolIndices(design, y)", () => {
     expect(width(4096)).toBeLessThan(width(256) / 2);
   });
 
+  it("does not depend on the outcome's level: f + 10^4 gives the same indices (f_B is centred)", () => {
+    const d = saltelliDesign(512, 3, { seed: 6 });
+    const a = sobolIndices(d, d.points.map(ishigami), { seed: 6, resamples: 50 });
+    const b = sobolIndices(d, d.points.map((u) => ishigami(u) + 1e4), { seed: 6, resamples: 50 });
+    a.forEach((x, i) => {
+      expect(b[i]!.value).toBeCloseTo(x.value, 6);
+      expect(b[i]!.lo).toBeCloseTo(x.lo, 6);
+    });
+  });
+
   it("is deterministic for a seed (design and bootstrap)", () => {
     const run = (seed: number) => {
       const d = saltelliDesign(64, 3, { seed });
