@@ -47,7 +47,7 @@ export function sensitivityChart(bars: readonly SensitivityBar[], options: Sensi
     hi: Number.isFinite(b.hi) ? b.hi : b.value,
   }));
   const format = options.valueFormat ?? ".2~f";
-  const y = { field: "parameter", type: "nominal" as const, title: null, sort: order, axis: { labelLimit: 320 } };
+  const y = { field: "parameter", type: "nominal" as const, title: null, sort: order, axis: { labelLimit: 480 } };
   const color = { field: "index", type: "nominal" as const, title: "Index", sort: indices.map(label), scale: { domain: indices.map(label), range: ["#0072B2", "#D55E00", "#009E73", "#CC79A7"].slice(0, indices.length) } };
   const yOffset = { field: "index", type: "nominal" as const, sort: indices.map(label) };
   return {
@@ -56,7 +56,8 @@ export function sensitivityChart(bars: readonly SensitivityBar[], options: Sensi
     config: chartConfig,
     data: { values },
     width: 460,
-    height: { step: 16 * Math.max(2, indices.length) },
+    // With yOffset the step is per index inside a parameter's band.
+    height: { step: 14 },
     encoding: { y, yOffset, color },
     layer: [
       { mark: { type: "rule", strokeWidth: 2 }, encoding: { x: { field: "lo", type: "quantitative", title: options.valueTitle, axis: { format } }, x2: { field: "hi" } } },
