@@ -88,6 +88,28 @@ describe("morrisDesign(k, options)", () => {
     expect(a).toEqual(morrisDesign(4, { trajectories: 5, levels: 4, seed: 1, candidates: 40 }));
     expect(a.points).not.toEqual(morrisDesign(4, { trajectories: 5, levels: 4, seed: 2, candidates: 40 }).points);
   });
+  it("stays on the grid inside the unit cube, one parameter moved by ±Δ per step, for any k, r, p and seed (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 6 }), fc.constantFrom(2, 4, 6, 8), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (k, r, p, seed) => {
+        const d = morrisDesign(k, { trajectories: r, levels: p, seed });
+        expect(d.points).toHaveLength(r * (k + 1));
+        for (const x of d.points.flat()) {
+          expect(x).toBeGreaterThanOrEqual(0);
+          expect(x).toBeLessThanOrEqual(1 + 1e-12);
+          expect(Math.abs(x * (p - 1) - Math.round(x * (p - 1)))).toBeLessThan(1e-9);
+        }
+        for (const t of d.trajectories) {
+          t.factors.forEach((j, i) => {
+            const a = d.points[t.start + i]!;
+            const b = d.points[t.start + i + 1]!;
+            expect(b.filter((x, c) => x !== a[c]).length).toBe(1);
+            expect(b[j]! - a[j]!).toBeCloseTo(t.deltas[i]!, 12);
+          });
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
   it("refuses odd levels", () => {
     expect(() => morrisDesign(3, { trajectories: 2, levels: 3, seed: 1 })).toThrow(/even/);
   });
