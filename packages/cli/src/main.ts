@@ -23,7 +23,7 @@ export interface Command {
 export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, sweepCommand, sensitivityCommand, reportCommand];
 
 function usage(): string {
-  const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n");
+  const rows = COMMANDS.map((c) => `  ${c.name.padEnd(Math.max(...COMMANDS.map((x) => x.name.length)))}  ${c.summary}`).join("\n");
   return `relocsim ${VERSION}: agent-based simulation of poverty-alleviation relocation outcomes
 
 Usage: relocsim <command> [options]     (from the repository: pnpm relocsim <command> ...)
