@@ -119,6 +119,8 @@ describe("relocsim sweep and sensitivity", () => {
       ["odd Morris levels", { design: { type: "morris", levels: 3 } }, /invalid design.levels: 3 \(expected a whole number from 2 to 100 \(even\)\)/],
       ["a horizon outside the run", { horizon: "2030-01" }, /invalid horizon: "2030-01" \(expected a month YYYY-MM inside the scenario's run, 2016-01 to 2017-12\)/],
       ["an unknown key", { replicatons: 2 }, /invalid replicatons: 2 \(expected one of the keys .*did you mean 'replications'\?/],
+      ["an unknown group", { group: "site:urbn" }, /invalid group: "site:urbn" \(expected a group: .*did you mean 'site:urban'\?/],
+      ["an unknown scenario", { scenario: "historicl" }, /invalid scenario: "historicl" .*did you mean 'historical'\?/],
       ["a design too large", { design: { type: "factorial", levels: 100 } }, /invalid design: .*at most 100,000 points/],
     ];
     for (const [what, change, message] of cases) {

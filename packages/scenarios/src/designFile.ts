@@ -3,7 +3,7 @@ import { InputError, InputErrors, type ResolvedScenario } from "@relocsim/core";
 import { checkExperimentOptions, formatMonth, parameterRange, parseMonth, suggest, uncertainParameters, type ExperimentSettings, type ParameterRange } from "@relocsim/core/engine";
 import { readJsonFile, displayPath } from "./readJsonFile.js";
 import { resolveRef } from "./comparison.js";
-import { collect } from "./errorPaths.js";
+import { collect, restate } from "./errorPaths.js";
 import { isPlainObject } from "./deepMerge.js";
 
 /** How a design places its points in the parameters' unit cube (packages/core/src/experiment/designs). */
@@ -85,7 +85,10 @@ export function resolveDesign(value: unknown, file?: string): Design {
   const outcomeField = (name: string) => (name === "metrics" ? "outcomes" : name === "groups" ? "group" : name);
   if (v.outcomes === undefined || (Array.isArray(v.outcomes) && v.outcomes.length === 0)) errors.push(new InputError("outcomes", v.outcomes, "a non-empty list of metric names read at the horizon (e.g. [\"per_capita_income\", \"employment_rate\", \"poverty_rate\"])"));
   if (v.group !== undefined && typeof v.group !== "string") errors.push(new InputError("group", v.group, "one population group, e.g. \"all\""));
-  const checked = checkExperimentOptions({ metrics: v.outcomes, groups: typeof v.group === "string" ? [v.group] : undefined }, errors, outcomeField);
+  const outcomeErrors: InputError[] = [];
+  const checked = checkExperimentOptions({ metrics: v.outcomes, groups: typeof v.group === "string" ? [v.group] : undefined }, outcomeErrors, outcomeField);
+  // `group` is one group, checked as a list of one: its errors name the field, not its element.
+  errors.push(...outcomeErrors.map((e) => (e.field === "group[0]" ? restate(e, "group") : e)));
   let bootstrap = 1000;
   if (v.bootstrap !== undefined) {
     if (!Number.isInteger(v.bootstrap) || (v.bootstrap as number) < 10 || (v.bootstrap as number) > 100_000) errors.push(new InputError("bootstrap", v.bootstrap, "a whole number of bootstrap resamples from 10 to 100000"));
