@@ -82,7 +82,8 @@ export function swings(run: DesignRun, o: number): TornadoItem[] {
     const lo = factorial ? Math.min(...u) : 1 / 3;
     const hi = factorial ? Math.max(...u) : 2 / 3;
     const pick = (f: (x: number) => boolean) => average(means.filter((_, p) => f(u[p]!)));
-    return { parameter: rangeLabel(run.design, j), low: pick((x) => (factorial ? x === lo : x < lo)), high: pick((x) => (factorial ? x === hi : x >= hi)), base };
+    // Thirds closed at both ends (with a rounding margin): on a Morris grid {0, 1/3, 2/3, 1} the low side takes 0 and 1/3, the high side 2/3 and 1.
+    return { parameter: rangeLabel(run.design, j), low: pick((x) => (factorial ? x === lo : x <= lo + 1e-9)), high: pick((x) => (factorial ? x === hi : x >= hi - 1e-9)), base };
   });
 }
 
