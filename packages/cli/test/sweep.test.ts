@@ -3,11 +3,25 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { relocsimHere, relocsimChild, relocsim } from "./relocsim.ts";
+import { swings } from "../src/commands/sweep.ts";
+import type { DesignRun } from "../src/runDesign.ts";
 
 // Two years of the historical scenario on 300 households: each run takes a fraction of a second.
 const SHORT = { name: "short-historical", extends: "historical", params: { horizon: { months: 24 } } };
 const PARAMS = [{ path: "labour.separationRate", range: [0.1, 0.4] }, { path: "environment.migrantWageFactor", range: [0.45, 0.85] }, "population.networkDegree"];
 const OUTCOMES = ["per_capita_income", "employment_rate", "poverty_rate"];
+
+describe("swings(run, outcome)", () => {
+  const run = (type: string, units: number[][], mean: number[]) =>
+    ({ design: { design: { type }, parameters: [{ path: "a", lo: 0, hi: 1, log: false }] }, units, mean: [mean] }) as unknown as DesignRun;
+  it("a factorial: the mean outcome at the lowest and the highest level, base the mean over every point", () => {
+    expect(swings(run("factorial", [[0], [0.5], [1]], [1, 2, 6]), 0)[0]).toMatchObject({ low: 1, high: 6, base: 3 });
+  });
+  it("other designs: the lowest and highest thirds of the range, symmetric on a Morris grid", () => {
+    expect(swings(run("morris", [[0], [1 / 3], [2 / 3], [1]], [1, 3, 5, 7]), 0)[0]).toMatchObject({ low: 2, high: 6, base: 4 });
+    expect(swings(run("lhs", [[0.1], [0.5], [0.9]], [1, 2, 3]), 0)[0]).toMatchObject({ low: 1, high: 3, base: 2 });
+  });
+});
 
 describe("relocsim sweep and sensitivity", () => {
   let dir: string;
