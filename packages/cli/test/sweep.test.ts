@@ -8,7 +8,7 @@ import type { DesignRun } from "../src/runDesign.ts";
 
 // Two years of the historical scenario on 300 households: each run takes a fraction of a second.
 const SHORT = { name: "short-historical", extends: "historical", params: { horizon: { months: 24 } } };
-const PARAMS = [{ path: "labour.separationRate", range: [0.1, 0.4] }, { path: "environment.migrantWageFactor", range: [0.45, 0.85] }, "population.networkDegree"];
+const PARAMS = [{ path: "labour.separationRate", range: [0.1, 0.35] }, { path: "environment.migrantWageFactor", range: [0.45, 0.75] }, "population.networkDegree"];
 const OUTCOMES = ["per_capita_income", "employment_rate", "poverty_rate"];
 
 describe("swings(run, outcome)", () => {
@@ -42,7 +42,7 @@ describe("relocsim sweep and sensitivity", () => {
     expect(readdirSync(out).sort()).toEqual(["charts", "manifest.json", "outcomes.csv", "points.csv"]);
     const points = csv(join(out, "points.csv"));
     expect(points[0]).toEqual(["point", "labour.separationRate", "environment.migrantWageFactor", "population.networkDegree", "u_labour.separationRate", "u_environment.migrantWageFactor", "u_population.networkDegree"]);
-    expect(points.slice(1).map((p) => p.slice(1, 4).map(Number))).toEqual([[0.1, 0.45, 8], [0.1, 0.85, 8], [0.4, 0.45, 8], [0.4, 0.85, 8]]);
+    expect(points.slice(1).map((p) => p.slice(1, 4).map(Number))).toEqual([[0.1, 0.45, 8], [0.1, 0.75, 8], [0.35, 0.45, 8], [0.35, 0.75, 8]]);
     const outcomes = csv(join(out, "outcomes.csv"));
     expect(outcomes[0]).toEqual(["point", "replicate", "seed", "group", "date", "metric", "value"]);
     expect(outcomes).toHaveLength(1 + 4 * 3);
@@ -53,7 +53,7 @@ describe("relocsim sweep and sensitivity", () => {
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(manifest).toMatchObject({ command: "sweep", points: 4, replicates: 1, scale: 300, horizon: "2017-12", outcomes: OUTCOMES });
     expect(readdirSync(join(out, "charts")).sort()).toEqual(OUTCOMES.flatMap((m) => [`heatmap-${m}.svg`, `tornado-${m}.svg`]).sort());
-    expect(r.stdout).toContain("labour.separationRate (0.1–0.4)");
+    expect(r.stdout).toContain("labour.separationRate (0.1–0.35)");
   });
 
   it("gives the same outcomes on 1 and 2 workers, and for a seed (a Latin hypercube)", async () => {
@@ -121,11 +121,20 @@ describe("relocsim sweep and sensitivity", () => {
     expect(r.stdout).toContain("design 'sensitivity-sobol': sobol, 448 points over 5 parameters");
   });
 
+  it("\"<group>.*\" in parameters stands for the group's documented parameters not listed otherwise", async () => {
+    const { resolveDesign } = await import("@relocsim/scenarios");
+    const { uncertainParameters } = await import("@relocsim/core/engine");
+    const labour = uncertainParameters().filter((r) => r.path.startsWith("labour."));
+    const d = resolveDesign({ name: "g", scenario: "historical", parameters: [{ path: "labour.separationRate", range: [0.2, 0.3] }, "labour.*"], design: { type: "lhs", points: 2 }, outcomes: ["poverty_rate"] });
+    expect(d.parameters.map((r) => r.path).sort()).toEqual(labour.map((r) => r.path).sort());
+    expect(d.parameters[0]).toMatchObject({ path: "labour.separationRate", lo: 0.2, hi: 0.3, from: "file" });
+  });
+
   describe("bad design files exit 2 naming the field, and write nothing", () => {
     const cases: [string, Record<string, unknown>, RegExp][] = [
       ["an unknown parameter", { parameters: [{ path: "labour.separationRat", range: [0.1, 0.3] }] }, /invalid parameters\[0\]: "labour.separationRat" \(expected the dotted path of a numeric model parameter.*did you mean "labour.separationRate"\?/],
       ["a range outside the documented one", { parameters: [{ path: "population.networkDegree", range: [1, 12] }] }, /invalid parameters\[0\] range: \[1,12\] \(expected a range inside its documented plausible range \[3, 12\]/],
-      ["a parameter without a documented range and no range", { parameters: ["labour.separationRate"] }, /invalid parameters\[0\] range: .*no documented plausible range/],
+      ["a parameter without a documented range and no range", { parameters: ["environment.migrantReturnRate"] }, /invalid parameters\[0\] range: .*no documented plausible range/],
       ["an empty parameter list", { parameters: [] }, /invalid parameters: \[\] \(expected a non-empty list of parameters/],
       ["an unknown metric", { outcomes: ["per_capita_incme"] }, /invalid outcomes.*per_capita_incme/],
       ["no outcomes", { outcomes: [] }, /invalid outcomes: \[\]/],
@@ -133,6 +142,7 @@ describe("relocsim sweep and sensitivity", () => {
       ["odd Morris levels", { design: { type: "morris", levels: 3 } }, /invalid design.levels: 3 \(expected a whole number from 2 to 100 \(even\)\)/],
       ["a horizon outside the run", { horizon: "2030-01" }, /invalid horizon: "2030-01" \(expected a month YYYY-MM inside the scenario's run, 2016-01 to 2017-12\)/],
       ["an unknown key", { replicatons: 2 }, /invalid replicatons: 2 \(expected one of the keys .*did you mean 'replications'\?/],
+      ["a group pattern matching no documented parameter", { parameters: ["labor.*"] }, /invalid parameters\[0\]: "labor.\*" \(expected a group of parameters some of which have a documented range/],
       ["an unknown group", { group: "site:urbn" }, /invalid group: "site:urbn" \(expected a group: .*did you mean 'site:urban'\?/],
       ["an unknown scenario", { scenario: "historicl" }, /invalid scenario: "historicl" .*did you mean 'historical'\?/],
       ["a design too large", { design: { type: "factorial", levels: 100 } }, /invalid design: .*at most 100,000 points/],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { fullFactorial, latinHypercube, morrisDesign, saltelliDesign, sobolPoints, pointValues, saltelliAB, SALTELLI_A, SALTELLI_B } from "../src/experiment/designs/index.js";
-import { parameterRange } from "../src/experiment/parameterSpace.js";
+import { parameterRange, uncertainParameters } from "../src/experiment/parameterSpace.js";
 
 describe("sobolPoints(n, dims)", () => {
   it("gives the Sobol sequence of Joe & Kuo's new-joe-kuo-6.21201 (first points, Gray-code order)", () => {
@@ -142,7 +142,9 @@ describe("saltelliDesign(N, k, options)", () => {
 
 describe("pointValues(ranges, u)", () => {
   it("maps unit coordinates into each parameter's range", () => {
-    const r = parameterRange("demography.marriage", [0.2, 0.4], "parameters[0]");
-    expect(pointValues([r], [0.5])["demography.marriage"]).toBeCloseTo(0.3);
+    const doc = uncertainParameters().find((x) => !x.log && !x.integer)!;
+    const r = parameterRange(doc.path, [doc.lo, doc.hi], "parameters[0]");
+    expect(pointValues([r], [0.5])[doc.path]).toBeCloseTo((doc.lo + doc.hi) / 2);
+    expect(pointValues([r], [0])[doc.path]).toBe(doc.lo);
   });
 });

@@ -143,17 +143,23 @@ export function designPoints(m: DesignMethod, k: number): number {
 }
 
 function readParameters(v: unknown, errors: InputError[]): ParameterRange[] | undefined {
-  const expected = `a non-empty list of parameters: "${DOCUMENTED}" (every parameter with a documented range), dotted paths, or {"path": …, "range": [lo, hi] or {"lo", "hi", "log"}}`;
+  const expected = `a non-empty list of parameters: "${DOCUMENTED}" (every parameter with a documented range), "<group>.*" (those of a group), dotted paths, or {"path": …, "range": [lo, hi] or {"lo", "hi", "log"}}`;
   if (!Array.isArray(v) || v.length === 0) {
     errors.push(new InputError("parameters", v, expected));
     return undefined;
   }
   const out: ParameterRange[] = [];
   const seen = new Map<string, number>();
-  let documented = false;
+  // Patterns ("documented", "labour.*") add the documented parameters they match that the list does not give otherwise.
+  const patterns: string[] = [];
   v.forEach((p, i) => {
     const where = `parameters[${i}]`;
-    if (p === DOCUMENTED) return void (documented = true);
+    if (p === DOCUMENTED) return void patterns.push("");
+    if (typeof p === "string" && p.endsWith(".*")) {
+      const prefix = p.slice(0, -1);
+      if (!uncertainParameters().some((r) => r.path.startsWith(prefix))) errors.push(new InputError(where, p, `a group of parameters some of which have a documented range (e.g. "labour.*")`));
+      return void patterns.push(prefix);
+    }
     let path: unknown = p;
     let range: unknown;
     if (isPlainObject(p)) {
@@ -169,7 +175,7 @@ function readParameters(v: unknown, errors: InputError[]): ParameterRange[] | un
     out.push(r);
   });
   // Documented parameters not listed with a range of the file's own, in declaration order.
-  if (documented) for (const r of uncertainParameters()) if (!seen.has(r.path)) out.push(r);
+  if (patterns.length) for (const r of uncertainParameters()) if (!seen.has(r.path) && patterns.some((q) => r.path.startsWith(q))) out.push(r);
   if (out.length === 0 && !errors.some((e) => e.field.startsWith("parameters"))) errors.push(new InputError("parameters", v, expected, "no parameter has a documented range yet"));
   return out;
 }
