@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { InputError, InputErrors, createSimulation, type Scenario } from "../packages/core/src/index.ts";
 import { leaves, modelSpec, resolveParams } from "../packages/core/src/engine.ts";
-import { deepMerge, resolveComparison, resolveScenario } from "../packages/scenarios/src/index.ts";
+import { deepMerge, resolveComparison, resolveDesign, resolveScenario, DESIGN_KEYS, MAX_DESIGN_POINTS, designPoints } from "../packages/scenarios/src/index.ts";
 
 /**
  * Issue 13's fuzz test: arbitrary JSON values and mutations of every shipped scenario and
@@ -16,7 +16,9 @@ const dir = resolve(import.meta.dirname, "../scenarios");
 const shipped = readdirSync(dir)
   .filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json"))
   .map((f) => ({ file: join(dir, f), json: JSON.parse(readFileSync(join(dir, f), "utf8")) as Record<string, unknown> }));
-const scenarioFiles = shipped.filter((s) => !("baseline" in s.json));
+// Design files (relocsim sweep / sensitivity) have their own fuzz case below.
+const designFiles = shipped.filter((s) => "design" in s.json);
+const scenarioFiles = shipped.filter((s) => !("baseline" in s.json) && !("design" in s.json));
 const comparisonFiles = shipped.filter((s) => "baseline" in s.json);
 const paramLeaves = leaves(modelSpec);
 const fuzz = { seed: Number(process.env.FUZZ_SEED ?? 20261202), numRuns: 0 };
@@ -196,6 +198,31 @@ describe("fuzzed scenario and comparison input", () => {
         });
         const c = answer(() => resolveComparison(v, file));
         if (c) for (const s of [c.baseline, ...c.scenarios].slice(0, 2)) checkResolved(s);
+      }),
+      { ...fuzz, numRuns: 300 },
+    );
+  });
+});
+
+describe("fuzzed design files", () => {
+  it("arbitrary JSON as a design, and shipped design files with a field set to arbitrary JSON: resolved within bounds, or an InputError naming a path", () => {
+    const fields = [...DESIGN_KEYS, "design.type", "design.levels", "design.points", "design.trajectories", "design.samples", "design.base", "parameters.0", "parameters.0.range", "parameters.0.path", "parameters.1.range.lo"];
+    fc.assert(
+      fc.property(fc.option(fc.constantFrom(...designFiles), { nil: undefined }), fc.constantFrom(...fields), fc.jsonValue({ maxDepth: 3 }), (shippedFile, field, value) => {
+        let v: unknown = value;
+        if (shippedFile) {
+          v = structuredClone(shippedFile.json);
+          const keys = field.split(".");
+          let node = v as Record<string, unknown>;
+          for (const k of keys.slice(0, -1)) node = (node[k] && typeof node[k] === "object" ? node[k] : (node[k] = {})) as Record<string, unknown>;
+          node[keys[keys.length - 1]!] = value;
+        }
+        const d = answer(() => resolveDesign(v, shippedFile?.file ?? join(dir, "fuzz.json")));
+        if (!d) return;
+        expect(d.parameters.length).toBeGreaterThan(0);
+        for (const r of d.parameters) expect(Number.isFinite(r.lo) && Number.isFinite(r.hi) && r.lo < r.hi, r.path).toBe(true);
+        expect(designPoints(d.design, d.parameters.length)).toBeLessThanOrEqual(MAX_DESIGN_POINTS);
+        expect(d.horizonStep).toBeGreaterThan(0);
       }),
       { ...fuzz, numRuns: 300 },
     );

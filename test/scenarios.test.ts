@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createSimulation, type Scenario } from "../packages/core/src/index.ts";
-import { planExperiment } from "../packages/core/src/engine.ts";
-import { loadComparison, loadScenarioFile } from "../packages/scenarios/src/index.ts";
+import { planExperiment, withValues } from "../packages/core/src/engine.ts";
+import { loadComparison, loadDesign, loadScenarioFile } from "../packages/scenarios/src/index.ts";
 import { relocsim } from "../packages/cli/test/relocsim.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const dir = join(root, "scenarios");
 const files = readdirSync(dir).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort();
+const isDesign = (f: string) => "design" in JSON.parse(readFileSync(join(dir, f), "utf8"));
 const isComparison = (f: string) => /comparison\.schema\.json$/.test(JSON.parse(readFileSync(join(dir, f), "utf8")).$schema ?? "");
 
 function runsThreeSteps(s: Scenario) {
@@ -27,7 +28,12 @@ describe("the scenario files in scenarios/", () => {
 
   for (const f of files) {
     it(`scenarios/${f} validates and every scenario in it runs three steps with seed 42`, () => {
-      if (isComparison(f)) {
+      if (isDesign(f)) {
+        // A design file (relocsim sweep / sensitivity): its scenario, with its first parameter at the top of its range.
+        const d = loadDesign(join(dir, f));
+        expect(d.parameters.length).toBeGreaterThan(0);
+        runsThreeSteps(withValues(d.scenario, { [d.parameters[0]!.path]: d.parameters[0]!.hi }));
+      } else if (isComparison(f)) {
         const c = loadComparison(join(dir, f));
         const plan = planExperiment({ ...c.options, baseline: c.baseline, scenarios: c.scenarios, workers: 1 });
         expect(plan.scenarios.length).toBe(c.scenarios.length + 1);

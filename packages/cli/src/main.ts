@@ -8,6 +8,8 @@ import { validateCommand } from "./commands/validate.js";
 import { compareCommand } from "./commands/compare.js";
 import { reportCommand } from "./commands/report.js";
 import { mergeCommand } from "./commands/merge.js";
+import { sweepCommand } from "./commands/sweep.js";
+import { sensitivityCommand } from "./commands/sensitivity.js";
 import { VERSION } from "./version.js";
 
 export interface Command {
@@ -18,10 +20,10 @@ export interface Command {
 }
 
 /** Every command; `relocsim --help` lists them in this order. */
-export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, reportCommand];
+export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, sweepCommand, sensitivityCommand, reportCommand];
 
 function usage(): string {
-  const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n");
+  const rows = COMMANDS.map((c) => `  ${c.name.padEnd(Math.max(...COMMANDS.map((x) => x.name.length)))}  ${c.summary}`).join("\n");
   return `relocsim ${VERSION}: agent-based simulation of poverty-alleviation relocation outcomes
 
 Usage: relocsim <command> [options]     (from the repository: pnpm relocsim <command> ...)

@@ -44,3 +44,7 @@ export { runTask, type TaskOutput, type TaskPlan } from "./experiment/runTask.js
 export { runTasks, type RunTasksOptions } from "./experiment/runTasks.js";
 export { assembleExperiment } from "./experiment/assembleExperiment.js";
 export { checkNesting, MAX_NESTING } from "./checkNesting.js";
+// Designs over the parameter space (unit cube; pointValues maps a point to parameter values).
+export { fullFactorial, latinHypercube, morrisDesign, saltelliDesign, saltelliAB, SALTELLI_A, SALTELLI_B, sobolPoints, SOBOL_MAX_DIMENSIONS, pointValues, type MorrisDesign, type MorrisTrajectory, type SaltelliDesign } from "./experiment/designs/index.js";
+// Sensitivity indices of a design's outputs: Morris μ, μ*, σ; Sobol S1 (Saltelli 2010), ST (Jansen 1999); bootstrap intervals.
+export { morrisIndices, sobolIndices, bootstrapIntervals, type SensitivityIndex, type IndexName, type BootstrapOptions } from "./experiment/sensitivity/index.js";

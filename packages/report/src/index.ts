@@ -9,6 +9,7 @@ export { incomeDistributionChart, type IncomeDistributionOptions } from "./incom
 export { integrationChart, integrationMetrics, type IntegrationOptions } from "./integrationChart.ts";
 export { sweepHeatmap, type SweepCell, type SweepHeatmapOptions } from "./sweepHeatmap.ts";
 export { tornadoChart, type TornadoItem, type TornadoOptions } from "./tornadoChart.ts";
+export { sensitivityChart, type SensitivityBar, type SensitivityChartOptions } from "./sensitivityChart.ts";
 export { reportCharts, type ReportChart, type ReportChartsInput } from "./reportCharts.ts";
 export { toSvg, toPng, type PngOptions } from "./render.ts";
 export { reportHtml, type ReportInput } from "./reportHtml.ts";

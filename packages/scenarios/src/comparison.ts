@@ -110,7 +110,8 @@ export function resolveComparison(value: unknown, file?: string): Comparison {
   };
 }
 
-function resolveRef(r: unknown, where: string, file: string | undefined, sources: string[]): ResolvedScenario {
+/** A scenario reference of a comparison (or design) file: a name, a .json path relative to `file`, or an inline scenario; `sources` gets where it came from. */
+export function resolveRef(r: unknown, where: string, file: string | undefined, sources: string[]): ResolvedScenario {
   if (typeof r === "string") {
     if (isFileReference(r)) {
       const abs = resolve(file ? dirname(file) : process.cwd(), r);

@@ -11,3 +11,4 @@ export { scenarioFileText } from "./scenarioFile.js";
 export { generatedFiles } from "./generatedFiles.js";
 export { deepMerge } from "./deepMerge.js";
 export { readJsonFile, displayPath } from "./readJsonFile.js";
+export { loadDesign, resolveDesign, designPoints, DESIGN_KEYS, DOCUMENTED, MAX_DESIGN_POINTS, type Design, type DesignMethod } from "./designFile.js";

@@ -1,6 +1,6 @@
 import { isInputError } from "@relocsim/core";
 import { planExperiment, leaves, modelSpec } from "@relocsim/core/engine";
-import { loadComparison, loadScenarioFile, parametersSet, readJsonFile, displayPath } from "@relocsim/scenarios";
+import { loadComparison, loadDesign, designPoints, loadScenarioFile, parametersSet, readJsonFile, displayPath } from "@relocsim/scenarios";
 import { resolve } from "node:path";
 import { parse, helpText, type Flags } from "../args.js";
 import { withFile } from "./run.js";
@@ -46,6 +46,11 @@ function check(file: string): string {
   const json = readJsonFile(resolve(file));
   const kind = fileKind(json);
   if (kind === "schema") return "a JSON Schema (skipped)";
+  if (kind === "design") {
+    const d = loadDesign(file);
+    const k = d.parameters.length;
+    return `design '${d.name}': ${d.design.type}, ${designPoints(d.design, k)} points over ${k} parameter${k === 1 ? "" : "s"} of '${d.scenario.name}', ${d.outcomes.length} outcome${d.outcomes.length === 1 ? "" : "s"} at ${d.horizon}`;
+  }
   if (kind === "comparison") {
     const c = loadComparison(file);
     const plan = withFile(displayPath(resolve(file)), () => planExperiment({ ...c.options, baseline: c.baseline, scenarios: c.scenarios, workers: 1 }));
@@ -60,10 +65,12 @@ function check(file: string): string {
 }
 
 /** A comparison has a baseline or scenarios; a JSON Schema declares the draft it follows. */
-export function fileKind(json: unknown): "comparison" | "scenario" | "schema" {
+export function fileKind(json: unknown): "comparison" | "scenario" | "schema" | "design" {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return "scenario";
   const v = json as Record<string, unknown>;
   if (typeof v.$schema === "string" && /json-schema\.org/.test(v.$schema)) return "schema";
+  // A design file (relocsim sweep / sensitivity) names its design.
+  if ("design" in v && "parameters" in v) return "design";
   if ("scenarios" in v || "baseline" in v || (typeof v.$schema === "string" && /comparison\.schema\.json$/.test(v.$schema))) return "comparison";
   return "scenario";
 }

@@ -23,8 +23,11 @@ export const RUNS_DIR = "runs";
 /** What @relocsim/report adds to a results directory. */
 export const REPORT_ENTRIES = ["report.html", "charts"] as const;
 
+/** What relocsim sweep and sensitivity write beside manifest.json and charts/ (packages/cli/src/runDesign.ts). */
+export const DESIGN_ENTRIES = ["points.csv", "outcomes.csv", "indices.csv"] as const;
+
 /** Every entry relocsim writes at the top of a results directory. */
-export const RESULT_ENTRIES: readonly string[] = [...Object.values(RESULT_FILES), ...REPORT_ENTRIES, RUNS_DIR];
+export const RESULT_ENTRIES: readonly string[] = [...Object.values(RESULT_FILES), ...REPORT_ENTRIES, RUNS_DIR, ...DESIGN_ENTRIES];
 
 /** Writes one file at `path` itself: for files too large to hold in memory as one string. */
 export type FileWriter = (path: string) => void | Promise<void>;
