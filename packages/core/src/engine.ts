@@ -42,3 +42,5 @@ export { runTask, type TaskOutput, type TaskPlan } from "./experiment/runTask.js
 export { runTasks, type RunTasksOptions } from "./experiment/runTasks.js";
 export { assembleExperiment } from "./experiment/assembleExperiment.js";
 export { checkNesting, MAX_NESTING } from "./checkNesting.js";
+// Calibration: ABC-SMC over free parameters against published targets (pure, model-agnostic).
+export { abcSmc, uniformPrior, logUniformPrior, normalPrior, priorFromRange, targetDistance, effectiveSampleSize, weightedMean, weightedVariance, weightedQuantile, quantile, type AbcSmcOptions, type AbcResult, type AbcGeneration, type AbcRun, type AbcSimulate, type AbcStop, type AbcTarget, type Prior } from "./experiment/calibration/index.js";

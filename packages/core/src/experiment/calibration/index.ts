@@ -1,0 +1,6 @@
+export { abcSmc, type AbcSmcOptions, type AbcResult, type AbcGeneration, type AbcRun, type AbcSimulate, type AbcStop } from "./abcSmc.js";
+export { uniformPrior, logUniformPrior, normalPrior, priorFromRange, type Prior } from "./prior.js";
+export { perturbationKernel, type PerturbationKernel } from "./perturbationKernel.js";
+export { targetDistance, type AbcTarget } from "./targetDistance.js";
+export { effectiveSampleSize, weightedMean, weightedVariance, weightedQuantile, quantile } from "./weightedStatistics.js";
+export { normalCdf, normalDensity } from "./normalDistribution.js";
