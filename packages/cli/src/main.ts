@@ -8,6 +8,7 @@ import { validateCommand } from "./commands/validate.js";
 import { compareCommand } from "./commands/compare.js";
 import { reportCommand } from "./commands/report.js";
 import { mergeCommand } from "./commands/merge.js";
+import { calibrateCommand } from "./commands/calibrate.js";
 import { VERSION } from "./version.js";
 
 export interface Command {
@@ -18,7 +19,7 @@ export interface Command {
 }
 
 /** Every command; `relocsim --help` lists them in this order. */
-export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, reportCommand];
+export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, reportCommand, calibrateCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n");

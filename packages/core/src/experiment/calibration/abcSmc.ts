@@ -33,8 +33,9 @@ export interface AbcGeneration {
   readonly distances: number[];
   /** Each particle's outcomes: the mean over its replicates, one per target. */
   readonly outcomes: number[][];
-  /** Proposals simulated (each `replications` runs); accepted / proposed is the acceptance rate. */
+  /** Proposals simulated (each `replications` runs). */
   readonly proposed: number;
+  /** Share of the proposals within the tolerance (the first N of them are kept). */
   readonly acceptance: number;
   /** Kish's effective sample size of the weights. */
   readonly ess: number;
@@ -135,10 +136,13 @@ export async function abcSmc(options: AbcSmcOptions): Promise<AbcResult> {
     const propose = proposer(priors, prev, random);
     const accepted: Array<{ t: number[]; distance: number; outcomes: number[] }> = [];
     let proposed = 0;
+    // Proposals within the tolerance, also those beyond the first N (their share is the acceptance rate).
+    let acceptable = 0;
     while (accepted.length < N && proposed < budget) {
       const need = N - accepted.length;
-      const rate = proposed > 0 ? Math.max(accepted.length / proposed, minAcceptance) : 1;
-      const size = Math.min(budget - proposed, Math.max(need, Math.ceil((need / rate) * 1.2)));
+      // The first batch is sized by the last generation's acceptance (all of generation 0 is accepted), later ones by this generation's so far, with a margin.
+      const rate = Math.max(proposed > 0 ? acceptable / proposed : (prev?.acceptance ?? 1), minAcceptance);
+      const size = Math.min(budget - proposed, Math.max(need, Math.ceil((need / rate) * (rate < 1 ? 1.2 : 1))));
       const batch = Array.from({ length: size }, propose);
       const runs: AbcRun[] = [];
       batch.forEach((tv, i) => {
@@ -148,14 +152,16 @@ export async function abcSmc(options: AbcSmcOptions): Promise<AbcResult> {
       options.onBatch?.({ generation: t, tolerance, runs: runs.length, accepted: accepted.length, proposed });
       const out = await simulate(runs);
       if (out.length !== runs.length) throw new Error(`simulate answered ${out.length} outcomes for ${runs.length} runs`);
-      for (let i = 0; i < size && accepted.length < N; i++) {
+      for (let i = 0; i < size; i++) {
         const mean = targets.map((_, k) => {
           let s = 0;
           for (let r = 0; r < R; r++) s += out[i * R + r]![k]!;
           return s / R;
         });
         const distance = targetDistance(mean, targets);
-        if (distance <= tolerance && Number.isFinite(distance)) accepted.push({ t: batch[i]!, distance, outcomes: mean });
+        if (!(distance <= tolerance && Number.isFinite(distance))) continue;
+        acceptable++;
+        if (accepted.length < N) accepted.push({ t: batch[i]!, distance, outcomes: mean });
       }
       proposed += size;
     }
@@ -174,7 +180,7 @@ export async function abcSmc(options: AbcSmcOptions): Promise<AbcResult> {
       distances: accepted.map((a) => a.distance),
       outcomes: accepted.map((a) => a.outcomes),
       proposed,
-      acceptance: N / proposed,
+      acceptance: acceptable / proposed,
       ess: effectiveSampleSize(weights),
     };
     done.push(g);

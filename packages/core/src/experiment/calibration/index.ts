@@ -4,3 +4,5 @@ export { perturbationKernel, type PerturbationKernel } from "./perturbationKerne
 export { targetDistance, type AbcTarget } from "./targetDistance.js";
 export { effectiveSampleSize, weightedMean, weightedVariance, weightedQuantile, quantile } from "./weightedStatistics.js";
 export { normalCdf, normalDensity } from "./normalDistribution.js";
+export { checkCalibration, calibrationHash, LAST_TARGET_MONTH, CALIBRATION_DEFAULTS, type Calibration, type CalibrationTarget, type CalibrationParameter, type CalibrationOverrides } from "./calibrationFile.js";
+export { posteriorToCsv, readPosterior, POSTERIOR_COLUMNS, type Posterior } from "./posteriorCsv.js";
