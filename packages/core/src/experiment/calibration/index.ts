@@ -6,3 +6,4 @@ export { effectiveSampleSize, weightedMean, weightedVariance, weightedQuantile, 
 export { normalCdf, normalDensity } from "./normalDistribution.js";
 export { checkCalibration, calibrationHash, LAST_TARGET_MONTH, CALIBRATION_DEFAULTS, type Calibration, type CalibrationTarget, type CalibrationParameter, type CalibrationOverrides } from "./calibrationFile.js";
 export { posteriorToCsv, readPosterior, POSTERIOR_COLUMNS, type Posterior } from "./posteriorCsv.js";
+export { posteriorPlan, posteriorParticle, drawOfReplicate, varianceSplit, appendVarianceSplit, REPLICATES_PER_DRAW, POSTERIOR_EFFECT_COLUMNS, type PosteriorPlan } from "./posteriorExperiment.js";
