@@ -166,6 +166,8 @@ export async function writeComparison(
   options: { report: boolean; quiet: boolean; show: readonly string[]; posterior?: { file: string; generation: number; plan: PosteriorPlan } },
 ): Promise<void> {
   let skipped: Error | undefined;
+  // Read from the runs now: the commit replaces the directory they are stored in.
+  const posteriorText = !options.quiet && options.posterior ? posteriorPrintout(experiment, options.show, options.posterior.file) : "";
   const dir = await writeExperimentResults(results, experiment, {
     version: VERSION,
     comparison: { name: comparison.name, title: comparison.title, description: comparison.description, file: displayPath(resolve(file)) },
@@ -197,7 +199,7 @@ export async function writeComparison(
   });
   if (skipped) process.stderr.write(`report not written: ${skipped.message}\n`);
   if (!options.quiet) process.stdout.write(printout(experiment, comparison, options.show, dir, options.report && !skipped));
-  if (!options.quiet && options.posterior) process.stdout.write(posteriorPrintout(experiment, options.show, options.posterior.file));
+  if (posteriorText) process.stdout.write(posteriorText);
 }
 
 /** The readable part: what ran, effects at the horizon, effects over time, the gain from pairing. */
