@@ -40,8 +40,10 @@ describe("relocsim calibrate", () => {
       expect(w.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 9);
     }
     // Every particle lies in its prior's range; generation 1's distances are within its tolerance.
-    shipped.parameters.forEach((p: { range: [number, number] | { lo: number; hi: number } }, k: number) => {
-      const [lo, hi] = Array.isArray(p.range) ? p.range : [p.range.lo, p.range.hi];
+    // (the ranges as the manifest records them: the file's, or the documented ones)
+    const ranges: Array<{ path: string; lo: number; hi: number }> = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).parameters;
+    expect(ranges.map((r) => r.path)).toEqual(params);
+    ranges.forEach(({ lo, hi }, k) => {
       for (const r of post.slice(1)) expect(Number(r[3 + k]) >= lo && Number(r[3 + k]) <= hi).toBe(true);
     });
     for (const r of post.filter((r) => r[0] === "1")) expect(Number(r[r.length - 1])).toBeLessThanOrEqual(Number(gens[2]![1]));
