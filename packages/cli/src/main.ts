@@ -10,6 +10,7 @@ import { reportCommand } from "./commands/report.js";
 import { mergeCommand } from "./commands/merge.js";
 import { sweepCommand } from "./commands/sweep.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
+import { calibrateCommand } from "./commands/calibrate.js";
 import { VERSION } from "./version.js";
 
 export interface Command {
@@ -20,7 +21,7 @@ export interface Command {
 }
 
 /** Every command; `relocsim --help` lists them in this order. */
-export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, sweepCommand, sensitivityCommand, reportCommand];
+export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, sweepCommand, sensitivityCommand, calibrateCommand, reportCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(Math.max(...COMMANDS.map((x) => x.name.length)))}  ${c.summary}`).join("\n");

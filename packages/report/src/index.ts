@@ -19,3 +19,4 @@ export { writeReport, type WriteReportOptions, type WrittenReport } from "./writ
 export { formatValue, formatDifference } from "./formatValue.ts";
 export { ReportError } from "./reportError.ts";
 export { reportSizeError, MAX_REPORT_BYTES } from "./reportSizeError.ts";
+export { posteriorMarginalsChart, calibrationFitChart, type PosteriorParticle, type FitRow } from "./calibrationCharts.ts";

@@ -1,6 +1,7 @@
-import { resolve } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { InputError, runExperiment, effectsTable, effectsOverTime, HEADLINE_METRICS, TRAJECTORY_METRICS, type Experiment } from "@relocsim/core";
-import { planExperiment, pairingGain, costEffectivenessTable, noIntervalReason, experimentSpec, defaultText, experimentTasks, runTasks, type ExperimentSettings, type LeafSpec, type Shard } from "@relocsim/core/engine";
+import { planExperiment, pairingGain, costEffectivenessTable, noIntervalReason, experimentSpec, defaultText, experimentTasks, runTasks, assembleExperiment, readPosterior, posteriorPlan, appendVarianceSplit, varianceSplit, REPLICATES_PER_DRAW, POSTERIOR_EFFECT_COLUMNS, type ExperimentSettings, type LeafSpec, type Shard, type PosteriorPlan } from "@relocsim/core/engine";
 import { openResultsDir, openRunFiles, writeExperimentResults, type ResultsDir } from "@relocsim/core/results";
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
 import { writeReport, reportSizeError } from "../writeReport.js";
@@ -21,6 +22,7 @@ const flags: Flags = {
   every: specFlag(o.every, "months between kept steps; the horizon is always kept (1: monthly)", "N", fileOr(o.every)),
   show: { type: "string", value: "LIST", help: "outcomes printed, comma-separated (effects.csv has every one)", default: HEADLINE_METRICS.join(",") },
   out: { type: "string", value: "DIR", help: "results directory: new, empty, or written by relocsim (then replaced); finished runs are kept there, so an interrupted compare run again continues", default: "results/<comparison name>" },
+  posterior: { type: "string", value: "FILE", help: `a posterior.csv of relocsim calibrate: replicates 2k and 2k+1 run every scenario with draw k of its last generation (by weight; seed and k pick it), so effects include parameter uncertainty; effects.csv gains ${POSTERIOR_EFFECT_COLUMNS.join(", ")}` },
   shard: { type: "string", value: "K/N", help: "run only every N-th run, from the K-th, into --out (a machine of a batch cluster); put the shards together with relocsim merge" },
   "no-report": { type: "boolean", help: "do not write report.html and charts/" },
   quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
@@ -74,6 +76,7 @@ export const compareCommand = {
     const comparison = loadComparison(file);
     const options = { ...comparison.options, ...flagged };
     const plan = withFile(displayPath(resolve(file)), () => planExperiment({ ...options, baseline: comparison.baseline, scenarios: comparison.scenarios }));
+    const posterior = values.posterior === undefined ? undefined : loadPosterior(values.posterior as string, plan, shard);
     const out = (values.out as string | undefined) ?? (shard ? `results/${comparison.name}-shard-${shard.part}-of-${shard.of}` : `results/${comparison.name}`);
 
     const results = openResultsDir(out, { field: "--out", keep: [file] });
@@ -89,7 +92,7 @@ export const compareCommand = {
       );
     }
     // Each finished run is kept in <out>/runs/ at once: run again, the command continues.
-    const store = openRunFiles(results, plan, { version: VERSION, command: "compare", field: "--out" });
+    const store = openRunFiles(results, posterior ? posterior.plan.storePlan : plan, { version: VERSION, command: "compare", field: "--out" });
     if (!quiet && store.discarded) process.stdout.write(`${store.discarded}\n`);
     if (!quiet && store.resumed) process.stdout.write(`resumed: ${store.resumed} of ${runs} runs already done\n`);
     const bar = progressBar(comparison.name, runs, "runs", { from: store.resumed });
@@ -103,7 +106,12 @@ export const compareCommand = {
     try {
       const onProgress = (p: { done: number }) => bar.update((done = p.done));
       if (shard) await runTasks(plan, tasks, store, { signal: stop.signal, onProgress });
-      else experiment = await runExperiment({ ...options, baseline: comparison.baseline, scenarios: comparison.scenarios, store, signal: stop.signal, onProgress });
+      else if (posterior) {
+        // The tasks of the plan, each run with its replicate's draw: the same path, the same seeds.
+        const started = performance.now();
+        await runTasks(posterior.plan.runPlan, posterior.plan.tasks, store, { signal: stop.signal, onProgress });
+        experiment = assembleExperiment(plan, store, { workers: plan.workers, seconds: (performance.now() - started) / 1000 });
+      } else experiment = await runExperiment({ ...options, baseline: comparison.baseline, scenarios: comparison.scenarios, store, signal: stop.signal, onProgress });
     } catch (e) {
       if (!stop.signal.aborted) throw e;
       bar.done();
@@ -122,10 +130,24 @@ export const compareCommand = {
       if (!quiet) process.stdout.write(`shard ${shard!.part}/${shard!.of}: ${runs} runs kept in ${displayPath(results.path)}; put the shards together with relocsim merge <their directories>\n`);
       return 0;
     }
-    await writeComparison(results, experiment, comparison, file, { report: !values["no-report"], quiet, show });
+    await writeComparison(results, experiment, comparison, file, { report: !values["no-report"], quiet, show, posterior });
     return 0;
   },
 };
+
+/** --posterior: its last generation, and the plan's runs at each replicate's draw (checked before anything runs). */
+function loadPosterior(path: string, plan: ReturnType<typeof planExperiment>, shard: Shard | undefined): { file: string; generation: number; plan: PosteriorPlan } {
+  if (shard) throw new InputError("--posterior", path, "no --shard with it (a posterior comparison runs on one machine for now)");
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new InputError("--posterior", path, "a readable posterior.csv written by relocsim calibrate");
+  }
+  const p = readPosterior(text, "--posterior");
+  if (plan.replications < 2 * REPLICATES_PER_DRAW) throw new InputError("--replications", plan.replications, `at least ${2 * REPLICATES_PER_DRAW} with --posterior (two replicates per draw, two draws at least, to split parameter from stochastic variance)`);
+  return { file: displayPath(resolve(path)), generation: p.generation, plan: posteriorPlan(plan, p, "--posterior") };
+}
 
 /** --shard K/N: part K (1-based) of N. */
 function parseShard(text: string): Shard {
@@ -140,24 +162,45 @@ function parseShard(text: string): Shard {
  * Writes a finished comparison's results atomically (the report is made inside the temporary
  * directory too) and prints its effects: compare's last step, and merge's.
  */
-export async function writeComparison(results: ResultsDir, experiment: Experiment, comparison: Comparison, file: string, options: { report: boolean; quiet: boolean; show: readonly string[] }): Promise<void> {
+export async function writeComparison(
+  results: ResultsDir, experiment: Experiment, comparison: Comparison, file: string,
+  options: { report: boolean; quiet: boolean; show: readonly string[]; posterior?: { file: string; generation: number; plan: PosteriorPlan } },
+): Promise<void> {
   let skipped: Error | undefined;
+  // Read from the runs now: the commit replaces the directory they are stored in.
+  const posteriorText = !options.quiet && options.posterior ? posteriorPrintout(experiment, options.show, options.posterior.file) : "";
   const dir = await writeExperimentResults(results, experiment, {
     version: VERSION,
     comparison: { name: comparison.name, title: comparison.title, description: comparison.description, file: displayPath(resolve(file)) },
     scenarios: [comparison.baseline, ...comparison.scenarios],
     sources: comparison.sources,
   }, {
-    beforeCommit: options.report
-      ? async (tmp) => {
-          // Results too large for a report are still written: the runs are not lost to it.
-          skipped = await reportSizeError(tmp);
-          if (!skipped) await writeReport(tmp, { title: comparison.title });
-        }
-      : undefined,
+    beforeCommit: async (tmp) => {
+      const post = options.posterior;
+      if (post) {
+        // The variance split goes after the existing columns; manifest.json says which draw each replicate ran.
+        const effects = join(tmp, "effects.csv");
+        writeFileSync(effects, appendVarianceSplit(readFileSync(effects, "utf8"), experiment));
+        const manifest = join(tmp, "manifest.json");
+        const m = JSON.parse(readFileSync(manifest, "utf8"));
+        m.posterior = {
+          file: post.file,
+          generation: post.generation,
+          replicatesPerDraw: REPLICATES_PER_DRAW,
+          draws: "replicate r runs every scenario with draw floor(r / 2): a particle of the posterior's last generation picked by weight with stream(seed, \"posterior\", \"draw:k\")",
+          replicates: post.plan.draws.map((d) => ({ replicate: d.replicate, draw: d.draw, particle: d.particle })),
+        };
+        writeFileSync(manifest, JSON.stringify(m, null, 2) + "\n");
+      }
+      if (!options.report) return;
+      // Results too large for a report are still written: the runs are not lost to it.
+      skipped = await reportSizeError(tmp);
+      if (!skipped) await writeReport(tmp, { title: comparison.title });
+    },
   });
   if (skipped) process.stderr.write(`report not written: ${skipped.message}\n`);
   if (!options.quiet) process.stdout.write(printout(experiment, comparison, options.show, dir, options.report && !skipped));
+  if (posteriorText) process.stdout.write(posteriorText);
 }
 
 /** The readable part: what ran, effects at the horizon, effects over time, the gain from pairing. */
@@ -205,4 +248,34 @@ export function printout(x: Experiment, c: Comparison, show: readonly string[], 
   }
   lines.push(`Every outcome, group and year with its CI: ${displayPath(dir)}/effects.csv${report ? `; charts: ${displayPath(dir)}/report.html` : ""}`);
   return lines.join("\n") + "\n";
+}
+
+/** With --posterior: each headline effect at the horizon with both intervals and its variance split. */
+function posteriorPrintout(x: Experiment, show: readonly string[], file: string): string {
+  const step = x.selection.steps[x.selection.steps.length - 1]!;
+  const date = x.selection.dates[x.selection.dates.length - 1]!;
+  const M = x.selection.metrics.length;
+  const at = (m: string) => x.selection.groups.indexOf("all") * M + x.selection.metrics.indexOf(m);
+  const rows = [["outcome", "scenario", "effect", "95% CI over replicates", "95% CI over draws", "parameter share"]];
+  const f = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(4)) : "–");
+  for (const m of show) {
+    if (!x.selection.metrics.includes(m) || !x.selection.groups.includes("all")) continue;
+    const b = x.stepValues(x.baseline, step);
+    for (const sc of x.scenarios.slice(1)) {
+      const e = x.effects.find((r) => r.scenario === sc.name && r.metric === m && r.group === "all" && r.step === step);
+      if (!e) continue;
+      const v = x.stepValues(sc.name, step);
+      const split = varianceSplit(v.map((row, r) => row[at(m)]! - b[r]![at(m)]!));
+      rows.push([m, sc.name, f(e.effect), `[${f(e.ci_low)}, ${f(e.ci_high)}]`, `[${f(split.draw_ci_low)}, ${f(split.draw_ci_high)}]`, Number.isFinite(split.parameter_share) ? `${(split.parameter_share * 100).toFixed(0)}%` : "–"]);
+    }
+  }
+  const w = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return [
+    "",
+    `Parameter uncertainty (--posterior ${file}): replicates 2k and 2k+1 ran every scenario with posterior draw k. At ${date}, all households:`,
+    "CI over draws: Student t over the draws' mean paired differences; parameter share: the part of the paired differences'",
+    "variance due to the draw (law of total variance, the within-draw pairs giving the stochastic part). effects.csv has every row.",
+    ...rows.map((r) => r.map((c, i) => c.padEnd(w[i]!)).join("  ")),
+    "",
+  ].join("\n");
 }
