@@ -126,7 +126,6 @@ describe("poverty(p, c, st, s, r): assistance on own income", () => {
 function stableRun(months: number): { s: Simulation; switches: number; worstGap: number; assisted: number; noLabourAssisted: number } {
   const s = sim({
     environment: { priceGrowth: 0, povertyLine2010: 4000, povertyLine2019: 4000, povertyLine2020: 4000 },
-    siteEconomy: { localWageGrowth: 0 },
     poverty: { assistanceTarget: 1.1, dibaoStandard: 1.2 },
   }, 300);
   const H = s.state.households;
