@@ -126,7 +126,6 @@ describe("poverty(p, c, st, s, r): assistance on own income", () => {
 function stableRun(months: number): { s: Simulation; switches: number; worstGap: number; assisted: number; noLabourAssisted: number } {
   const s = sim({
     environment: { priceGrowth: 0, povertyLine2010: 4000, povertyLine2019: 4000, povertyLine2020: 4000 },
-    siteEconomy: { localWageGrowth: 0 },
     poverty: { assistanceTarget: 1.1, dibaoStandard: 1.2 },
   }, 300);
   const H = s.state.households;
@@ -239,5 +238,52 @@ describe("povertyStandard(env, year): the official current-price line", () => {
   it("rises geometrically between 2010 and 2019 and with prices after 2020", () => {
     expect(povertyStandard(env, 2016) / povertyStandard(env, 2015)).toBeCloseTo((3218 / 2300) ** (1 / 9), 12);
     expect(povertyStandard(env, 2023)).toBeCloseTo(4000 * (1 + env.priceGrowth) ** 3, 9);
+  });
+});
+
+describe("poverty() in the whole model (baseline, 1,000 households, 2016-2021)", () => {
+  // Before the repair (own income estimated as pc − 12·assistance/size) this same run paid 51%
+  // of assistance above the need and households without labour switched every 26 months; after
+  // it, 26% (paid on the past 12 months to households whose income then rose) and every 55.
+  const s = sim({}, 1000, 3);
+  const H = s.state.households;
+  const n = H.count;
+  const prev = new Float64Array(n), paidYear = new Float64Array(n), ownYear = new Float64Array(n), targetYear = new Float64Array(n);
+  const prevOn = new Uint8Array(n);
+  let paid = 0, excess = 0, noLabourMonths = 0, switches = 0;
+  for (let step = 0; step < 72; step++) {
+    s.step();
+    const c = contextAt(s, step);
+    const z = povertyStandard(s.params.environment, c.year);
+    const slot = step % 12;
+    for (let h = 0; h < n; h++) {
+      const size = Math.max(1, H.size[h]!);
+      const noLabour = H.nLabour[h] === 0;
+      paidYear[h]! += prev[h]!;
+      ownYear[h]! += H.incomeRing[h * 12 + slot]! - prev[h]!;
+      targetYear[h]! += ((noLabour ? s.params.poverty.dibaoStandard : s.params.poverty.assistanceTarget) * z * size) / 12;
+      const on = H.assistance[h]! > 0 ? 1 : 0;
+      if (noLabour && H.residence[h] !== Residence.Pending) {
+        noLabourMonths++;
+        if (step > 0 && on !== prevOn[h]) switches++;
+      }
+      prevOn[h] = on;
+      prev[h] = H.assistance[h]!;
+    }
+    if (c.month === 12) {
+      for (let h = 0; h < n; h++) if (paidYear[h]! > 0) {
+        paid += paidYear[h]!;
+        excess += Math.max(0, paidYear[h]! - Math.max(0, targetYear[h]! - ownYear[h]!));
+      }
+      paidYear.fill(0); ownYear.fill(0); targetYear.fill(0);
+    }
+  }
+  it("pays at most 30% of assistance above what brings each household's calendar-year income to its target", () => {
+    expect(paid).toBeGreaterThan(0);
+    expect(excess / paid).toBeLessThan(0.3);
+  });
+  it("switches assistance of households without labour on or off less than once every 36 months", () => {
+    expect(noLabourMonths).toBeGreaterThan(500);
+    expect(noLabourMonths / Math.max(1, switches)).toBeGreaterThan(36);
   });
 });

@@ -88,8 +88,8 @@ export function poverty(p: Params, c: StepContext, st: State, s: number, r: Rand
  * The official rural poverty standard of calendar `year` (yuan per person per year, current
  * prices): the published values are used exactly, 2,300 for 2010 (the base of the current
  * standard), 3,218 for 2019 and about 4,000 for 2020; the years in between are interpolated
- * geometrically between 2010 and 2019 (3.8% a year; this gives 2,877 for 2016 against the 2,952
- * NBS reported, 2.5% low); after 2020 the standard follows prices (`environment.priceGrowth`).
+ *  geometrically between 2010 and 2019 (3.8% a year; this gives 2,877 for 2016 against the 2,952
+ * NBS reported, quoted from memory: 2.5% low); after 2020 the standard follows prices (`environment.priceGrowth`).
  * Assistance works to the standard of the current year (the programme set each year's exit
  * standard in advance).
  */
