@@ -23,7 +23,7 @@ export const ecologicalLivability = group(
     buildMonths: num(24, { min: 1, max: 120, unit: "months", range: [12, 48] }, "assumption", "Time constant of the build-up"),
     carerSpendingRelief: num(60, { min: 0, max: 1000, unit: "yuan per child or elder per month", range: [20, 120] }, "assumption", "Spending saved on schooling and care per dependant"),
     carerParticipationGain: num(0.5, { min: 0, max: 1, range: [0.25, 0.75] }, "assumption", "Share of carers' lost job-search intensity restored"),
-    facilitiesYuanPerHousehold: num(30000, { min: 0, max: 500000, unit: "yuan per household", range: [15000, 60000] }, "6,100 schools, 12,000 clinics, 3,400 elderly facilities built 2016-2020 for 2.66 M households (shared data); at an assumed 10 M, 1 M and 2 M yuan each, about 80 bn yuan, 30,000 a household, within the programme's 600 bn", "Capital cost of roads, power, schools and clinics per household, 2016 prices"),
+    facilitiesYuanPerHousehold: num(30000, { min: 0, max: 500000, unit: "yuan per household", range: [15000, 60000] }, "assumption (6,100 schools, 12,000 clinics, 3,400 elderly facilities built 2016-2020 for 2.66 M households, NDRC 2020-12-03; at an assumed 10 M, 1 M and 2 M yuan each, about 80 bn yuan, 30,000 a household, within the programme's 600 bn)", "Capital cost of roads, power, schools and clinics per household, 2016 prices"),
     upkeepShareYear: num(0.03, { min: 0, max: 0.2, unit: "share per year", range: [0.01, 0.06] }, "assumption", "Upkeep of the works a year, as a share of what is built"),
   },
   "4.1(3)",

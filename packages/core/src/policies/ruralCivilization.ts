@@ -16,7 +16,7 @@ export const ruralCivilization = group(
   {
     enabled: bool(false, paper("4.1(3)"), "Switch the lever on"),
     communityActivityGain: num(0.35, { min: 0, max: 1, unit: "activity points", range: [0.15, 0.5] }, paper("4.1(3)") + " (cultural activities; 40,000 cultural activity venues built, NDRC 2020-12-03); size an assumption", "Rise of community activity (0-1)"),
-    venueYuanPerHousehold: num(4500, { min: 0, max: 100000, unit: "yuan per household", range: [2000, 10000] }, "40,000 cultural activity venues for 2.66 M households 2016-2020 (shared data), about one per site; at an assumed 300,000 yuan each, 12 bn yuan", "Capital cost of cultural venues per household, 2016 prices"),
+    venueYuanPerHousehold: num(4500, { min: 0, max: 100000, unit: "yuan per household", range: [2000, 10000] }, "assumption (40,000 cultural activity venues for 2.66 M households 2016-2020, NDRC 2020-12-03, about one per site; at an assumed 300,000 yuan each, 12 bn yuan)", "Capital cost of cultural venues per household, 2016 prices"),
     activitiesYuanPerHouseholdYear: num(60, { min: 0, max: 2000, unit: "yuan per household per year", range: [20, 200] }, "assumption", "Running cost of cultural activities per household, 2016 prices"),
   },
   "4.1(3)",
