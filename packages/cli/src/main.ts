@@ -8,6 +8,8 @@ import { validateCommand } from "./commands/validate.js";
 import { compareCommand } from "./commands/compare.js";
 import { reportCommand } from "./commands/report.js";
 import { mergeCommand } from "./commands/merge.js";
+import { workerCommand } from "./commands/worker.js";
+import { ClusterError } from "./cluster/clusterError.js";
 import { VERSION } from "./version.js";
 
 export interface Command {
@@ -18,7 +20,7 @@ export interface Command {
 }
 
 /** Every command; `relocsim --help` lists them in this order. */
-export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, reportCommand];
+export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, workerCommand, reportCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n");
@@ -57,6 +59,11 @@ export async function cli(argv: string[]): Promise<number> {
     if (isInputError(e)) {
       process.stderr.write(`relocsim ${name}: ${(e as Error).message}\n`);
       return 2;
+    }
+    // Not bad input, not a bug: Redis unreachable, a task that failed on a worker.
+    if (e instanceof ClusterError) {
+      process.stderr.write(`relocsim ${name}: ${e.message}\n`);
+      return 1;
     }
     throw e;
   }
