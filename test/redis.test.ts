@@ -119,7 +119,7 @@ describe("relocsim worker --redis and compare --redis: an experiment on the work
   it("compare --redis gives metrics.csv and effects.csv byte-identical to --workers 1, each task run once, and the manifest without the URL", async () => {
     const out = join(dir, "redis");
     const since = mark();
-    const r = await relocsimAsync(["compare", file, "--redis", url, "--out", out, "--no-report"]);
+    const r = await relocsimHere("compare", file, "--redis", url, "--out", out, "--no-report");
     expect(r.code, r.stderr).toBe(0);
     identical(out);
     expect(ran(since).sort()).toEqual([...new Set(ran(since))].sort());
@@ -133,21 +133,21 @@ describe("relocsim worker --redis and compare --redis: an experiment on the work
   it("a worker killed with SIGKILL mid-task: its task runs again on another worker (BullMQ's stalled jobs) and the comparison completes, identical", async () => {
     const out = join(dir, "killed");
     const since = mark();
-    const run = relocsimAsync(["compare", file, "--redis", url, "--out", out, "--no-report", "-q"]);
-    // Kill the first worker that finishes a task while it has started its next one.
+    const run = relocsimHere("compare", file, "--redis", url, "--out", out, "--no-report", "-q");
+    // Kill the first worker that has finished a task and started its next one: mid-task.
+    const lines = (w: TestWorker) => w.lines.slice(since[workers.indexOf(w)]);
+    const onSecond = (w: TestWorker) => lines(w).filter((l) => l.startsWith("start ")).length >= 2;
     let victim: TestWorker | undefined;
-    const finishedOne = (w: TestWorker) => w.lines.slice(since[workers.indexOf(w)]).some((l) => l.startsWith("done "));
-    await until("a worker to finish a task", () => (victim = alive().find(finishedOne)) !== undefined, 120);
-    await sleep(300);
-    const before = victim!.lines.filter((l) => l.startsWith("done ")).length;
+    await until("a worker to start its second task", () => (victim = alive().find(onSecond)) !== undefined, 120);
     kill(victim!);
+    const lost = lines(victim!).filter((l) => l.startsWith("start ")).pop()!.split(" ")[1]!;
     const r = await run;
     expect(r.code, r.stderr).toBe(0);
     identical(out);
-    // Every task was returned once by the workers left (the killed one's last task included).
-    const done = ran(since);
-    expect(new Set(done).size).toBe(tasks);
-    expect(before).toBeGreaterThan(0);
+    // The task it was running was not returned by it, but by another worker.
+    expect(lines(victim!).some((l) => l.startsWith(`done ${lost} `))).toBe(false);
+    expect(workers.filter((w) => w !== victim).some((w) => lines(w).some((l) => l.startsWith(`done ${lost} `)))).toBe(true);
+    expect(new Set(ran(since)).size).toBe(tasks);
     await startWorker();
   }, 180_000);
 
@@ -159,7 +159,7 @@ describe("relocsim worker --redis and compare --redis: an experiment on the work
     await until("the first coordinator to store 2 runs", () => stored() >= 2, 120);
     process.kill(-first.pid!, "SIGKILL");
     const kept = stored();
-    const r = await relocsimAsync(["compare", file, "--redis", url, "--out", out, "--no-report"]);
+    const r = await relocsimHere("compare", file, "--redis", url, "--out", out, "--no-report");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/resumed: [2-6] of 6 runs already done/);
     expect(Number(/resumed: (\d)/.exec(r.stdout)![1])).toBeGreaterThanOrEqual(kept);
@@ -173,7 +173,7 @@ describe("relocsim worker --redis and compare --redis: an experiment on the work
   it("--shard 1/2 on Redis and --shard 2/2 on a local thread, merged, equal the local run", async () => {
     const a = join(dir, "shard-1"), b = join(dir, "shard-2"), merged = join(dir, "merged");
     const [r1, r2] = await Promise.all([
-      relocsimAsync(["compare", file, "--shard", "1/2", "--redis", url, "--out", a, "-q"]),
+      relocsimHere("compare", file, "--shard", "1/2", "--redis", url, "--out", a, "-q"),
       relocsimAsync(["compare", file, "--shard", "2/2", "--workers", "1", "--out", b, "-q"]),
     ]);
     expect(r1.code, r1.stderr).toBe(0);

@@ -72,6 +72,7 @@ export async function runRedisWorker(target: RedisTarget, options: RedisWorkerOp
     const data = await planData(job);
     const thread = pool.acquire(d.plan, () => data);
     const started = performance.now();
+    log?.(`start ${job.id} ${task}`);
     try {
       const output = await thread.run(d.task);
       const seconds = (performance.now() - started) / 1000;
