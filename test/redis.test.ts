@@ -59,6 +59,7 @@ describe("relocsim worker --redis and compare --redis: an experiment on the work
   let dir: string;
   let file: string;
   let local: string;
+  let localPrintout: string;
   let port: number;
   let url: string;
   let redis: ChildProcess;
@@ -104,8 +105,9 @@ describe("relocsim worker --redis and compare --redis: an experiment on the work
     for (let k = 0; k < 100 && !(await pong(port)); k++) await sleep(100);
     expect(await pong(port)).toBe(true);
     local = join(dir, "local");
-    const r = await relocsimHere("compare", file, "--workers", "1", "--out", local, "--no-report", "-q");
+    const r = await relocsimHere("compare", file, "--workers", "1", "--out", local, "--no-report");
     expect(r.code, r.stderr).toBe(0);
+    localPrintout = r.stdout;
     await Promise.all([startWorker(), startWorker()]);
   }, 180_000);
 
@@ -124,9 +126,11 @@ describe("relocsim worker --redis and compare --redis: an experiment on the work
     identical(out);
     expect(ran(since).sort()).toEqual([...new Set(ran(since))].sort());
     expect(ran(since)).toHaveLength(tasks);
-    // The same printout as a local run: the effects table.
+    // The same printout as a local run but for where and how long it ran, and the directory.
     expect(r.stdout).toContain("on the workers of redis://127.0.0.1");
-    expect(r.stdout).toContain("Effects at 2025-12 (the horizon)");
+    const tables = (s: string) => s.split("\n").filter((l) => !/^(two: |finished in |Every outcome)/.test(l)).join("\n");
+    expect(tables(r.stdout)).toBe(tables(localPrintout));
+    expect(tables(r.stdout)).toContain("Effects at 2025-12 (the horizon)");
     expect(read(out, "manifest.json")).not.toContain(String(port));
   }, 180_000);
 
@@ -183,6 +187,25 @@ describe("relocsim worker --redis and compare --redis: an experiment on the work
     identical(merged);
   }, 180_000);
 
+  it("SIGTERM (as Ctrl-C) to a worker mid-task: it finishes that task, then exits 0; the comparison completes, identical", async () => {
+    const out = join(dir, "stopped");
+    const since = mark();
+    const run = relocsimHere("compare", file, "--redis", url, "--out", out, "--no-report", "-q");
+    let w: TestWorker | undefined;
+    const started = (x: TestWorker) => x.lines.slice(since[workers.indexOf(x)]).some((l) => l.startsWith("start "));
+    await until("a worker to start a task", () => (w = alive().find(started)) !== undefined, 120);
+    const task = w!.lines.slice(since[workers.indexOf(w!)]).find((l) => l.startsWith("start "))!.split(" ")[1]!;
+    kill(w!, "SIGTERM");
+    await until("the worker to exit", () => w!.child.exitCode !== null || w!.child.signalCode !== null, 60);
+    expect(w!.child.exitCode, w!.stderr).toBe(0);
+    expect(w!.lines.some((l) => l.startsWith(`done ${task} `))).toBe(true);
+    expect(w!.lines.at(-1)).toMatch(/^worker stopped after \d+ tasks?$/);
+    const r = await run;
+    expect(r.code, r.stderr).toBe(0);
+    identical(out);
+    await startWorker();
+  }, 180_000);
+
   it("a worker refuses a task planned by another relocsim version, with a message naming both; the job fails with it", async () => {
     const require = createRequire(join(root, "packages/cli/package.json"));
     const { Queue, QueueEvents } = (await import(pathToFileURL(require.resolve("bullmq")).href)) as typeof import("bullmq");
@@ -199,6 +222,25 @@ describe("relocsim worker --redis and compare --redis: an experiment on the work
     } finally {
       await events.close();
       await queue.close();
+    }
+  }, 60_000);
+
+  it("a task that throws on a worker stops the run with the task's identity and error, not a hang", async () => {
+    const { planExperiment, memoryRunStore } = await import("../packages/core/src/engine.ts");
+    const { parseRedisUrl } = await import("../packages/cli/src/cluster/redisUrl.ts");
+    const { connectRedis } = await import("../packages/cli/src/cluster/redis.ts");
+    const { runTasksOnRedis } = await import("../packages/cli/src/cluster/runTasksOnRedis.ts");
+    const plan = planExperiment({ scenarios: [{ name: "baseline" }], replications: 1, scale: 200, seed: 99, workers: 1 });
+    const target = parseRedisUrl(url);
+    const redis = await connectRedis(target, "test");
+    try {
+      // Scenario 7 of a plan of one: runTask fails on the worker (as a model error would).
+      const bad = { index: 0, scenario: 7, name: "nowhere", replicate: 0, seed: 1 };
+      const started = Date.now();
+      await expect(runTasksOnRedis(redis, target, plan, [bad], memoryRunStore())).rejects.toThrow(/^task 0 \(nowhere, replicate 0\) failed on a worker: InputErrors: invalid scenario: undefined/);
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      redis.disconnect();
     }
   }, 60_000);
 

@@ -60,3 +60,19 @@ export async function taskRunner(options: { redis?: string; field?: string }): P
     close: async () => void redis.disconnect(),
   };
 }
+
+/**
+ * One call for a command that has nothing to write before its tasks run: the runner for
+ * `options.redis` (local threads without it), the tasks run, the runner closed. Returns the
+ * workers that ran them. A command with an --out to protect calls taskRunner first instead, so
+ * an unreachable Redis stops it before anything is written.
+ */
+export async function runTasksWith(plan: Plan, tasks: readonly ExperimentTask[], store: RunStore, options: TaskRunOptions & { redis?: string; field?: string } = {}): Promise<{ workers: number }> {
+  const runner = await taskRunner(options);
+  try {
+    await runner.run(plan, tasks, store, options);
+    return { workers: runner.workers(plan) };
+  } finally {
+    await runner.close();
+  }
+}
