@@ -58,9 +58,10 @@ function redact(url: URL): string {
   return `${url.protocol}//${auth}${url.host}${url.pathname === "/" ? "" : url.pathname}`;
 }
 
-/** Unparseable text shown without anything between "//" and "@" (where credentials go). */
+/** Unparseable text shown without anything up to its last "@" (credentials may be there). */
 function redactText(text: string): string {
-  return text.replace(/\/\/[^/@]*@/, "//***@");
+  const at = text.lastIndexOf("@");
+  return at < 0 ? text : `***${text.slice(at)}`;
 }
 
 /** BullMQ's connection options for a target (BullMQ makes its own connections, blocking ones included). */
