@@ -32,8 +32,15 @@ export const workerCommand = {
     const concurrency = intFlag(values, "concurrency", 1, 1, 1024);
     const quiet = Boolean(values.quiet);
     const stop = new AbortController();
+    // A signal within a second of the first is the same one delivered twice (a terminal's Ctrl-C
+    // reaches both tsx and this process, and tsx may relay it again): only a later one ends at once.
+    let first = 0;
     const onSignal = () => {
-      if (stop.signal.aborted) process.exit(130);
+      if (stop.signal.aborted) {
+        if (performance.now() - first > 1000) process.exit(130);
+        return;
+      }
+      first = performance.now();
       stop.abort();
     };
     process.on("SIGINT", onSignal);
