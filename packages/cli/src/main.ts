@@ -11,6 +11,8 @@ import { mergeCommand } from "./commands/merge.js";
 import { sweepCommand } from "./commands/sweep.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
 import { calibrateCommand } from "./commands/calibrate.js";
+import { workerCommand } from "./commands/worker.js";
+import { ClusterError } from "./cluster/clusterError.js";
 import { VERSION } from "./version.js";
 
 export interface Command {
@@ -21,7 +23,7 @@ export interface Command {
 }
 
 /** Every command; `relocsim --help` lists them in this order. */
-export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, sweepCommand, sensitivityCommand, calibrateCommand, reportCommand];
+export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, workerCommand, sweepCommand, sensitivityCommand, calibrateCommand, reportCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(Math.max(...COMMANDS.map((x) => x.name.length)))}  ${c.summary}`).join("\n");
@@ -60,6 +62,11 @@ export async function cli(argv: string[]): Promise<number> {
     if (isInputError(e)) {
       process.stderr.write(`relocsim ${name}: ${(e as Error).message}\n`);
       return 2;
+    }
+    // Not bad input, not a bug: Redis unreachable, a task that failed on a worker.
+    if (e instanceof ClusterError) {
+      process.stderr.write(`relocsim ${name}: ${e.message}\n`);
+      return 1;
     }
     throw e;
   }

@@ -14,6 +14,7 @@ export function progressBar(label: string, total: number, unit: string, { from =
   const enabled = Boolean(stream.isTTY) && !process.env.CI;
   const started = performance.now();
   let last = 0;
+  let note = "";
   const draw = (done: number, force = false) => {
     if (!enabled) return;
     const now = performance.now();
@@ -24,10 +25,14 @@ export function progressBar(label: string, total: number, unit: string, { from =
     const elapsed = (now - started) / 1000;
     const left = done > from ? (elapsed / (done - from)) * (total - done) : NaN;
     const eta = Number.isFinite(left) ? `${formatSeconds(left)} left` : "";
-    stream.write(`\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${unit} ${eta}\x1b[K`);
+    stream.write(`\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${unit}${note ? `, ${note}` : ""} ${eta}\x1b[K`);
   };
   return {
-    update: (done: number) => draw(done),
+    /** `detail`, when given, is shown after the count until replaced (e.g. "3 workers seen"). */
+    update: (done: number, detail?: string) => {
+      if (detail !== undefined) note = detail;
+      draw(done);
+    },
     done: () => {
       if (!enabled) return;
       draw(total, true);

@@ -2,7 +2,7 @@
  * The relocsim command for tests, in a child process (as a user runs it) or in this process
  * (fast, for the many cases of one test file). The one copy every test uses.
  */
-import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFile, spawn, spawnSync, type ChildProcess, type StdioOptions } from "node:child_process";
 import { join, resolve } from "node:path";
 import { cli } from "../src/main.ts";
 
@@ -37,10 +37,11 @@ export function relocsimAsync(args: readonly string[], options: { env?: NodeJS.P
 
 /**
  * `relocsim <args>` started in a child process of its own process group (tsx starts node as a
- * child): `process.kill(-child.pid, "SIGKILL")` kills the run as a crash would.
+ * child): `process.kill(-child.pid, "SIGKILL")` kills the run as a crash would. `stdio: "pipe"`
+ * to read what it prints (a worker's lines).
  */
-export function relocsimChild(args: readonly string[]): ChildProcess {
-  return spawn(tsx, [main, ...args], { cwd: root, env: env(), stdio: "ignore", detached: true });
+export function relocsimChild(args: readonly string[], options: { stdio?: StdioOptions } = {}): ChildProcess {
+  return spawn(tsx, [main, ...args], { cwd: root, env: env(), stdio: options.stdio ?? "ignore", detached: true });
 }
 
 /** `relocsim <args>` in this process: its exit code and what it printed. */

@@ -42,6 +42,7 @@ export { branchSimulation } from "./checkpoint/branchSimulation.js";
 export { experimentTasks, type ExperimentTask, type Shard } from "./experiment/experimentTasks.js";
 export { runTask, type TaskOutput, type TaskPlan } from "./experiment/runTask.js";
 export { runTasks, type RunTasksOptions } from "./experiment/runTasks.js";
+export { taskPlanData, startTaskThread, type TaskPlanData } from "./experiment/taskThread.js";
 export { assembleExperiment } from "./experiment/assembleExperiment.js";
 export { checkNesting, MAX_NESTING } from "./checkNesting.js";
 // Designs over the parameter space (unit cube; pointValues maps a point to parameter values).

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { InputError, runExperiment, effectsTable, effectsOverTime, HEADLINE_METRICS, TRAJECTORY_METRICS, type Experiment } from "@relocsim/core";
-import { planExperiment, pairingGain, costEffectivenessTable, noIntervalReason, experimentSpec, defaultText, experimentTasks, runTasks, assembleExperiment, readPosterior, posteriorPlan, appendVarianceSplit, varianceSplit, REPLICATES_PER_DRAW, POSTERIOR_EFFECT_COLUMNS, type ExperimentSettings, type LeafSpec, type Shard, type PosteriorPlan } from "@relocsim/core/engine";
+import { InputError, effectsTable, effectsOverTime, HEADLINE_METRICS, TRAJECTORY_METRICS, type Experiment } from "@relocsim/core";
+import { planExperiment, pairingGain, costEffectivenessTable, noIntervalReason, experimentSpec, defaultText, experimentTasks, assembleExperiment, readPosterior, posteriorPlan, appendVarianceSplit, varianceSplit, REPLICATES_PER_DRAW, POSTERIOR_EFFECT_COLUMNS, type ExperimentSettings, type LeafSpec, type Plan, type Shard, type PosteriorPlan } from "@relocsim/core/engine";
 import { openResultsDir, openRunFiles, writeExperimentResults, type ResultsDir } from "@relocsim/core/results";
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
 import { writeReport, reportSizeError } from "../writeReport.js";
@@ -9,6 +9,7 @@ import { parse, specFlag, specValue, helpText, type Flags } from "../args.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { VERSION } from "../version.js";
 import { withFile } from "./run.js";
+import { taskRunner, type TaskRunner } from "../cluster/taskRunner.js";
 
 const o = experimentSpec.fields;
 const fileOr = (spec: LeafSpec) => `the file's, else ${defaultText(spec)}`;
@@ -22,8 +23,9 @@ const flags: Flags = {
   every: specFlag(o.every, "months between kept steps; the horizon is always kept (1: monthly)", "N", fileOr(o.every)),
   show: { type: "string", value: "LIST", help: "outcomes printed, comma-separated (effects.csv has every one)", default: HEADLINE_METRICS.join(",") },
   out: { type: "string", value: "DIR", help: "results directory: new, empty, or written by relocsim (then replaced); finished runs are kept there, so an interrupted compare run again continues", default: "results/<comparison name>" },
-  posterior: { type: "string", value: "FILE", help: `a posterior.csv of relocsim calibrate: replicates 2k and 2k+1 run every scenario with draw k of its last generation (by weight; seed and k pick it), so effects include parameter uncertainty; effects.csv gains ${POSTERIOR_EFFECT_COLUMNS.join(", ")}` },
   shard: { type: "string", value: "K/N", help: "run only every N-th run, from the K-th, into --out (a machine of a batch cluster); put the shards together with relocsim merge" },
+  redis: { type: "string", value: "URL", help: "run on the workers of a cluster (relocsim worker --redis URL on each machine) instead of local threads; see docs/cluster.md" },
+  posterior: { type: "string", value: "FILE", help: `a posterior.csv of relocsim calibrate: replicates 2k and 2k+1 run every scenario with draw k of its last generation (by weight; seed and k pick it), so effects include parameter uncertainty; effects.csv gains ${POSTERIOR_EFFECT_COLUMNS.join(", ")}` },
   "no-report": { type: "boolean", help: "do not write report.html and charts/" },
   quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
   help: { type: "boolean", short: "h", help: "show this help" },
@@ -34,7 +36,7 @@ export const compareCommand = {
   summary: "compare scenarios with a baseline over paired replications; effects with 95% CIs",
   help: () =>
     helpText(
-      "relocsim compare <comparison.json> [--replications N] [--workers N] [--seed N] [--scale S] [--out DIR] [--shard K/N]",
+      "relocsim compare <comparison.json> [--replications N] [--workers N] [--seed N] [--scale S] [--out DIR] [--shard K/N] [--redis URL]",
       "Run every scenario of a comparison with the same replicate seeds (common random numbers:\n" +
         "replicate r of every scenario uses one seed, and random streams are kept per site and\n" +
         "process), on worker threads, and report for each outcome the effect of each scenario\n" +
@@ -51,7 +53,9 @@ export const compareCommand = {
         "  report.html    charts and tables (unless --no-report)\n" +
         "With --shard K/N it runs only the runs whose number is K−1 modulo N and writes just them\n" +
         "(runs/ and a manifest.json marking the shard) into --out; `relocsim merge` puts the N\n" +
-        "shards' directories together into results identical to one compare's.",
+        "shards' directories together into results identical to one compare's.\n" +
+        "With --redis URL the runs are queued on a Redis server and run by `relocsim worker --redis URL`\n" +
+        "processes on any number of machines; results are identical to a local compare's.",
       flags,
       "Examples:\n  pnpm relocsim compare scenarios/paper-strategies.json\n  pnpm relocsim compare scenarios/levers.json --replications 6 --out results/levers\n" +
         "  relocsim compare x.json --shard $((SLURM_ARRAY_TASK_ID+1))/$N --out shards/$SLURM_ARRAY_TASK_ID   (one per machine)",
@@ -76,67 +80,94 @@ export const compareCommand = {
     const comparison = loadComparison(file);
     const options = { ...comparison.options, ...flagged };
     const plan = withFile(displayPath(resolve(file)), () => planExperiment({ ...options, baseline: comparison.baseline, scenarios: comparison.scenarios }));
-    const posterior = values.posterior === undefined ? undefined : loadPosterior(values.posterior as string, plan, shard);
     const out = (values.out as string | undefined) ?? (shard ? `results/${comparison.name}-shard-${shard.part}-of-${shard.of}` : `results/${comparison.name}`);
 
-    const results = openResultsDir(out, { field: "--out", keep: [file] });
-
-    // 2. Run (a shard: only its tasks).
-    const tasks = experimentTasks(plan, shard);
-    const runs = tasks.length;
-    if (!quiet) {
-      process.stdout.write(
-        `${comparison.name}: ${plan.scenarios.length} scenarios × ${plan.replications} replications = ${plan.scenarios.length * plan.replications} runs` +
-          `${shard ? ` (shard ${shard.part}/${shard.of}: ${runs} of them)` : ""} of ${plan.households.toLocaleString("en")} households, ` +
-          `${plan.horizon.months} months from ${plan.horizon.start}, seed ${plan.seed}, ${plan.workers} worker${plan.workers === 1 ? "" : "s"}\n`,
-      );
-    }
-    // Each finished run is kept in <out>/runs/ at once: run again, the command continues.
-    const store = openRunFiles(results, posterior ? posterior.plan.storePlan : plan, { version: VERSION, command: "compare", field: "--out" });
-    if (!quiet && store.discarded) process.stdout.write(`${store.discarded}\n`);
-    if (!quiet && store.resumed) process.stdout.write(`resumed: ${store.resumed} of ${runs} runs already done\n`);
-    const bar = progressBar(comparison.name, runs, "runs", { from: store.resumed });
-    let done = store.resumed;
-    bar.update(done);
-    // Ctrl-C: no new run starts, the finished ones stay; a second Ctrl-C ends at once.
-    const stop = new AbortController();
-    const interrupt = () => stop.abort();
-    process.once("SIGINT", interrupt);
-    let experiment: Experiment | undefined;
+    const posterior = values.posterior === undefined ? undefined : loadPosterior(values.posterior as string, plan, shard);
+    // Redis must answer before --out is touched (nothing is written when it does not).
+    const runner = await taskRunner({ redis: values.redis as string | undefined });
     try {
-      const onProgress = (p: { done: number }) => bar.update((done = p.done));
-      if (shard) await runTasks(plan, tasks, store, { signal: stop.signal, onProgress });
-      else if (posterior) {
-        // The tasks of the plan, each run with its replicate's draw: the same path, the same seeds.
-        const started = performance.now();
-        await runTasks(posterior.plan.runPlan, posterior.plan.tasks, store, { signal: stop.signal, onProgress });
-        experiment = assembleExperiment(plan, store, { workers: plan.workers, seconds: (performance.now() - started) / 1000 });
-      } else experiment = await runExperiment({ ...options, baseline: comparison.baseline, scenarios: comparison.scenarios, store, signal: stop.signal, onProgress });
-    } catch (e) {
-      if (!stop.signal.aborted) throw e;
-      bar.done();
-      store.markPartial(done);
-      process.stderr.write(`interrupted: ${done} of ${runs} runs done, kept in ${displayPath(results.path)} (marked partial); run the same command again to finish the rest\n`);
-      return 130;
+      return await compareWith(runner, { file, out, plan, comparison, shard, flagged, quiet, show, report: !values["no-report"], posterior });
     } finally {
-      process.removeListener("SIGINT", interrupt);
+      await runner.close();
     }
-    bar.done();
-
-    // 3. A shard: its runs stay in --out, marked as the shard, with what merge needs to plan
-    // the experiment again (the file and the flags); effects wait for merge.
-    if (!experiment) {
-      store.markShard(shard!, tasks.map((t) => t.index), { comparisonFile: resolve(file), settings: flagged });
-      if (!quiet) process.stdout.write(`shard ${shard!.part}/${shard!.of}: ${runs} runs kept in ${displayPath(results.path)}; put the shards together with relocsim merge <their directories>\n`);
-      return 0;
-    }
-    await writeComparison(results, experiment, comparison, file, { report: !values["no-report"], quiet, show, posterior });
-    return 0;
   },
 };
 
+async function compareWith(
+  runner: TaskRunner,
+  { file, out, plan, comparison, shard, flagged, quiet, show, report, posterior }: { file: string; out: string; plan: Plan; comparison: Comparison; shard?: Shard; flagged: Partial<ExperimentSettings>; quiet: boolean; show: string[]; report: boolean; posterior?: LoadedPosterior },
+): Promise<number> {
+  const started = performance.now();
+  const results = openResultsDir(out, { field: "--out", keep: [file] });
+
+  // 2. Run (a shard: only its tasks).
+  const tasks = experimentTasks(plan, shard);
+  const runs = tasks.length;
+  if (!quiet) {
+    process.stdout.write(
+      `${comparison.name}: ${plan.scenarios.length} scenarios × ${plan.replications} replications = ${plan.scenarios.length * plan.replications} runs` +
+        `${shard ? ` (shard ${shard.part}/${shard.of}: ${runs} of them)` : ""} of ${plan.households.toLocaleString("en")} households, ` +
+        `${plan.horizon.months} months from ${plan.horizon.start}, seed ${plan.seed}, on ${runner.describe(plan)}\n`,
+    );
+  }
+  // Each finished run is kept in <out>/runs/ at once: run again, the command continues.
+  const store = openRunFiles(results, posterior ? posterior.plan.storePlan : plan, { version: VERSION, command: "compare", field: "--out" });
+  if (!quiet && store.discarded) process.stdout.write(`${store.discarded}\n`);
+  if (!quiet && store.resumed) process.stdout.write(`resumed: ${store.resumed} of ${runs} runs already done\n`);
+  const bar = progressBar(comparison.name, runs, "runs", { from: store.resumed });
+  let done = store.resumed;
+  bar.update(done);
+  // Ctrl-C: no new run starts, the finished ones stay; a second Ctrl-C ends at once.
+  const stop = new AbortController();
+  const interrupt = () => stop.abort();
+  process.once("SIGINT", interrupt);
+  let experiment: Experiment | undefined;
+  try {
+    const onProgress = (p: { done: number; workers?: number }) => bar.update((done = p.done), p.workers === undefined ? undefined : `${p.workers} worker${p.workers === 1 ? "" : "s"} seen`);
+    // With --posterior: the plan's tasks, each run with its replicate's draw (the same path, the same seeds).
+    if (posterior) await runner.run(posterior.plan.runPlan, posterior.plan.tasks, store, { signal: stop.signal, onProgress });
+    else await runner.run(plan, tasks, store, { signal: stop.signal, onProgress });
+    if (!shard) experiment = assembleExperiment(plan, store, { workers: runner.workers(plan), seconds: (performance.now() - started) / 1000 });
+  } catch (e) {
+    if (!stop.signal.aborted) {
+      // A cluster run that failed (a task, Redis lost): the finished runs stay, marked partial.
+      store.markPartial(done);
+      throw e;
+    }
+    bar.done();
+    store.markPartial(done);
+    process.stderr.write(`interrupted: ${done} of ${runs} runs done, kept in ${displayPath(results.path)} (marked partial); run the same command again to finish the rest\n`);
+    return 130;
+  } finally {
+    process.removeListener("SIGINT", interrupt);
+  }
+  bar.done();
+
+  // 3. A shard: its runs stay in --out, marked as the shard, with what merge needs to plan
+  // the experiment again (the file and the flags); effects wait for merge.
+  if (!experiment) {
+    store.markShard(shard!, tasks.map((t) => t.index), { comparisonFile: resolve(file), settings: flagged });
+    if (!quiet) process.stdout.write(`shard ${shard!.part}/${shard!.of}: ${runs} runs kept in ${displayPath(results.path)}; put the shards together with relocsim merge <their directories>\n`);
+    return 0;
+  }
+  await writeComparison(results, experiment, comparison, file, { report, quiet, show, posterior });
+  return 0;
+}
+
+/** --shard K/N: part K (1-based) of N. */
+function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const part = m ? Number(m[1]) : NaN;
+  const of = m ? Number(m[2]) : NaN;
+  if (!(part >= 1 && part <= of && Number.isSafeInteger(of))) throw new InputError("--shard", text, "K/N with 1 ≤ K ≤ N, e.g. 1/4");
+  return { part, of };
+}
+
+/** A posterior file read for --posterior. */
+type LoadedPosterior = { file: string; generation: number; plan: PosteriorPlan };
+
 /** --posterior: its last generation, and the plan's runs at each replicate's draw (checked before anything runs). */
-function loadPosterior(path: string, plan: ReturnType<typeof planExperiment>, shard: Shard | undefined): { file: string; generation: number; plan: PosteriorPlan } {
+function loadPosterior(path: string, plan: ReturnType<typeof planExperiment>, shard: Shard | undefined): LoadedPosterior {
   if (shard) throw new InputError("--posterior", path, "no --shard with it (a posterior comparison runs on one machine for now)");
   let text: string;
   try {
@@ -149,22 +180,13 @@ function loadPosterior(path: string, plan: ReturnType<typeof planExperiment>, sh
   return { file: displayPath(resolve(path)), generation: p.generation, plan: posteriorPlan(plan, p, "--posterior") };
 }
 
-/** --shard K/N: part K (1-based) of N. */
-function parseShard(text: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(text);
-  const part = m ? Number(m[1]) : NaN;
-  const of = m ? Number(m[2]) : NaN;
-  if (!(part >= 1 && part <= of && Number.isSafeInteger(of))) throw new InputError("--shard", text, "K/N with 1 ≤ K ≤ N, e.g. 1/4");
-  return { part, of };
-}
-
 /**
  * Writes a finished comparison's results atomically (the report is made inside the temporary
  * directory too) and prints its effects: compare's last step, and merge's.
  */
 export async function writeComparison(
   results: ResultsDir, experiment: Experiment, comparison: Comparison, file: string,
-  options: { report: boolean; quiet: boolean; show: readonly string[]; posterior?: { file: string; generation: number; plan: PosteriorPlan } },
+  options: { report: boolean; quiet: boolean; show: readonly string[]; posterior?: LoadedPosterior },
 ): Promise<void> {
   let skipped: Error | undefined;
   // Read from the runs now: the commit replaces the directory they are stored in.

@@ -1,8 +1,8 @@
-import { scenarioData } from "../resolvedScenario.js";
 import type { Plan } from "./runExperiment.js";
 import type { ExperimentTask } from "./experimentTasks.js";
 import { runTask, type TaskOutput } from "./runTask.js";
 import { runWorkerPool } from "./workerPool.js";
+import { taskPlanData } from "./taskThread.js";
 import type { RunStore } from "./runStore.js";
 
 export interface RunTasksOptions {
@@ -38,7 +38,7 @@ export async function runTasks(plan: Plan, tasks: readonly ExperimentTask[], sto
   } else {
     await runWorkerPool<ExperimentTask, TaskOutput>(
       new URL("./experimentWorker.js", import.meta.url),
-      { scenarios: plan.scenarios.map(scenarioData), households: plan.households, selection: plan.selection },
+      { ...taskPlanData(plan) },
       todo,
       plan.workers,
       (k, output) => save(todo[k]!, output),
