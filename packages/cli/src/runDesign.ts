@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { InputError, isInputError, runExperiment } from "@relocsim/core";
-import { experimentSpec, planExperiment, pointValues, withValues, fullFactorial, latinHypercube, morrisDesign, saltelliDesign, type ExperimentSettings, type MorrisDesign, type SaltelliDesign } from "@relocsim/core/engine";
+import { InputError, isInputError } from "@relocsim/core";
+import { experimentSpec, planExperiment, experimentTasks, assembleExperiment, pointValues, withValues, fullFactorial, latinHypercube, morrisDesign, saltelliDesign, type ExperimentSettings, type MorrisDesign, type SaltelliDesign } from "@relocsim/core/engine";
 import { openResultsDir, openRunFiles, type ResultFiles, type ResultsDir } from "@relocsim/core/results";
 import { displayPath, type Design, type DesignMethod } from "@relocsim/scenarios";
 import { specValue } from "./args.js";
 import { progressBar, formatSeconds } from "./progress.js";
 import { VERSION } from "./version.js";
 import { withFile } from "./commands/run.js";
+import { taskRunner, type TaskRunner } from "./cluster/taskRunner.js";
 
 /** Design points run × replications, with every run's outcomes at the design's horizon. */
 export interface DesignRun {
@@ -36,6 +37,8 @@ export interface RunDesignOptions {
   quiet: boolean;
   /** What the design is, for the first line printed ("Morris, 10 trajectories"). */
   label: string;
+  /** A --redis URL: the runs go to the workers of a cluster instead of local threads. */
+  redis?: string;
 }
 
 /**
@@ -70,12 +73,25 @@ export async function runDesign(design: Design, units: number[][], o: RunDesignO
     every: design.horizonStep,
   };
   const plan = withFile(shown, () => planExperiment(options));
+  // Redis must answer before --out is touched (nothing is written when it does not).
+  const runner = await taskRunner({ redis: o.redis });
+  try {
+    return await runPlanned(design, scenarios, plan, runner, values, units, o);
+  } finally {
+    await runner.close();
+  }
+}
+
+async function runPlanned(
+  design: Design, scenarios: ReturnType<typeof withValues>[], plan: ReturnType<typeof planExperiment>, runner: TaskRunner,
+  values: Record<string, number>[], units: number[][], o: RunDesignOptions,
+): Promise<{ run: DesignRun; results: ResultsDir } | number> {
   const results = openResultsDir(o.out, { field: "--out", keep: [o.file] });
   const runs = plan.scenarios.length * plan.replications;
   if (!o.quiet) {
     process.stdout.write(
       `${design.name}: ${o.label}: ${plan.scenarios.length} points × ${plan.replications} replication${plan.replications === 1 ? "" : "s"} = ${runs} runs of ` +
-        `${plan.households.toLocaleString("en")} households, ${design.outcomes.length} outcome${design.outcomes.length === 1 ? "" : "s"} at ${design.horizon}, seed ${plan.seed}, ${plan.workers} worker${plan.workers === 1 ? "" : "s"}\n`,
+        `${plan.households.toLocaleString("en")} households, ${design.outcomes.length} outcome${design.outcomes.length === 1 ? "" : "s"} at ${design.horizon}, seed ${plan.seed}, on ${runner.describe(plan)}\n`,
     );
   }
   const store = openRunFiles(results, plan, { version: VERSION, command: o.command, field: "--out" });
@@ -90,9 +106,15 @@ export async function runDesign(design: Design, units: number[][], o: RunDesignO
   const started = performance.now();
   let x;
   try {
-    x = await runExperiment({ ...options, store, signal: stop.signal, onProgress: (p) => bar.update((done = p.done)) });
+    const onProgress = (p: { done: number; workers?: number }) => bar.update((done = p.done), p.workers === undefined ? undefined : `${p.workers} worker${p.workers === 1 ? "" : "s"} seen`);
+    await runner.run(plan, experimentTasks(plan), store, { signal: stop.signal, onProgress });
+    x = assembleExperiment(plan, store, { workers: runner.workers(plan), seconds: (performance.now() - started) / 1000 });
   } catch (e) {
-    if (!stop.signal.aborted) throw e;
+    if (!stop.signal.aborted) {
+      // A cluster run that failed (a task, Redis lost): the finished runs stay, marked partial.
+      store.markPartial(done);
+      throw e;
+    }
     bar.done();
     store.markPartial(done);
     process.stderr.write(`interrupted: ${done} of ${runs} runs done, kept in ${displayPath(results.path)} (marked partial); run the same command again to finish the rest\n`);

@@ -52,7 +52,7 @@ export const sensitivityCommand = {
     const seed = designSeed(design, settings);
     const built = designUnits(method, k, seed);
     const label = method.type === "morris" ? `Morris, ${method.trajectories} trajectories on ${method.levels} levels over ${k} parameters` : `Sobol (Saltelli sample, ${method.base} base), N = ${method.samples} over ${k} parameters`;
-    const r = await runDesign({ ...design, design: method }, built.units, { file, command: "sensitivity", settings, out: (values.out as string | undefined) ?? `results/${design.name}`, quiet, label });
+    const r = await runDesign({ ...design, design: method }, built.units, { file, command: "sensitivity", settings, out: (values.out as string | undefined) ?? `results/${design.name}`, quiet, label, redis: values.redis as string | undefined });
     if (typeof r === "number") return r;
     const indices = designIndices(r.run, built, seed);
     const dir = await commitDesignResults(

@@ -16,6 +16,7 @@ export const designFlags: Flags = {
   seed: specFlag(o.seed, "seed of the design's points and base seed of the replicate seeds, shared by every point", "N", fileOr(o.seed)),
   scale: specFlag(o.scale, "households simulated", "S", fileOr(o.scale)),
   out: { type: "string", value: "DIR", help: "results directory: new, empty, or written by relocsim (then replaced); finished runs are kept there, so the same command run again continues", default: "results/<design name>" },
+  redis: { type: "string", value: "URL", help: "run on the workers of a cluster (relocsim worker --redis URL on each machine) instead of local threads; see docs/cluster.md" },
   quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
   help: { type: "boolean", short: "h", help: "show this help" },
 };
@@ -25,7 +26,7 @@ export const sweepCommand = {
   summary: "run a design over parameters (factorial, Latin hypercube, Morris, Saltelli) on common random numbers; outcomes per point",
   help: () =>
     helpText(
-      "relocsim sweep <design.json> [--replications N] [--workers N] [--seed N] [--scale S] [--out DIR]",
+      "relocsim sweep <design.json> [--replications N] [--workers N] [--seed N] [--scale S] [--out DIR] [--redis URL]",
       "Run a design file: its scenario with the named parameters set at each point of a full\n" +
         "factorial, a Latin hypercube, Morris trajectories or a Saltelli sample, inside each\n" +
         "parameter's documented plausible range (or the range the file gives). Replicate r of\n" +
@@ -49,7 +50,7 @@ export const sweepCommand = {
     const k = design.parameters.length;
     const { units } = designUnits(design.design, k, designSeed(design, settings));
     const label = `${design.design.type} design, ${designPoints(design.design, k)} points over ${k} parameter${k === 1 ? "" : "s"}`;
-    const r = await runDesign(design, units, { file, command: "sweep", settings, out: (values.out as string | undefined) ?? `results/${design.name}`, quiet, label });
+    const r = await runDesign(design, units, { file, command: "sweep", settings, out: (values.out as string | undefined) ?? `results/${design.name}`, quiet, label, redis: values.redis as string | undefined });
     if (typeof r === "number") return r;
     const dir = await commitDesignResults(
       r.results,
