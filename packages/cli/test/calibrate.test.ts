@@ -61,6 +61,15 @@ describe("relocsim calibrate", () => {
     expect(typeof m.date).toBe("string");
   }, 600_000);
 
+  it("calibrate with another seed on the same --out discards the other calibration's generations and outputs, and says so", () => {
+    const r = relocsim(...tiny, "--generations", "1", "--seed", "2");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/held generations of another calibration .*discarded/);
+    expect(readdirSync(join(out, "generations"))).toEqual(["generation-000.json"]);
+    expect(csv(join(out, "posterior.csv")).length).toBe(1 + 8);
+    expect(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).settings.seed).toBe(2);
+  }, 600_000);
+
   const bad = (name: string, change: (c: Record<string, unknown>) => void) => {
     const c = structuredClone(shipped);
     change(c);

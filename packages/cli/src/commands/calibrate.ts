@@ -271,7 +271,8 @@ function openCalibrationDir(out: string, hash: string, given: string | undefined
       const foreign = entries.filter((e) => !ENTRIES.includes(e) && !/^\..*\.tmp$/.test(e));
       if (foreign.length) throw new InputError(field, shownOut, expected, `it holds ${foreign.slice(0, 3).join(", ")}, which relocsim calibrate did not write`);
       if (m.calibration !== hash) {
-        rmSync(join(out, "generations"), { recursive: true, force: true });
+        // Its outputs go too: nothing of the other calibration may be read as this one's.
+        for (const e of ENTRIES.filter((x) => x !== "manifest.json")) rmSync(join(out, e), { recursive: true, force: true });
         discarded = `${displayPath(out)} held generations of another calibration (a different file, seed, scale or number of particles): they were discarded`;
       } else {
         for (let t = 0; ; t++) {
