@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { InputError, InputErrors, type ResolvedScenario } from "@relocsim/core";
 import {
-  abcSmc, calibrationHash, checkCalibration, csvField, experimentTasks, memoryRunStore, planExperiment, posteriorToCsv, resolveScale, runTasks,
+  abcSmc, calibrationHash, checkCalibration, csvField, experimentTasks, memoryRunStore, planExperiment, posteriorToCsv, resolveScale,
   weightedMean, weightedQuantile, withValues, type AbcGeneration, type AbcRun, type Calibration, type CalibrationOverrides,
 } from "@relocsim/core/engine";
 import { displayPath, readJsonFile, resolveScenario } from "@relocsim/scenarios";
@@ -13,6 +13,7 @@ import { parse, intFlag, helpText, type Flags } from "../args.js";
 import { withFile } from "./run.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { VERSION } from "../version.js";
+import { taskRunner, type TaskRunner } from "../cluster/taskRunner.js";
 
 const flags: Flags = {
   particles: { type: "string", value: "N", help: "accepted particles per generation (overrides the file)", default: "the file's, else 100" },
@@ -22,6 +23,7 @@ const flags: Flags = {
   scale: { type: "string", value: "S", help: "households simulated per run (overrides the file)", default: "the file's, else 2000" },
   workers: { type: "string", value: "N", help: "worker threads running the runs of a generation (results are identical for any N)", default: `${availableParallelism()} (CPUs here)` },
   out: { type: "string", value: "DIR", help: "results directory: new, empty, or written by relocsim calibrate; finished generations are kept there, so an interrupted calibration run again continues", default: "results/calibration-<name>" },
+  redis: { type: "string", value: "URL", help: "run each generation on the workers of a cluster (relocsim worker --redis URL on each machine) instead of local threads; see docs/cluster.md" },
   quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
   help: { type: "boolean", short: "h", help: "show this help" },
 };
@@ -37,7 +39,7 @@ export const calibrateCommand = {
   summary: "fit free parameters to published figures (up to 2021) by ABC-SMC; a weighted posterior",
   help: () =>
     helpText(
-      "relocsim calibrate <calibration.json> [--particles N] [--generations G] [--scale S] [--workers W] [--out DIR]",
+      "relocsim calibrate <calibration.json> [--particles N] [--generations G] [--scale S] [--workers W] [--out DIR] [--redis URL]",
       "Approximate Bayesian computation by sequential Monte Carlo (docs/experiments.md, Calibration):\n" +
         "generation 0 draws particles from the priors (the free parameters' ranges); each later\n" +
         "generation perturbs weighted particles of the last one and accepts those whose distance to\n" +
@@ -75,87 +77,102 @@ export const calibrateCommand = {
     const hash = calibrationHash(cal, base.hash);
     const out = resolve((values.out as string | undefined) ?? `results/calibration-${cal.name}`);
     if (out === file || file.startsWith(out + "/")) throw new InputError("--out", values.out, "a results directory apart from the calibration file", `${shown} is inside it`);
-    const dir = openCalibrationDir(out, hash, values.out as string | undefined);
-    if (!quiet) {
-      process.stdout.write(
-        `${cal.name}: ABC-SMC of ${cal.parameters.length} parameters to ${cal.targets.length} targets, ${cal.particles} particles × ${cal.replications} replication${cal.replications === 1 ? "" : "s"}, ` +
-          `up to ${cal.generations} generations, ${cal.scale.toLocaleString("en")} households, seed ${cal.seed}, ${workers} worker${workers === 1 ? "" : "s"}\n`,
-      );
-      if (dir.discarded) process.stdout.write(`${dir.discarded}\n`);
-      if (dir.previous.length) process.stdout.write(`resumed: generations 0-${dir.previous.length - 1} already done in ${displayPath(out)}\n`);
-    }
-    writeAtomic(join(out, "manifest.json"), JSON.stringify(manifest(cal, hash, file, argv, { status: "running" }), null, 2) + "\n");
-
-    // 2. Run generation by generation; each finished one goes to disk before the next starts.
-    const paths = cal.parameters.map((p) => p.range.path);
-    let runs = 0;
-    const stop = new AbortController();
-    const interrupt = () => stop.abort();
-    process.once("SIGINT", interrupt);
-    let result;
+    // Redis must answer before --out is touched (nothing is written when it does not).
+    const runner = await taskRunner({ redis: values.redis as string | undefined });
     try {
-      result = await abcSmc({
-        priors: cal.parameters.map((p) => p.prior),
-        targets: cal.targets,
-        particles: cal.particles,
-        generations: cal.generations,
-        replications: cal.replications,
-        seed: cal.seed,
-        alpha: cal.alpha,
-        minAcceptance: cal.minAcceptance,
-        minTolerance: cal.minTolerance,
-        previous: dir.previous,
-        simulate: async (batch) => {
-          const g = batch[0]!.generation;
-          const tol = dir.tolerance(g);
-          const bar = progressBar(`generation ${g}${Number.isFinite(tol) ? ` (ε ${tol.toFixed(3)})` : ""}`, batch.length, "runs");
-          const outcomes = await simulateBatch(cal, base, paths, lookup, batch, workers, stop.signal, (done) => bar.update(done));
-          bar.done();
-          runs += batch.length;
-          return outcomes;
-        },
-        onBatch: (b) => dir.setTolerance(b.generation, b.tolerance),
-        onGeneration: (g) => {
-          writeGeneration(out, hash, g);
-          if (!quiet) process.stdout.write(`generation ${g.generation}: tolerance ${Number.isFinite(g.tolerance) ? g.tolerance.toFixed(3) : "∞ (the prior)"}, ${g.proposed} proposed, acceptance ${(g.acceptance * 100).toFixed(1)}%, ESS ${g.ess.toFixed(1)}\n`);
-        },
-      });
-    } catch (e) {
-      if (!stop.signal.aborted) throw e;
-      process.stderr.write(`interrupted: the finished generations are kept in ${displayPath(out)}; run the same command again to continue\n`);
-      return 130;
+      return await calibrateWith(runner, { argv, started, quiet, file, shown, cal, base, lookup, hash, out, workers, outFlag: values.out as string | undefined });
     } finally {
-      process.removeListener("SIGINT", interrupt);
+      await runner.close();
     }
-    const seconds = (performance.now() - started) / 1000;
-    if (!result.generations.length) {
-      process.stderr.write(`calibrate: not even generation 0 was accepted: every run left a target undefined\n`);
-      return 1;
-    }
-
-    // 3. Outputs, each written whole.
-    const gens = result.generations;
-    const last = gens[gens.length - 1]!;
-    const fit = fitRows(cal, last);
-    writeAtomic(join(out, "posterior.csv"), posteriorToCsv(gens, paths));
-    writeAtomic(join(out, "generations.csv"), ["generation,tolerance,proposed,acceptance,ess", ...gens.map((g) => [g.generation, Number.isFinite(g.tolerance) ? g.tolerance : "", g.proposed, g.acceptance, g.ess].join(","))].join("\n") + "\n");
-    writeAtomic(
-      join(out, "fit.csv"),
-      ["target,metric,group,date,published,tolerance,model_mean,lo,hi,source", ...fit.map((f) => [csvField(f.target.name), f.target.metric, f.target.group, f.target.date, f.target.value, f.target.tolerance, f.mean, f.lo, f.hi, csvField(f.target.source)].join(","))].join("\n") + "\n",
-    );
-    mkdirSync(join(out, "charts"), { recursive: true });
-    const ranges = Object.fromEntries(cal.parameters.map((p) => [p.range.path, [p.range.lo, p.range.hi] as [number, number]]));
-    const marginals = last.particles.flatMap((x, i) => paths.map((parameter, k) => ({ parameter, value: x[k]!, weight: last.weights[i]! })));
-    writeAtomic(join(out, "charts", "marginals.svg"), await toSvg(posteriorMarginalsChart(marginals, { title: `Posterior of ${cal.name}: generation ${last.generation}`, ranges })));
-    const fitChart: FitRow[] = fit.map((f) => ({ target: f.target.name, published: f.target.value, mean: f.mean, lo: f.lo, hi: f.hi, tolerance: f.target.tolerance }));
-    writeAtomic(join(out, "charts", "fit.svg"), await toSvg(calibrationFitChart(fitChart, { title: `${cal.name}: targets against the posterior` })));
-    const timing = { seconds, runs, runsPerSecond: runs / seconds, workers };
-    writeAtomic(join(out, "manifest.json"), JSON.stringify(manifest(cal, hash, file, argv, { status: "finished", stopped: result.stopped, generations: gens.length, ...timing }), null, 2) + "\n");
-
-    if (!quiet) process.stdout.write(summary(cal, gens, result.stopped, fit, timing, out));
-    return 0;
   },
 };
+
+async function calibrateWith(
+  runner: TaskRunner,
+  { argv, started, quiet, file, shown, cal, base, lookup, hash, out, workers, outFlag }: {
+    argv: string[]; started: number; quiet: boolean; file: string; shown: string; cal: Calibration; base: ResolvedScenario; lookup: Lookup; hash: string; out: string; workers: number; outFlag: string | undefined;
+  },
+): Promise<number> {
+  const dir = openCalibrationDir(out, hash, outFlag);
+  if (!quiet) {
+    process.stdout.write(
+      `${cal.name}: ABC-SMC of ${cal.parameters.length} parameters to ${cal.targets.length} targets, ${cal.particles} particles × ${cal.replications} replication${cal.replications === 1 ? "" : "s"}, ` +
+        `up to ${cal.generations} generations, ${cal.scale.toLocaleString("en")} households, seed ${cal.seed}, on ${runner.kind === "local" ? `${workers} worker${workers === 1 ? "" : "s"}` : "the workers of a Redis cluster"}\n`,
+    );
+    if (dir.discarded) process.stdout.write(`${dir.discarded}\n`);
+    if (dir.previous.length) process.stdout.write(`resumed: generations 0-${dir.previous.length - 1} already done in ${displayPath(out)}\n`);
+  }
+  writeAtomic(join(out, "manifest.json"), JSON.stringify(manifest(cal, hash, file, argv, { status: "running" }), null, 2) + "\n");
+
+  // 2. Run generation by generation; each finished one goes to disk before the next starts.
+  const paths = cal.parameters.map((p) => p.range.path);
+  let runs = 0;
+  const stop = new AbortController();
+  const interrupt = () => stop.abort();
+  process.once("SIGINT", interrupt);
+  let result;
+  try {
+    result = await abcSmc({
+      priors: cal.parameters.map((p) => p.prior),
+      targets: cal.targets,
+      particles: cal.particles,
+      generations: cal.generations,
+      replications: cal.replications,
+      seed: cal.seed,
+      alpha: cal.alpha,
+      minAcceptance: cal.minAcceptance,
+      minTolerance: cal.minTolerance,
+      previous: dir.previous,
+      simulate: async (batch) => {
+        const g = batch[0]!.generation;
+        const tol = dir.tolerance(g);
+        const bar = progressBar(`generation ${g}${Number.isFinite(tol) ? ` (ε ${tol.toFixed(3)})` : ""}`, batch.length, "runs");
+        const outcomes = await simulateBatch(runner, cal, base, paths, lookup, batch, workers, stop.signal, (done) => bar.update(done));
+        bar.done();
+        runs += batch.length;
+        return outcomes;
+      },
+      onBatch: (b) => dir.setTolerance(b.generation, b.tolerance),
+      onGeneration: (g) => {
+        writeGeneration(out, hash, g);
+        if (!quiet) process.stdout.write(`generation ${g.generation}: tolerance ${Number.isFinite(g.tolerance) ? g.tolerance.toFixed(3) : "∞ (the prior)"}, ${g.proposed} proposed, acceptance ${(g.acceptance * 100).toFixed(1)}%, ESS ${g.ess.toFixed(1)}\n`);
+      },
+    });
+  } catch (e) {
+    if (!stop.signal.aborted) throw e;
+    process.stderr.write(`interrupted: the finished generations are kept in ${displayPath(out)}; run the same command again to continue\n`);
+    return 130;
+  } finally {
+    process.removeListener("SIGINT", interrupt);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (!result.generations.length) {
+    process.stderr.write(`calibrate: not even generation 0 was accepted: every run left a target undefined\n`);
+    return 1;
+  }
+
+  // 3. Outputs, each written whole.
+  const gens = result.generations;
+  const last = gens[gens.length - 1]!;
+  const fit = fitRows(cal, last);
+  writeAtomic(join(out, "posterior.csv"), posteriorToCsv(gens, paths));
+  writeAtomic(join(out, "generations.csv"), ["generation,tolerance,proposed,acceptance,ess", ...gens.map((g) => [g.generation, Number.isFinite(g.tolerance) ? g.tolerance : "", g.proposed, g.acceptance, g.ess].join(","))].join("\n") + "\n");
+  writeAtomic(
+    join(out, "fit.csv"),
+    ["target,metric,group,date,published,tolerance,model_mean,lo,hi,source", ...fit.map((f) => [csvField(f.target.name), f.target.metric, f.target.group, f.target.date, f.target.value, f.target.tolerance, f.mean, f.lo, f.hi, csvField(f.target.source)].join(","))].join("\n") + "\n",
+  );
+  mkdirSync(join(out, "charts"), { recursive: true });
+  const ranges = Object.fromEntries(cal.parameters.map((p) => [p.range.path, [p.range.lo, p.range.hi] as [number, number]]));
+  const marginals = last.particles.flatMap((x, i) => paths.map((parameter, k) => ({ parameter, value: x[k]!, weight: last.weights[i]! })));
+  writeAtomic(join(out, "charts", "marginals.svg"), await toSvg(posteriorMarginalsChart(marginals, { title: `Posterior of ${cal.name}: generation ${last.generation}`, ranges })));
+  const fitChart: FitRow[] = fit.map((f) => ({ target: f.target.name, published: f.target.value, mean: f.mean, lo: f.lo, hi: f.hi, tolerance: f.target.tolerance }));
+  writeAtomic(join(out, "charts", "fit.svg"), await toSvg(calibrationFitChart(fitChart, { title: `${cal.name}: targets against the posterior` })));
+  const timing = { seconds, runs, runsPerSecond: runs / seconds, workers };
+  writeAtomic(join(out, "manifest.json"), JSON.stringify(manifest(cal, hash, file, argv, { status: "finished", stopped: result.stopped, generations: gens.length, ...timing }), null, 2) + "\n");
+
+  if (!quiet) process.stdout.write(summary(cal, gens, result.stopped, fit, timing, out));
+  return 0;
+}
 
 /** Where each target's value sits in a run's kept values. */
 interface Lookup {
@@ -197,7 +214,7 @@ function planRuns(cal: Calibration, file: string): { base: ResolvedScenario; loo
  * outside the accepted values) gets undefined outcomes, so it is never accepted.
  */
 async function simulateBatch(
-  cal: Calibration, base: ResolvedScenario, paths: readonly string[], lookup: Lookup, batch: readonly AbcRun[], workers: number, signal: AbortSignal, onDone: (done: number) => void,
+  runner: TaskRunner, cal: Calibration, base: ResolvedScenario, paths: readonly string[], lookup: Lookup, batch: readonly AbcRun[], workers: number, signal: AbortSignal, onDone: (done: number) => void,
 ): Promise<number[][]> {
   const particles = [...new Set(batch.map((r) => r.particle))];
   const scenarioOf = new Map<number, number>();
@@ -216,7 +233,7 @@ async function simulateBatch(
   if (!scenarios.length) return batch.map(() => lookup.at.map(() => NaN));
   const plan = planExperiment({ scenarios, replications: R, seed: cal.seed, scale: cal.scale, workers, ...lookup.plan });
   const store = memoryRunStore();
-  await runTasks(plan, experimentTasks(plan), store, { signal, onProgress: (p) => onDone(p.done) });
+  await runner.run(plan, experimentTasks(plan), store, { signal, onProgress: (p) => onDone(p.done) });
   const G = plan.selection.groups.length;
   const M = plan.selection.metrics.length;
   const S = scenarios.length;
