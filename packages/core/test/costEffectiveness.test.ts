@@ -48,9 +48,11 @@ describe("withCosts(effects): the cost and cost-effectiveness of each effect", (
   });
 
   it("notes a gain at a lower cost as dominant", () => {
-    const [, , , e] = withCosts([row(COST_METRIC, -100, [-150, -50]), base[1]!, base[2]!, row("employment_rate", 0.01, [0.005, 0.015])]);
+    const all = withCosts([row(COST_METRIC, -100, [-150, -50]), base[1]!, base[2]!, row("employment_rate", 0.01, [0.005, 0.015])]);
+    const e = all[3];
     expect(e!.cost_effectiveness).toBeLessThan(0);
     expect(e!.cost_effectiveness_note).toMatch(/dominant/);
+    expect(costEffectivenessTable(all, { scenarios: ["b", "a"], metrics: ["employment_rate"] })).toMatch(/a\s+−100\s+\[−150, −50\]\s+dominant/);
   });
 });
 

@@ -73,6 +73,27 @@ describe("costs(p, c, st, s): the public cost of what the levers did", () => {
     expect(S.publicCost[k("collectiveAssets")]).toBeCloseTo(6000 * hh.length, 6);
   });
 
+  it("prices the transition period's compensation at the handover, and each origin house only while it stands beyond the baseline's months", () => {
+    const s = sim({ policies: { ...NOTHING, transitionPeriod: { enabled: true, months: 36 } } }, 300);
+    const S = s.state.sites;
+    const H = s.state.households;
+    const hh = householdsOf(s.state, 0);
+    const open = S.openStep[0]!;
+    costs(s.params, contextAt(s, open), s.state, 0);
+    expect(S.publicCost[k("transitionPeriod")]).toBeCloseTo(5000 * hh.length, 6);
+    const base = s.params.residence.baselineTransitionMonths;
+    hh.forEach((h) => { H.residence[h] = Residence.Transitional; H.originHouseUntil[h] = open + 36; });
+    const at = (step: number) => {
+      S.publicCost.fill(0);
+      costs(s.params, contextAt(s, step), s.state, 0);
+      return S.publicCost[k("transitionPeriod")]!;
+    };
+    // Within the baseline's months the house would stand anyway: no cost; after them, 50 yuan a month each; none once demolished.
+    expect(at(open + Math.max(0, base - 1))).toBe(0);
+    expect(at(open + base)).toBeCloseTo(hh.length * 50 * contextAt(s, open + base).priceIndex, 6);
+    expect(at(open + 36)).toBe(0);
+  });
+
   it("policy_cost_per_household is the sum of the per-lever costs, and rises with what a lever does (more assisted posts, more cost)", () => {
     const run = (jobs: number) => {
       const s = sim({ policies: { employmentPromotion: { enabled: true, jobsPer100Households: jobs } } }, 500);

@@ -69,13 +69,14 @@ export function costEffectivenessTable(effects: readonly EffectRow[], options: {
       if (!r) return "<td>–</td>";
       const ce = r.cost_effectiveness ?? NaN;
       const note = r.cost_effectiveness_note ? ` title="${escapeHtml(r.cost_effectiveness_note)}"` : "";
-      return `<td class="num"${note}>${Number.isFinite(ce) ? (Math.abs(ce) < 10 ? ce.toFixed(2) : yuan(ce)) : "–"}</td>`;
+      const text = !Number.isFinite(ce) ? "–" : ce <= 0 ? "dominant" : Math.abs(ce) < 10 ? ce.toFixed(2) : yuan(ce);
+      return `<td class="num"${note}>${text}</td>`;
     });
     return `<tr><th scope="row">${escapeHtml(s)}</th><td class="num">${signedYuan(any.cost_effect!)}${ci}</td>${cells.join("")}</tr>`;
   });
   const dates = [...new Set(rows.map((r) => r.date))].sort().join(", ");
   return `<table class="effects cost-effectiveness">
-<caption>Public cost and cost-effectiveness at the horizon (${escapeHtml(dates)}, group: ${escapeHtml(group)}): the paired difference of public cost with the baseline, 95% CI below it, and public money per unit of each outcome gained. –: undefined (the effect's 95% CI includes 0, or the outcome worsens; hover for the reason).</caption>
+<caption>Public cost and cost-effectiveness at the horizon (${escapeHtml(dates)}, group: ${escapeHtml(group)}): the paired difference of public cost with the baseline, 95% CI below it, and public money per unit of each outcome gained. –: undefined (the effect's 95% CI includes 0, or the outcome worsens; hover for the reason); dominant: the gain comes at no higher public cost.</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body.join("\n")}

@@ -87,7 +87,8 @@ export function costEffectivenessTable(effects: readonly EffectRow[], options: {
     const ci = Number.isFinite(cost.ci_low) ? `[${signed(cost.ci_low)}, ${signed(cost.ci_high)}]` : "";
     const ce = metrics.map((m) => {
       const e = at.find((x) => x.scenario === s && x.metric === m);
-      return e && Number.isFinite(e.cost_effectiveness ?? NaN) ? ratio(e.cost_effectiveness!) : "–";
+      if (!e || !Number.isFinite(e.cost_effectiveness ?? NaN)) return "–";
+      return e.cost_effectiveness! <= 0 ? "dominant" : ratio(e.cost_effectiveness!);
     });
     table.push([`  ${s}`, signed(cost.effect), ci, ...ce]);
   }
@@ -97,7 +98,7 @@ export function costEffectivenessTable(effects: readonly EffectRow[], options: {
   const units = metrics.map((m) => `  ${m}: ${COST_EFFECTIVENESS_UNITS[m]}`);
   return [
     `Public cost (yuan per household per year since the start, scenario − baseline) and cost-effectiveness at ${rows.find((e) => e.step === step)!.date}`,
-    `(– : undefined, the effect's 95% CI includes 0 or the outcome worsens; see effects.csv's cost_effectiveness_note):`,
+    `(– : undefined, the effect's 95% CI includes 0 or the outcome worsens; dominant: a gain at no higher cost; see effects.csv's cost_effectiveness_note):`,
     ...lines,
     ...units,
   ].join("\n") + "\n";

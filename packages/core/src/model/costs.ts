@@ -50,13 +50,15 @@ export function costs(p: Params, c: StepContext, st: State, s: number): void {
   const rent = (urban ? p.labour.urbanRent : p.labour.ruralRent) * price;
   const areaPerPerson = p.population.areaPerPerson;
   const baselineMonths = p.residence.baselineTransitionMonths;
+  const keptMonths = lv.transitionPeriod.originHouseMonths;
   let trainees = 0, fullRent = 0, kept = 0, covered = 0, extended = 0, dual = 0, landKept = 0, addedArea = 0;
   for (let h = h0; h < h1; h++) {
     trainees += H.nTraining[h]!;
     const res = H.residence[h]!;
     const holds = res === Residence.Transitional || res === Residence.Resident;
     if (res !== Residence.Pending && H.landStatus[h] === Land.Kept) landKept++;
-    if (m >= baselineMonths && c.step < H.originHouseUntil[h]! && res !== Residence.Pending) kept++;
+    // An origin house standing beyond the baseline's few months (counted from when it began to stand).
+    if (res !== Residence.Pending && c.step < H.originHouseUntil[h]! && c.step >= H.originHouseUntil[h]! - keptMonths + baselineMonths) kept++;
     if (!holds) continue;
     if (H.gridDraw[h]! < lv.gridManagement.coverage) covered++;
     if (H.registration[h] === Registration.Dual) {
