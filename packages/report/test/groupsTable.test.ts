@@ -40,3 +40,18 @@ describe("groupsTable(metrics, { scenarios })", () => {
     expect(reportHtml({ title: "t", scenarios, metrics: rows(["all", "household:elderly_only"]) })).toContain('<h2 id="groups">');
   });
 });
+
+describe("reportSizeError(dir, maxBytes)", () => {
+  test("counts a metrics.parquet without metrics.csv as the CSV it stands for (25× its size)", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const { reportSizeError } = await import("../src/index.ts");
+    const dir = mkdtempSync(join(tmpdir(), "relocsim-size-"));
+    writeFileSync(join(dir, "metrics.parquet"), Buffer.alloc(10_000));
+    expect(reportSizeError(dir, 300_000)).toBeUndefined();
+    expect(reportSizeError(dir, 200_000)?.message).toMatch(/results of at most 0\.19 MB/);
+    writeFileSync(join(dir, "metrics.csv"), "x");
+    expect(reportSizeError(dir, 200_000)).toBeUndefined();
+  });
+});

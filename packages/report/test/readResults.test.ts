@@ -80,7 +80,7 @@ describe("readResults(dir)", () => {
     const empty = join(root, "empty");
     writeFixtureResults(empty);
     rmSync(join(empty, "metrics.csv"));
-    await expect(readResults(empty)).rejects.toThrow(/expected a metrics.csv file in it/);
+    await expect(readResults(empty)).rejects.toThrow(/expected a metrics.csv or metrics.parquet file in it/);
 
     const badHeader = join(root, "bad-header");
     writeFixtureResults(badHeader, { effects: false });

@@ -175,13 +175,15 @@ const RESIDENCE_GROUP = [0, 1, 2, 3, 4].map((r) => HOUSEHOLD_GROUPS.length + r);
 export const NM = MEMBER_GROUPS.length;
 /** The member groups one household is in this month (at most four: labour, elderly, large, residence). */
 const INTO = new Int32Array(4);
+/** One household's share of its site's public cost by lever. */
+const COST_SHARE = new Float64Array(COST_ITEMS);
 
 /**
  * Sum one site's households into the rows of the groups each belongs to this month:
  * acc[(s * NM + g) * NF ...] for member group g, and the income histograms at
  * hist[(SITE_GROUPS.length + g) * BINS ...]. The household's fields are those collectSite sums;
- * a site's own quantities (collective income, maintenance fund, housing condition, local jobs)
- * are shared out equally over its households, so that a group's per-household figure is the
+ * a site's own quantities (collective income, maintenance fund, housing condition, local jobs,
+ * public cost and household-months) are shared out equally over its households, so that a group's per-household figure is the
  * mean over its households of their site's, and the groups of a partition add up to the sites'.
  */
 export function collectMemberGroups(p: Params, c: StepContext, st: State, s: number, acc: Float64Array, hist: Float64Array): void {
@@ -200,6 +202,10 @@ export function collectMemberGroups(p: Params, c: StepContext, st: State, s: num
   const maintenance = open ? S.maintenanceBalance[s]! * perHh : 0;
   const condition = open ? S.housingCondition[s]! : 0;
   const jobs = open ? localJobs(p, st, s) * perHh : 0;
+  // Public cost since the start and its household-months, shared likewise (open or not: costs.ts keeps them).
+  const share = 1 / n;
+  const months = S.householdMonths[s]! * share;
+  for (let k = 0; k < COST_ITEMS; k++) COST_SHARE[k] = S.publicCost[s * COST_ITEMS + k]! * share;
   const into = INTO;
   for (let h = h0; h < h1; h++) {
     const size = H.size[h]!;
@@ -268,6 +274,8 @@ export function collectMemberGroups(p: Params, c: StepContext, st: State, s: num
         } else if (res === Residence.Returned) acc[a + F.returned]! += 1;
         else if (res === Residence.GaveUp) acc[a + F.gaveUp]! += 1;
       }
+      acc[a + F.householdMonths]! += months;
+      for (let k = 0; k < COST_ITEMS; k++) acc[a + COST_FIELD[k]!]! += COST_SHARE[k]!;
       if (open) {
         acc[a + F.openHouseholds]! += 1;
         acc[a + F.collectiveIncome]! += collective;

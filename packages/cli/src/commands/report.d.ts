@@ -1,6 +1,0 @@
-export declare const reportCommand: {
-    name: string;
-    summary: string;
-    help: () => string;
-    main(argv: string[]): Promise<number>;
-};
