@@ -1,4 +1,4 @@
-import { group, num, bool, share, paper } from "../params/spec.js";
+import { within, group, num, bool, share, paper } from "../params/spec.js";
 import type { Params } from "../params/types.js";
 
 /**
@@ -21,12 +21,12 @@ export const collectiveAssets = group(
   "Collective asset operation: government, enterprises, residents invest jointly",
   {
     enabled: bool(false, paper("4.2(4)"), "Switch the lever on"),
-    governmentPerHousehold: num(6000, { min: 0, max: 200000, unit: "yuan per household" }, "assumption", "Government investment when the site opens"),
-    enterprisePerHousehold: num(3000, { min: 0, max: 200000, unit: "yuan per household" }, "assumption", "Enterprise investment when the site opens"),
-    residentPerHousehold: num(500, { min: 0, max: 50000, unit: "yuan per household" }, "assumption", "Residents' contribution (paid from savings)"),
-    annualReturn: num(0.06, { min: -0.5, max: 0.5, unit: "per year" }, "assumption", "Expected return on collective assets"),
-    returnVolatility: num(0.1, { min: 0, max: 1, unit: "per year" }, "assumption", "Standard deviation of the annual return (losses possible)"),
-    dividendShare: share(0.6, "assumption", "Share of the realised annual net return (after earlier losses are made good) paid out as dividends"),
+    governmentPerHousehold: num(6000, { min: 0, max: 200000, unit: "yuan per household", range: [3000, 12000] }, "assumption", "Government investment when the site opens"),
+    enterprisePerHousehold: num(3000, { min: 0, max: 200000, unit: "yuan per household", range: [1000, 6000] }, "assumption", "Enterprise investment when the site opens"),
+    residentPerHousehold: num(500, { min: 0, max: 50000, unit: "yuan per household", range: [0, 1500] }, "assumption", "Residents' contribution (paid from savings)"),
+    annualReturn: num(0.06, { min: -0.5, max: 0.5, unit: "per year", range: [0, 0.1] }, "assumption", "Expected return on collective assets"),
+    returnVolatility: num(0.1, { min: 0, max: 1, unit: "per year", range: [0.05, 0.25] }, "assumption", "Standard deviation of the annual return (losses possible)"),
+    dividendShare: within(share(0.6, "assumption", "Share of the realised annual net return (after earlier losses are made good) paid out as dividends"), 0.4, 0.8),
   },
   "4.2(4)",
 );
