@@ -134,7 +134,7 @@ describe("relocsim sweep and sensitivity", () => {
     const cases: [string, Record<string, unknown>, RegExp][] = [
       ["an unknown parameter", { parameters: [{ path: "labour.separationRat", range: [0.1, 0.3] }] }, /invalid parameters\[0\]: "labour.separationRat" \(expected the dotted path of a numeric model parameter.*did you mean "labour.separationRate"\?/],
       ["a range outside the documented one", { parameters: [{ path: "population.networkDegree", range: [1, 12] }] }, /invalid parameters\[0\] range: \[1,12\] \(expected a range inside its documented plausible range \[3, 12\]/],
-      ["a parameter without a documented range and no range", { parameters: ["environment.migrantReturnRate"] }, /invalid parameters\[0\] range: .*no documented plausible range/],
+      ["a parameter without a documented range and no range", { parameters: ["environment.povertyLine2019"] }, /invalid parameters\[0\] range: .*no documented plausible range/],
       ["an empty parameter list", { parameters: [] }, /invalid parameters: \[\] \(expected a non-empty list of parameters/],
       ["an unknown metric", { outcomes: ["per_capita_incme"] }, /invalid outcomes.*per_capita_incme/],
       ["no outcomes", { outcomes: [] }, /invalid outcomes: \[\]/],

@@ -27,4 +27,4 @@ describe("plausible ranges", () => {
   });
 });
 
-const MAX_MISSING = 121;
+const MAX_MISSING = 11;

@@ -20,7 +20,7 @@ export const gridManagement = group(
   "Grid management of social governance",
   {
     enabled: bool(false, paper("4.3(3)"), "Switch the lever on"),
-    coverage: num(0.9, { min: 0, max: 1, unit: "share of households" }, "assumption", "Share of households inside a staffed grid"),
+    coverage: within(num(0.9, { min: 0, max: 1, unit: "share of households" }, "assumption", "Share of households inside a staffed grid"), 0.3, 1, { why: "from the partial coverage of the first grids (the historical scenario's 0.3 before 2019) to every household" }),
     detectionSpeedup: num(2, { min: 0, max: 20, range: [0.5, 5] }, "assumption", "Relative rise of the monthly detection probability for covered households"),
     responseTimeCut: within(share(0.4, paper("4.3(3)") + " (problems found and handled inside the grid); size an assumption", "Relative cut of the response time of site management at full coverage"), 0.2, 0.6),
     stipendYuanPerHouseholdYear: num(120, { min: 0, max: 2000, unit: "yuan per household per year", range: [40, 300] }, "assumption" + " (a grid member's stipend of about 1,000 yuan a month per 100 households)", "Public cost of grid members per covered household, 2016 prices"),

@@ -1,4 +1,4 @@
-import { group, num, bool, paper } from "../params/spec.js";
+import { group, num, bool, within, paper } from "../params/spec.js";
 import type { Params } from "../params/types.js";
 
 /**
@@ -19,8 +19,8 @@ export const landRights = group(
   "Keep land contracting rights and collective distributions",
   {
     enabled: bool(false, paper("4.3(1)"), "Switch the lever on"),
-    rentYuanPerMuYear: num(300, { min: 0, max: 3000, unit: "yuan per mu per year" }, "assumption", "Rent for origin land kept but not farmed (earned whenever land is kept; the lever keeps it from being lost)"),
-    collectiveDistributionPerPersonYear: num(120, { min: 0, max: 5000, unit: "yuan per person per year" }, "assumption", "Origin collective distribution kept"),
+    rentYuanPerMuYear: within(num(300, { min: 0, max: 3000, unit: "yuan per mu per year" }, "assumption", "Rent for origin land kept but not farmed (earned whenever land is kept; the lever keeps it from being lost)"), 100, 600, { why: "remote hill land rents for little; a few hundred yuan a mu where it is transferred to cooperatives" }),
+    collectiveDistributionPerPersonYear: within(num(120, { min: 0, max: 5000, unit: "yuan per person per year" }, "assumption", "Origin collective distribution kept"), 0, 400, { why: "poor villages had little or no collective income" }),
     adminYuanPerHouseholdYear: num(30, { min: 0, max: 1000, unit: "yuan per household per year", range: [10, 100] }, "assumption", "Administrative cost of confirming and keeping land contracting rights registered, 2016 prices"),
   },
   "4.3(1)",

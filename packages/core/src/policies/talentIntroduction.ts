@@ -1,4 +1,4 @@
-import { group, num, bool, paper } from "../params/spec.js";
+import { group, num, bool, within, paper } from "../params/spec.js";
 import type { Params } from "../params/types.js";
 import { poisson, type Random } from "../kernel/random.js";
 
@@ -17,10 +17,10 @@ export const talentIntroduction = group(
   "Talent introduction and training mechanism: enterprises founded by introduced talent; skill spill-over to trainees",
   {
     enabled: bool(false, paper("4.1(1)"), "Switch the lever on"),
-    enterprisesPerYearPer1000Households: num(1.5, { min: 0, max: 20, unit: "enterprises per 1,000 households per year" }, "assumption", "Rate at which introduced talent founds enterprises at a site"),
-    jobsPerEnterprise: num(12, { min: 0, max: 200, unit: "jobs" }, "assumption", "Local jobs each such enterprise offers"),
-    enterpriseSurvivalYears: num(8, { min: 0.5, max: 50, unit: "years" }, "assumption", "Mean lifetime of an introduced enterprise (its jobs then close)"),
-    trainingSpillover: num(0.5, { min: 0, max: 3 }, "assumption", "Relative increase of the skill gained per training course"),
+    enterprisesPerYearPer1000Households: within(num(1.5, { min: 0, max: 20, unit: "enterprises per 1,000 households per year" }, "assumption", "Rate at which introduced talent founds enterprises at a site"), 0.5, 4, { log: true, why: "one enterprise every two years to a few a year at a site of a thousand households" }),
+    jobsPerEnterprise: within(num(12, { min: 0, max: 200, unit: "jobs" }, "assumption", "Local jobs each such enterprise offers"), 5, 30, { why: "small firms and workshops" }),
+    enterpriseSurvivalYears: within(num(8, { min: 0.5, max: 50, unit: "years" }, "assumption", "Mean lifetime of an introduced enterprise (its jobs then close)"), 4, 15, { why: "the mean lifetime of a small firm, shorter where the site's market is thin" }),
+    trainingSpillover: within(num(0.5, { min: 0, max: 3 }, "assumption", "Relative increase of the skill gained per training course"), 0.2, 1, { why: "placements in a firm add a fifth to as much again as the course itself" }),
     supportYuanPerEnterpriseYear: num(100000, { min: 0, max: 1e7, unit: "yuan per enterprise per year", range: [30000, 300000] }, "assumption" + " (about 8,000 yuan a year per job of a 12-job enterprise, near the industrial subsidy per job)", "Public cost of attracting and keeping an introduced enterprise (premises, subsidies, talent allowances), 2016 prices"),
   },
   "4.1(1)",
