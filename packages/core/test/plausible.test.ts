@@ -27,4 +27,4 @@ describe("plausible ranges", () => {
   });
 });
 
-const MAX_MISSING = 11;
+const MAX_MISSING = 1;
