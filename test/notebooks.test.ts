@@ -8,7 +8,7 @@ import { buildFromSource, buildNotebook, notebookSources } from "../scripts/buil
 import { CHART_MIME, KERNEL_NAME, failureText, jupyterCommand, notebookNames, runNotebooks, type NotebookRun } from "../scripts/notebooks.ts";
 
 const root = resolve(import.meta.dirname, "..");
-const TUTORIAL = ["01-first-simulation", "02-paper-strategies", "03-your-own-policy", "04-inside-the-model"];
+const TUTORIAL = ["01-first-simulation", "02-paper-strategies", "03-your-own-policy", "04-inside-the-model", "05-sensitivity-and-calibration"];
 
 interface Output {
   output_type: string;
@@ -25,7 +25,7 @@ const read = (file: string) => JSON.parse(readFileSync(file, "utf8")) as Noteboo
 const text = (x: string | string[] | undefined) => (Array.isArray(x) ? x.join("") : (x ?? ""));
 
 describe("notebooks/ as committed", () => {
-  it("are the four tutorial notebooks, in order, each built from notebooks/src", () => {
+  it("are the five tutorial notebooks, in order, each built from notebooks/src", () => {
     expect(notebookNames()).toEqual(TUTORIAL);
     expect(notebookSources()).toEqual(TUTORIAL);
   });
