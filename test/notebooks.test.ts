@@ -171,6 +171,13 @@ describe("pnpm notebooks (headless, nbconvert on the Deno kernel)", () => {
     }
   });
 
+  it("05-sensitivity-and-calibration runs in well under 2 minutes (its designs and calibration sized for CI)", () => {
+    const run = runs.find((r) => r.name === "05-sensitivity-and-calibration")!;
+    expect(run.ok, failureText(run.log)).toBe(true);
+    // About 25 s here on a loaded 2-core machine; 90 s leaves room for a slower one.
+    expect(run.seconds).toBeLessThan(90);
+  });
+
   it("02-paper-strategies shows the effects `pnpm relocsim compare` prints for the same comparison, replications and seed", () => {
     const source = committed02.cells.filter((c) => c.cell_type === "code").map((c) => text(c.source)).join("\n");
     const replications = /const REPLICATIONS = (\d+);/.exec(source)?.[1];
