@@ -1,14 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { relocsimAsync } from "../packages/cli/test/relocsim.ts";
+import { relocsimAsync, relocsimHere } from "../packages/cli/test/relocsim.ts";
 import { buildFromSource, buildNotebook, notebookSources } from "../scripts/build-notebooks.ts";
 import { CHART_MIME, KERNEL_NAME, failureText, jupyterCommand, notebookNames, runNotebooks, type NotebookRun } from "../scripts/notebooks.ts";
 
 const root = resolve(import.meta.dirname, "..");
-const TUTORIAL = ["01-first-simulation", "02-paper-strategies", "03-your-own-policy", "04-inside-the-model"];
+const TUTORIAL = ["01-first-simulation", "02-paper-strategies", "03-your-own-policy", "04-inside-the-model", "05-sensitivity-and-calibration"];
 
 interface Output {
   output_type: string;
@@ -25,7 +25,7 @@ const read = (file: string) => JSON.parse(readFileSync(file, "utf8")) as Noteboo
 const text = (x: string | string[] | undefined) => (Array.isArray(x) ? x.join("") : (x ?? ""));
 
 describe("notebooks/ as committed", () => {
-  it("are the four tutorial notebooks, in order, each built from notebooks/src", () => {
+  it("are the five tutorial notebooks, in order, each built from notebooks/src", () => {
     expect(notebookNames()).toEqual(TUTORIAL);
     expect(notebookSources()).toEqual(TUTORIAL);
   });
@@ -44,6 +44,24 @@ describe("notebooks/ as committed", () => {
       expect(cell.execution_count).toBeNull();
     }
     expect(raw).not.toMatch(/\/(work|home|root|tmp|Users)\/|[A-Z]:\\\\/);
+  });
+});
+
+describe("05-sensitivity-and-calibration names the full-size commands", () => {
+  it("each `pnpm relocsim <command> <file> --flags` of its text is a command that takes those flags, on a file that exists", async () => {
+    const nb = read(join(root, "notebooks", "05-sensitivity-and-calibration.ipynb"));
+    const markdown = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => text(c.source)).join("\n");
+    const lines = [...markdown.matchAll(/^pnpm relocsim (\S+) (\S+)(.*)$/gm)];
+    expect(lines.map((m) => m[1])).toEqual(expect.arrayContaining(["sensitivity", "calibrate", "compare"]));
+    for (const [line, command, file, rest] of lines) {
+      expect(existsSync(join(root, file!)) || /posterior\.csv$/.test(file!), `${line}: ${file} does not exist`).toBe(true);
+      const help = await relocsimHere(command!, "--help");
+      expect(help.code, `${line}: ${help.stderr}`).toBe(0);
+      for (const flag of rest!.match(/--[a-z-]+/g) ?? []) expect(help.stdout, `${line}: ${command} has no ${flag}`).toContain(flag);
+    }
+    // The posterior compare reads is the one calibrate writes.
+    expect(markdown).toContain("pnpm relocsim compare scenarios/paper-strategies.json --posterior results/calibration-historical/posterior.csv");
+    expect(markdown).toContain("results/calibration-historical/posterior.csv, fit.csv");
   });
 });
 
@@ -151,6 +169,13 @@ describe("pnpm notebooks (headless, nbconvert on the Deno kernel)", () => {
       expect(Object.keys(chart.data!)).toEqual(expect.arrayContaining(["application/vnd.vegalite.v5+json", "image/svg+xml"]));
       expect(text(chart.data!["image/svg+xml"] as string | string[])).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     }
+  });
+
+  it("05-sensitivity-and-calibration runs in well under 2 minutes (its designs and calibration sized for CI)", () => {
+    const run = runs.find((r) => r.name === "05-sensitivity-and-calibration")!;
+    expect(run.ok, failureText(run.log)).toBe(true);
+    // About 25 s here on a loaded 2-core machine; 90 s leaves room for a slower one.
+    expect(run.seconds).toBeLessThan(90);
   });
 
   it("02-paper-strategies shows the effects `pnpm relocsim compare` prints for the same comparison, replications and seed", () => {
