@@ -101,8 +101,10 @@ describe("pnpm bench --smoke", () => {
   it("streaming: compare's peak RSS at each number of runs beside the 2-run floor, rows and the parquet/csv sizes", () => {
     const st = report.streaming!;
     expect(st.runs.map((r) => r.runs)).toEqual([2, 4]);
-    // 2 runs × 3 months × 3 groups × every metric (some undefined early): twice as many rows for twice the runs.
-    expect(st.runs[1]!.rows).toBe(2 * st.runs[0]!.rows);
+    // 2 runs × 3 months × 3 groups × every metric, less the undefined ones (which depend on the
+    // replicate at this tiny scale): the 4 runs hold the 2 runs' rows and about as many again.
+    expect(st.runs[1]!.rows).toBeGreaterThan(1.5 * st.runs[0]!.rows);
+    expect(st.runs[1]!.rows).toBeLessThan(2.5 * st.runs[0]!.rows);
     for (const r of st.runs) {
       for (const x of [r.processPeakRssBytes, r.csvBytes, r.parquetBytes, r.wallMs]) expect(positive(x)).toBe(true);
       expect(r.parquetCsvRatio).toBeLessThan(1);
