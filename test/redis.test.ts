@@ -134,6 +134,17 @@ describe("relocsim worker --redis and compare --redis: an experiment on the work
     expect(read(out, "manifest.json")).not.toContain(String(port));
   }, 180_000);
 
+  it("sweep --redis writes points.csv and outcomes.csv byte-identical to a local sweep (design points as tasks of the same kind)", async () => {
+    const design = join(dir, "lhs.json");
+    const SHORT = { name: "short-historical", extends: "historical", params: { horizon: { months: 24 } } };
+    writeFileSync(design, JSON.stringify({ name: "lhs", scenario: SHORT, parameters: [{ path: "labour.separationRate", range: [0.1, 0.35] }], design: { type: "lhs", points: 3 }, replications: 1, scale: 300, seed: 2, outcomes: ["per_capita_income", "employment_rate"], horizon: "2017-12" }));
+    const a = await relocsimHere("sweep", design, "--workers", "1", "--out", join(dir, "sweep-local"), "-q");
+    expect(a.code, a.stderr).toBe(0);
+    const b = await relocsimHere("sweep", design, "--redis", url, "--out", join(dir, "sweep-redis"), "-q");
+    expect(b.code, b.stderr).toBe(0);
+    for (const f of ["points.csv", "outcomes.csv"]) expect(read(join(dir, "sweep-redis"), f)).toBe(read(join(dir, "sweep-local"), f));
+  }, 180_000);
+
   it("a worker killed with SIGKILL mid-task: its task runs again on another worker (BullMQ's stalled jobs) and the comparison completes, identical", async () => {
     const out = join(dir, "killed");
     const since = mark();

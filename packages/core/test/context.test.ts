@@ -15,9 +15,10 @@ describe("stepContext(p, scope)", () => {
     expect(c.priceIndex).toBeCloseTo(1.02 ** 2, 12);
     // The NBS mean of all migrant workers is 40% local at 0.768 of the outgoing wage.
     const outgoing = nationalMigrantWage(2018, 1, 0.04) / (1 - 0.4 * (1 - 0.768));
-    expect(c.migrantWage).toBeCloseTo(0.58 * outgoing, 9);
-    expect(c.ruralWage).toBeCloseTo(0.58 * outgoing * 0.768, 9);
-    expect(c.urbanWage).toBeCloseTo(0.58 * outgoing * 0.768 * 1.15, 9);
+    const factor = params().environment.migrantWageFactor;
+    expect(c.migrantWage).toBeCloseTo(factor * outgoing, 9);
+    expect(c.ruralWage).toBeCloseTo(factor * outgoing * 0.768, 9);
+    expect(c.urbanWage).toBeCloseTo(factor * outgoing * 0.768 * 1.15, 9);
     for (const ym of ["2016-01", "2019-07", "2025-12"]) {
       const x = at(params(), ym);
       expect(x.migrantWage).toBeGreaterThan(x.urbanWage);
