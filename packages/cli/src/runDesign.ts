@@ -5,7 +5,8 @@ import { experimentSpec, planExperiment, experimentTasks, assembleExperiment, po
 import { openResultsDir, openRunFiles, type ResultFiles, type ResultsDir } from "@relocsim/core/results";
 import { displayPath, type Design, type DesignMethod } from "@relocsim/scenarios";
 import { specValue } from "./args.js";
-import { progressBar, formatSeconds } from "./progress.js";
+import { formatSeconds } from "./progress.js";
+import { runStoredTasks } from "./runStoredTasks.js";
 import { VERSION } from "./version.js";
 import { withFile } from "./commands/run.js";
 import { taskRunner, type TaskRunner } from "./cluster/taskRunner.js";
@@ -97,32 +98,9 @@ async function runPlanned(
   const store = openRunFiles(results, plan, { version: VERSION, command: o.command, field: "--out" });
   if (!o.quiet && store.discarded) process.stdout.write(`${store.discarded}\n`);
   if (!o.quiet && store.resumed) process.stdout.write(`resumed: ${store.resumed} of ${runs} runs already done\n`);
-  const bar = progressBar(design.name, runs, "runs", { from: store.resumed });
-  let done = store.resumed;
-  bar.update(done);
-  const stop = new AbortController();
-  const interrupt = () => stop.abort();
-  process.once("SIGINT", interrupt);
   const started = performance.now();
-  let x;
-  try {
-    const onProgress = (p: { done: number; workers?: number }) => bar.update((done = p.done), p.workers === undefined ? undefined : `${p.workers} worker${p.workers === 1 ? "" : "s"} seen`);
-    await runner.run(plan, experimentTasks(plan), store, { signal: stop.signal, onProgress });
-    x = assembleExperiment(plan, store, { workers: runner.workers(plan), seconds: (performance.now() - started) / 1000 });
-  } catch (e) {
-    if (!stop.signal.aborted) {
-      // A cluster run that failed (a task, Redis lost): the finished runs stay, marked partial.
-      store.markPartial(done);
-      throw e;
-    }
-    bar.done();
-    store.markPartial(done);
-    process.stderr.write(`interrupted: ${done} of ${runs} runs done, kept in ${displayPath(results.path)} (marked partial); run the same command again to finish the rest\n`);
-    return 130;
-  } finally {
-    process.removeListener("SIGINT", interrupt);
-  }
-  bar.done();
+  if ((await runStoredTasks(runner, plan, experimentTasks(plan), store, { label: design.name, results })) === "interrupted") return 130;
+  const x = assembleExperiment(plan, store, { workers: runner.workers(plan), seconds: (performance.now() - started) / 1000 });
   const seconds = (performance.now() - started) / 1000;
   const M = design.outcomes.length;
   const y = design.outcomes.map(() => scenarios.map(() => new Array<number>(plan.replications).fill(NaN)));

@@ -6,7 +6,8 @@ import { openResultsDir, openRunFiles, writeExperimentResults, type ResultsDir }
 import { loadComparison, displayPath, type Comparison } from "@relocsim/scenarios";
 import { writeReport, reportSizeError } from "../writeReport.js";
 import { parse, specFlag, specValue, helpText, type Flags } from "../args.js";
-import { progressBar, formatSeconds } from "../progress.js";
+import { formatSeconds } from "../progress.js";
+import { runStoredTasks } from "../runStoredTasks.js";
 import { VERSION } from "../version.js";
 import { withFile } from "./run.js";
 import { taskRunner, type TaskRunner } from "../cluster/taskRunner.js";
@@ -114,34 +115,12 @@ async function compareWith(
   const store = openRunFiles(results, posterior ? posterior.plan.storePlan : plan, { version: VERSION, command: "compare", field: "--out" });
   if (!quiet && store.discarded) process.stdout.write(`${store.discarded}\n`);
   if (!quiet && store.resumed) process.stdout.write(`resumed: ${store.resumed} of ${runs} runs already done\n`);
-  const bar = progressBar(comparison.name, runs, "runs", { from: store.resumed });
-  let done = store.resumed;
-  bar.update(done);
-  // Ctrl-C: no new run starts, the finished ones stay; a second Ctrl-C ends at once.
-  const stop = new AbortController();
-  const interrupt = () => stop.abort();
-  process.once("SIGINT", interrupt);
-  let experiment: Experiment | undefined;
-  try {
-    const onProgress = (p: { done: number; workers?: number }) => bar.update((done = p.done), p.workers === undefined ? undefined : `${p.workers} worker${p.workers === 1 ? "" : "s"} seen`);
-    // With --posterior: the plan's tasks, each run with its replicate's draw (the same path, the same seeds).
-    if (posterior) await runner.run(posterior.plan.runPlan, posterior.plan.tasks, store, { signal: stop.signal, onProgress });
-    else await runner.run(plan, tasks, store, { signal: stop.signal, onProgress });
-    if (!shard) experiment = assembleExperiment(plan, store, { workers: runner.workers(plan), seconds: (performance.now() - started) / 1000 });
-  } catch (e) {
-    if (!stop.signal.aborted) {
-      // A cluster run that failed (a task, Redis lost): the finished runs stay, marked partial.
-      store.markPartial(done);
-      throw e;
-    }
-    bar.done();
-    store.markPartial(done);
-    process.stderr.write(`interrupted: ${done} of ${runs} runs done, kept in ${displayPath(results.path)} (marked partial); run the same command again to finish the rest\n`);
-    return 130;
-  } finally {
-    process.removeListener("SIGINT", interrupt);
-  }
-  bar.done();
+  // With --posterior: the plan's tasks, each run with its replicate's draw (the same path, the same seeds).
+  const ran = posterior
+    ? await runStoredTasks(runner, posterior.plan.runPlan, posterior.plan.tasks, store, { label: comparison.name, results })
+    : await runStoredTasks(runner, plan, tasks, store, { label: comparison.name, results });
+  if (ran === "interrupted") return 130;
+  const experiment = shard ? undefined : assembleExperiment(plan, store, { workers: runner.workers(plan), seconds: (performance.now() - started) / 1000 });
 
   // 3. A shard: its runs stay in --out, marked as the shard, with what merge needs to plan
   // the experiment again (the file and the flags); effects wait for merge.
