@@ -1,6 +1,22 @@
 import { group, num, share, initialShare, str, within, ASSUMPTION, paper } from "./spec.js";
 import { NDRC_2020, PLAN_2016, NBS_MIGRANT, NBS_POVERTY_LINE, NBS_WORKING_AGE } from "./sources.js";
 import { leverSpecs } from "../policies/levers.js";
+import { calibrated } from "./posteriorEstimate.js";
+
+/**
+ * The defaults fitted by ABC-SMC to the national figures of 2016-2021 (scenarios/calibration.json;
+ * issue 11): each the point estimate of the committed posterior, with the reason its prior is
+ * what it is. Every other default has its own source below.
+ */
+const C = {
+  initialMigrantShare: calibrated("population.initialMigrantShare", "sets 2016 income with the farming share and wages"),
+  initialFarmingShare: calibrated("population.initialFarmingShare", "farming was the main work of the registered poor in remote areas"),
+  migrantWageFactor: calibrated("environment.migrantWageFactor", `relative to the ${NBS_MIGRANT} mean of all migrant workers (0.91 of it is the outgoing wage); relocated registered-poor workers earn less than the average migrant`),
+  migrateIntercept: calibrated("labour.migrateIntercept", "no published figure; identified by employment and income together"),
+  migrateIntegrationPull: calibrated("labour.migrateIntegrationPull", "no published figure; a log-uniform prior over almost a decade"),
+  originMigrantAccess: calibrated("labour.originMigrantAccess", "relocation brings information and transport"),
+  farmingIncome: calibrated("labour.farmingIncome", "2016 prices; farming is about two fifths of 2016 income, near the 41% of net operating income in NBS's 2016 figures for poverty-stricken areas, from memory"),
+};
 
 /**
  * The model's parameter tree. Every leaf states its default, range, unit and source.
@@ -28,8 +44,8 @@ export const modelSpec = group("relocsim model parameters", {
     disabledShare: within(initialShare(0.08, ASSUMPTION + " (illness and disability are leading causes of registered poverty)", "Share of working-age persons unable to work"), 0.04, 0.14, { why: "about one registered-poor household in two to five with a member too ill or disabled to work" }),
     schoolingShare16to18: within(initialShare(0.6, ASSUMPTION, "Share of 16-18 year olds still in school (outside the labour force)"), 0.4, 0.85, { why: "below the national senior-secondary enrolment (about 0.87 in 2016, from memory) in poor areas" }),
     skillMean: within(share(0.3, ASSUMPTION, "Mean human capital (0-1) of working-age persons"), 0.2, 0.45, { why: "an index without a published scale; low for the registered poor (mostly primary or lower-secondary schooling), so below the middle" }),
-    initialMigrantShare: within(initialShare(0.1, ASSUMPTION + " (calibrated to 2016 income)", "Share of the labour force in migrant work at signing"), 0.04, 0.22, { why: "about half to twice the hand-fitted value; with the farming and local shares at most the whole labour force" }),
-    initialFarmingShare: within(initialShare(0.62, ASSUMPTION, "Share of the labour force farming at origin at signing"), 0.45, 0.7, { why: "farming was the main work of the registered poor in remote areas; with the migrant and local shares at most the whole labour force" }),
+    initialMigrantShare: within(initialShare(C.initialMigrantShare.value, C.initialMigrantShare.source, "Share of the labour force in migrant work at signing"), 0.04, 0.22, { why: "about half to twice the hand-fitted value; with the farming and local shares at most the whole labour force" }),
+    initialFarmingShare: within(initialShare(C.initialFarmingShare.value, C.initialFarmingShare.source, "Share of the labour force farming at origin at signing"), 0.45, 0.7, { why: "farming was the main work of the registered poor in remote areas; with the migrant and local shares at most the whole labour force" }),
     initialLocalShare: within(initialShare(0.04, ASSUMPTION, "Share of the labour force in local wage work at signing"), 0.02, 0.08, { why: "few wage jobs near remote villages; the three initial shares at most the whole labour force" }),
     landMuMean: num(4, { min: 0, max: 50, unit: "mu per household", timeVarying: false, range: [2, 8] }, ASSUMPTION, "Mean contracted land at origin"),
     savingsMonths: num(1.5, { min: 0, max: 24, unit: "months of subsistence spending", timeVarying: false, range: [0.5, 6] }, ASSUMPTION + " (registered poor households held little cash)", "Initial savings"),
@@ -48,7 +64,7 @@ export const modelSpec = group("relocsim model parameters", {
   }),
 
   environment: group("Exogenous national environment", {
-    migrantWageFactor: num(0.655, { min: 0.1, max: 2, range: [0.45, 0.75] }, ASSUMPTION + ` (calibrated by hand with the historical scenario to the per-capita incomes of 2016 and 2019, 4,221 and 9,313 yuan, NDRC 2020-12-03: 0.72 of the ${NBS_MIGRANT} mean of all migrant workers, which is 0.91 of the outgoing wage; relocated registered-poor workers earn less than the average migrant)`, "Relocated workers' wages relative to the national wages of rural migrant workers (outgoing and local alike)"),
+    migrantWageFactor: num(C.migrantWageFactor.value, { min: 0.1, max: 2, range: [0.45, 0.75] }, C.migrantWageFactor.source, "Relocated workers' wages relative to the national wages of rural migrant workers (outgoing and local alike)"),
     localToOutgoingWageRatio: num(0.768, { min: 0.1, max: 1.5, range: [0.7, 0.85] }, "NBS 2022 Migrant Workers Monitoring Survey Report (Xinhua, 2023-04-28): local 4,026 vs outgoing 5,240 yuan a month; published after 2021, so a fixed structural ratio applied to every year, never fitted", "Monthly wage of migrant workers working within their own township (local) relative to those working outside it (outgoing)"),
     localMigrantWorkerShare: num(0.4, { min: 0, max: 1, timeVarying: false, range: [0.38, 0.42] }, "NBS 2016 Migrant Workers Monitoring Survey Report: 112.37 M local of 281.71 M migrant workers", "Share of local workers in the NBS mean migrant wage (splits the mean into outgoing and local wages)"),
     migrantWageGrowthAfter2022: num(0.04, { min: -0.2, max: 0.3, unit: "per year", range: [0.02, 0.06] }, ASSUMPTION, "Nominal migrant wage growth beyond the published series"),
@@ -73,18 +89,18 @@ export const modelSpec = group("relocsim model parameters", {
     separationRate: within(share(0.2, ASSUMPTION, "Annual hazard of leaving a local wage job", "per year"), 0.1, 0.35),
     matchingEfficiency: num(0.35, { min: 0, max: 5, range: [0.15, 0.7] }, ASSUMPTION, "A in matches = A·E^α·V^(1−α) (E = effective searchers Σw), per month"),
     matchingElasticity: within(share(0.5, "Petrongolo and Pissarides 2001 (survey of matching functions: elasticity on unemployment 0.5-0.7)", "α, the elasticity of matches to effective searchers"), 0.5, 0.7, { why: "Petrongolo and Pissarides 2001" }),
-    migrateIntercept: num(0.5, { min: -20, max: 20, range: [-1, 2] }, ASSUMPTION, "Logit intercept of wanting migrant work"),
+    migrateIntercept: num(C.migrateIntercept.value, { min: -20, max: 20, range: [-1, 2] }, C.migrateIntercept.source, "Logit intercept of wanting migrant work"),
     migrateWageGap: num(2.0, { min: -20, max: 20, range: [0.5, 4] }, ASSUMPTION, "Logit weight of the migrant/local wage log-gap"),
     migrateCarePenalty: num(1.5, { min: 0, max: 20, range: [0.5, 3] }, ASSUMPTION, "Logit penalty for carers of young children or frail elders"),
-    migrateIntegrationPull: num(1.0, { min: 0, max: 20, range: [0.3, 2] }, ASSUMPTION, "Logit penalty per unit of site integration (settled people stay)"),
-    originMigrantAccess: within(share(0.2, ASSUMPTION + " (calibrated with the historical scenario to the 2016 and 2019 incomes)", "Migrant-job finding of workers whose household still lives at origin, relative to site residents (relocation brings information and transport)"), 0.1, 0.5),
+    migrateIntegrationPull: num(C.migrateIntegrationPull.value, { min: 0, max: 20, range: [0.3, 2] }, C.migrateIntegrationPull.source, "Logit penalty per unit of site integration (settled people stay)"),
+    originMigrantAccess: within(share(C.originMigrantAccess.value, C.originMigrantAccess.source, "Migrant-job finding of workers whose household still lives at origin, relative to site residents (relocation brings information and transport)"), 0.1, 0.5),
     startupRate: within(share(0.01, ASSUMPTION, "Annual base probability that a searcher starts a business", "per year"), 0.003, 0.03, { log: true }),
     businessFailureEarly: within(share(0.3, ASSUMPTION, "Annual failure hazard of a business in its first 3 years at full rent", "per year"), 0.15, 0.45),
     businessFailureLate: within(share(0.08, ASSUMPTION, "Annual failure hazard after 3 years", "per year"), 0.04, 0.15),
     businessProfitFactor: num(1.3, { min: 0, max: 10, range: [0.9, 2] }, ASSUMPTION, "Business revenue net of costs other than rent, relative to the local wage"),
     urbanRent: num(700, { min: 0, max: 20000, unit: "yuan per month", range: [300, 1500] }, ASSUMPTION, "Premises rent for a business at an urban site"),
     ruralRent: num(300, { min: 0, max: 20000, unit: "yuan per month", range: [100, 600] }, ASSUMPTION, "Premises rent at a rural site"),
-    farmingIncome: num(410, { min: 0, max: 20000, unit: "yuan per farmer per month", range: [150, 500] }, ASSUMPTION + " (calibrated by hand with the historical scenario to the 2016 per-capita income, 4,221 yuan, NDRC 2020-12-03, when most households still lived at origin; about 4,900 yuan a farmer a year, so farming is about 40% of 2016 income, near the 41% of net operating income in NBS's 2016 figures for poverty-stricken areas, from memory)", "Net farming income at origin, 2016 prices"),
+    farmingIncome: num(C.farmingIncome.value, { min: 0, max: 20000, unit: "yuan per farmer per month", range: [150, 500] }, C.farmingIncome.source, "Net farming income at origin, 2016 prices"),
     farmingReachUrban: within(initialShare(0.15, ASSUMPTION, "Share of resident workers at urban sites who can still farm at origin"), 0.05, 0.3),
     farmingReachRural: within(initialShare(0.6, ASSUMPTION, "Share at rural sites (closer to origin)"), 0.4, 0.8),
     farmingExitRate: within(share(0.1, ASSUMPTION, "Annual hazard that a resident farmer stops farming to look for other work", "per year"), 0.05, 0.2),
