@@ -11,6 +11,7 @@ import { mergeCommand } from "./commands/merge.js";
 import { sweepCommand } from "./commands/sweep.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
 import { calibrateCommand } from "./commands/calibrate.js";
+import { validateModelCommand } from "./commands/validateModel.js";
 import { workerCommand } from "./commands/worker.js";
 import { ClusterError } from "./cluster/clusterError.js";
 import { VERSION } from "./version.js";
@@ -23,7 +24,7 @@ export interface Command {
 }
 
 /** Every command; `relocsim --help` lists them in this order. */
-export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, workerCommand, sweepCommand, sensitivityCommand, calibrateCommand, reportCommand];
+export const COMMANDS: Command[] = [runCommand, validateCommand, compareCommand, mergeCommand, workerCommand, sweepCommand, sensitivityCommand, calibrateCommand, validateModelCommand, reportCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(Math.max(...COMMANDS.map((x) => x.name.length)))}  ${c.summary}`).join("\n");

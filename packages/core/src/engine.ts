@@ -29,6 +29,7 @@ export { COST_LEVERS, costMetric, type CostLever } from "./model/metricTable.js"
 export { pairingGain, type PairingGain } from "./experiment/pairingGain.js";
 export { resolveOutcomeSelection, type OutcomeSelection } from "./experiment/outcomeSelection.js";
 export { tQuantile } from "./experiment/studentT.js";
+export { historicalPosteriorDir, HISTORICAL_POSTERIOR } from "./params/posteriorEstimate.js";
 export { levelInterval, noIntervalReason, type LevelInterval } from "./experiment/levelInterval.js";
 // Where an experiment keeps its finished runs (in memory by default; the CLI's run files on disk).
 export { memoryRunStore, type RunStore } from "./experiment/runStore.js";

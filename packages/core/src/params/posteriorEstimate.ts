@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import estimate from "../../data/posterior/historical/estimate.json" with { type: "json" };
 
 /** Where the historical scenario's posterior lives in the repository (and in the packed @relocsim/core). */
@@ -28,4 +29,13 @@ export function calibrated(path: string, why: string): { value: number; source: 
       `assumption, calibrated: posterior mean of the ABC-SMC calibration of the historical scenario to the national figures of 2016-2021 ` +
       `(${HISTORICAL_POSTERIOR}, ${estimate.date.slice(0, 10)}, commit ${String(estimate.commit).slice(0, 7)}; 90% interval ${d(p.q05)}-${d(p.q95)}; ${why})`,
   };
+}
+
+/**
+ * The directory of the committed posterior on this machine (in the repository, or inside an
+ * installed @relocsim/core): posterior.csv, calibration.json, manifest.json, estimate.json.
+ * `relocsim validate-model` reads it by default.
+ */
+export function historicalPosteriorDir(): string {
+  return fileURLToPath(new URL("../../data/posterior/historical/", import.meta.url));
 }
