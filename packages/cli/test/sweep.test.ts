@@ -118,7 +118,7 @@ describe("relocsim sweep and sensitivity", () => {
     const r = relocsim("validate", "scenarios/sensitivity.json", "scenarios/sensitivity-sobol.json");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/ok {2}scenarios\/sensitivity.json {2}design 'sensitivity': morris, \d+ points over \d+ parameters of 'historical', 3 outcomes at 2025-12/);
-    expect(r.stdout).toContain("design 'sensitivity-sobol': sobol, 448 points over 5 parameters");
+    expect(r.stdout).toContain("design 'sensitivity-sobol': sobol, 3072 points over 10 parameters");
   });
 
   it("\"<group>.*\" in parameters stands for the group's documented parameters not listed otherwise", async () => {
