@@ -59,9 +59,12 @@ describe("05-sensitivity-and-calibration names the full-size commands", () => {
       expect(help.code, `${line}: ${help.stderr}`).toBe(0);
       for (const flag of rest!.match(/--[a-z-]+/g) ?? []) expect(help.stdout, `${line}: ${command} has no ${flag}`).toContain(flag);
     }
-    // The posterior compare reads is the one calibrate writes.
-    expect(markdown).toContain("pnpm relocsim compare scenarios/paper-strategies.json --posterior results/calibration-historical/posterior.csv");
+    // calibrate writes results/calibration-historical/posterior.csv; compare reads the committed
+    // posterior that an earlier such run produced (its manifest names the command), and it exists.
     expect(markdown).toContain("results/calibration-historical/posterior.csv, fit.csv");
+    const committed = "packages/core/data/posterior/historical/posterior.csv";
+    expect(markdown).toContain(`pnpm relocsim compare scenarios/paper-strategies.json --posterior ${committed}`);
+    expect(existsSync(join(root, committed))).toBe(true);
   });
 });
 
