@@ -35,6 +35,23 @@ describe("buildPopulation(p, households, seed)", () => {
     expect(S.urban[S.count - 1]).toBe(0);
   });
 
+  it("cuts whole sites into cohorts whose shares of households miss the cohort shares by at most half the largest site at each cut, for any seed", () => {
+    const shares = [params.population.cohortShare2016, params.population.cohortShare2017, params.population.cohortShare2018];
+    shares.push(1 - shares[0]! - shares[1]! - shares[2]!);
+    for (const seed of [1, 2, 3]) {
+      const { sites } = seed === 1 ? st : buildPopulation(params, N, seed);
+      const households = [0, 0, 0, 0];
+      let largest = 0;
+      for (let s = 0; s < sites.count; s++) {
+        const n = sites.hhEnd[s]! - sites.hhStart[s]!;
+        households[sites.cohort[s]! - 2016]! += n;
+        largest = Math.max(largest, n);
+      }
+      // Each cohort has two cuts, each off by at most half a site.
+      households.forEach((n, k) => expect(Math.abs(n / N - shares[k]!), `seed ${seed}, cohort ${2016 + k}`).toBeLessThanOrEqual(largest / N));
+    }
+  });
+
   it("gives about 3.61 people per household (9.6 M people in 2.66 M households)", () => {
     let people = 0;
     for (let h = 0; h < N; h++) people += H.size[h]!;
