@@ -20,4 +20,5 @@ export { formatValue, formatDifference } from "./formatValue.ts";
 export { ReportError } from "./reportError.ts";
 export { reportSizeError, MAX_REPORT_BYTES } from "./reportSizeError.ts";
 export { posteriorMarginalsChart, calibrationFitChart, type PosteriorParticle, type FitRow } from "./calibrationCharts.ts";
+export { posteriorPairsChart, type WeightedParticle, type PosteriorPairsOptions } from "./posteriorPairsChart.ts";
 export { predictionChart, type PredictionRow } from "./validationCharts.ts";
