@@ -73,7 +73,10 @@ describe("relocsim validate-model", () => {
     expect(m.command).toBe("validate-model");
     expect(m.posterior.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(m.draws.length).toBe(2);
-    expect(existsSync(join(out, "charts", "targets.svg")) && existsSync(join(out, "charts", "predictions.svg"))).toBe(true);
+    for (const f of ["targets.svg", "targets.png", "predictions.svg", "predictions.png"]) expect(existsSync(join(out, "charts", f)), f).toBe(true);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain('<table class="targets">');
+    expect(html).toContain('<table class="predictions">');
     // Same seed, same outputs; run again into the same --out replaces it.
     const again = relocsim("validate-model", "--draws", "2", "--point", "2", "--scale", "400", "--workers", "1", "--metrics", "per_capita_income,poverty_rate", "--out", out, "-q");
     expect(again.code).toBe(0);
