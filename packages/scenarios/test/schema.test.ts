@@ -138,14 +138,7 @@ describe("the design and calibration schemas agree with the files' readers (desi
     const v = validators().design;
     expect(v(goodDesign()), JSON.stringify(v.errors?.slice(0, 3))).toBe(true);
   });
-  for (const [what, change, field] of designCases) {
-    it(`a design file with ${what}: the reader refuses it naming ${field}, and so does the schema`, () => {
-      const d = goodDesign();
-      change(d);
-      expect(readerErrors(() => resolveDesign(d))).toContain(field);
-      expect(validators().design(d)).toBe(false);
-    });
-  }
+  bothRefuse("design", goodDesign, designCases, resolveDesign);
 
   const calibrationCases: Array<[string, (c: Record<string, any>) => void, string]> = [
     ["an unknown parameter", (c) => (c.parameters[0].path = "labour.farmingIncom"), "parameters[0].path"],
@@ -170,12 +163,17 @@ describe("the design and calibration schemas agree with the files' readers (desi
       expect(v(c), JSON.stringify(v.errors?.slice(0, 3))).toBe(true);
     }
   });
-  for (const [what, change, field] of calibrationCases) {
-    it(`a calibration file with ${what}: the reader refuses it naming ${field}, and so does the schema`, () => {
-      const c = goodCalibration();
-      change(c);
-      expect(readerErrors(() => checkCalibration(c))).toContain(field);
-      expect(validators().calibration(c)).toBe(false);
+  bothRefuse("calibration", goodCalibration, calibrationCases, checkCalibration);
+});
+
+/** One test per case: `good()` broken by the case is refused by the reader, naming the field, and by the schema. */
+function bothRefuse(kind: "design" | "calibration", good: () => Record<string, any>, cases: Array<[string, (x: Record<string, any>) => void, string]>, reader: (x: unknown) => unknown): void {
+  for (const [what, change, field] of cases) {
+    it(`a ${kind} file with ${what}: the reader refuses it naming ${field}, and so does the schema`, () => {
+      const x = good();
+      change(x);
+      expect(readerErrors(() => reader(x))).toContain(field);
+      expect(validators()[kind](x)).toBe(false);
     });
   }
-});
+}
