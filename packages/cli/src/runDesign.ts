@@ -1,5 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { InputError, isInputError } from "@relocsim/core";
 import { experimentSpec, planExperiment, experimentTasks, assembleExperiment, pointValues, withValues, fullFactorial, latinHypercube, morrisDesign, saltelliDesign, type ExperimentSettings, type MorrisDesign, type SaltelliDesign } from "@relocsim/core/engine";
 import { openResultsDir, openRunFiles, type ResultFiles, type ResultsDir } from "@relocsim/core/results";
@@ -10,6 +9,7 @@ import { runStoredTasks } from "./runStoredTasks.js";
 import { VERSION } from "./version.js";
 import { withFile } from "./commands/run.js";
 import { taskRunner, type TaskRunner } from "./cluster/taskRunner.js";
+import { reportSizeError, writeReport } from "./writeReport.js";
 
 /** Design points run × replications, with every run's outcomes at the design's horizon. */
 export interface DesignRun {
@@ -172,21 +172,21 @@ export function designManifest(run: DesignRun, file: string, command: string, ex
   );
 }
 
-/** The report package (vega, vega-lite, resvg), loaded only when charts are made. */
-export type ReportModule = typeof import("@relocsim/report");
-export type ChartList = (report: ReportModule) => { name: string; spec: Parameters<ReportModule["toSvg"]>[0] }[];
-
-/** Commit a design run's files, with `charts` rendered to charts/<name>.svg inside the temporary directory before the swap. */
-export async function commitDesignResults(results: ResultsDir, files: ResultFiles, charts: ChartList): Promise<string> {
-  return results.commit(files, {
+/**
+ * Commit a design run's files, with its report (report.html, charts/<name>.svg and .png, read
+ * back from those files by @relocsim/report) made inside the temporary directory before the
+ * swap, as compare does. Results too large for a report are still committed, and said so.
+ */
+export async function commitDesignResults(results: ResultsDir, files: ResultFiles, title: string): Promise<string> {
+  let skipped: Error | undefined;
+  const dir = await results.commit(files, {
     beforeCommit: async (tmp) => {
-      const report = await import("@relocsim/report");
-      const list = charts(report);
-      if (!list.length) return;
-      mkdirSync(join(tmp, "charts"), { recursive: true });
-      for (const c of list) writeFileSync(join(tmp, "charts", `${c.name}.svg`), await report.toSvg(c.spec));
+      skipped = await reportSizeError(tmp);
+      if (!skipped) await writeReport(tmp, { title });
     },
   });
+  if (skipped) process.stderr.write(`report not written: ${skipped.message}\n`);
+  return dir;
 }
 
 /** A design method's points in the unit cube (and the Morris or Saltelli layout the estimators need). */
@@ -221,9 +221,4 @@ export function designSettings(values: Record<string, unknown>): RunDesignOption
 /** The design's seed: the flag's, else the file's, else the experiment default. */
 export function designSeed(design: Design, settings: RunDesignOptions["settings"]): number {
   return settings.seed ?? design.options.seed ?? experimentSpec.fields.seed.default;
-}
-
-/** A d3-format fine enough to tell design points apart (a share to 0.1 percentage point). */
-export function fineFormat(info: { kind: string; format: string }): string {
-  return info.kind === "share" ? ".1%" : info.kind === "index" ? ".3~f" : info.format;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -54,12 +54,33 @@ describe("relocsim calibrate", () => {
     const income = fit.find((r) => r[0] === "per_capita_income 2016-12")!;
     expect(Number(income[7])).toBeLessThanOrEqual(Number(income[6]));
     expect(Number(income[8])).toBeGreaterThanOrEqual(Number(income[6]));
-    expect(readdirSync(join(out, "charts")).sort()).toEqual(["fit.svg", "marginals.svg"]);
+    expect(readdirSync(join(out, "charts")).sort()).toEqual(["fit", "marginals", "pairs"].flatMap((c) => [`${c}.png`, `${c}.svg`]));
     expect(readFileSync(join(out, "charts", "fit.svg"), "utf8")).toMatch(/^<svg/);
+    // The pairs chart: every pair of the free parameters.
+    expect(readFileSync(join(out, "charts", "pairs.svg"), "utf8")).toContain("migrateIntegrationPull");
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    for (const table of ["priors", "fit", "generations"]) expect(html).toContain(`<table class="${table}">`);
+    expect(html).toContain('id="chart-pairs"');
     const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(m).toMatchObject({ command: "calibrate", status: "finished", generations: 2, settings: { particles: 8, scale: 500, replications: 1 } });
     expect(typeof m.date).toBe("string");
   }, 600_000);
+
+  it("relocsim report on a calibrate directory writes its report again; the report command still refuses a directory relocsim did not write", () => {
+    rmSync(join(out, "report.html"));
+    const r = relocsim("report", out, "--no-png");
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain('<table class="generations">');
+    // --no-png removes the PNGs an earlier report wrote.
+    expect(readdirSync(join(out, "charts")).sort()).toEqual(["fit.svg", "marginals.svg", "pairs.svg"]);
+    const mine = join(dir, "mine");
+    mkdirSync(mine);
+    writeFileSync(join(mine, "posterior.csv"), "generation,particle,weight\n0,0,1\n");
+    const refused = relocsim("report", mine);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/invalid results directory: ".*mine" \(expected a metrics\.csv or metrics\.parquet file in it\)/);
+    expect(existsSync(join(mine, "report.html"))).toBe(false);
+  }, 120_000);
 
   it("calibrate with another seed on the same --out discards the other calibration's generations and outputs, and says so", () => {
     const r = relocsim(...tiny, "--generations", "1", "--seed", "2");

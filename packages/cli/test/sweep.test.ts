@@ -1,27 +1,13 @@
 import { describe, it, expect, beforeAll } from "vitest";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { relocsimHere, relocsimChild, relocsim } from "./relocsim.ts";
-import { swings } from "../src/commands/sweep.ts";
-import type { DesignRun } from "../src/runDesign.ts";
 
 // Two years of the historical scenario on 300 households: each run takes a fraction of a second.
 const SHORT = { name: "short-historical", extends: "historical", params: { horizon: { months: 24 } } };
 const PARAMS = [{ path: "labour.separationRate", range: [0.1, 0.35] }, { path: "environment.migrantWageFactor", range: [0.45, 0.75] }, "population.networkDegree"];
 const OUTCOMES = ["per_capita_income", "employment_rate", "poverty_rate"];
-
-describe("swings(run, outcome)", () => {
-  const run = (type: string, units: number[][], mean: number[]) =>
-    ({ design: { design: { type }, parameters: [{ path: "a", lo: 0, hi: 1, log: false }] }, units, mean: [mean] }) as unknown as DesignRun;
-  it("a factorial: the mean outcome at the lowest and the highest level, base the mean over every point", () => {
-    expect(swings(run("factorial", [[0], [0.5], [1]], [1, 2, 6]), 0)[0]).toMatchObject({ low: 1, high: 6, base: 3 });
-  });
-  it("other designs: the lowest and highest thirds of the range, symmetric on a Morris grid", () => {
-    expect(swings(run("morris", [[0], [1 / 3], [2 / 3], [1]], [1, 3, 5, 7]), 0)[0]).toMatchObject({ low: 2, high: 6, base: 4 });
-    expect(swings(run("lhs", [[0.1], [0.5], [0.9]], [1, 2, 3]), 0)[0]).toMatchObject({ low: 1, high: 3, base: 2 });
-  });
-});
 
 describe("relocsim sweep and sensitivity", () => {
   let dir: string;
@@ -35,11 +21,11 @@ describe("relocsim sweep and sensitivity", () => {
     dir = mkdtempSync(join(tmpdir(), "relocsim-sweep-"));
   });
 
-  it("relocsim sweep <design.json> runs a factorial design: points.csv, outcomes.csv at the horizon, manifest, tornado and heatmap charts", async () => {
+  it("relocsim sweep <design.json> runs a factorial design: points.csv, outcomes.csv at the horizon, manifest, report with tornado and heatmap charts; relocsim report makes the same report again", async () => {
     const out = join(dir, "sweep");
     const r = await relocsimHere("sweep", file("f", { design: { type: "factorial", levels: [2, 2, 1] } }), "--workers", "1", "--out", out);
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["charts", "manifest.json", "outcomes.csv", "points.csv"]);
+    expect(readdirSync(out).sort()).toEqual(["charts", "manifest.json", "outcomes.csv", "points.csv", "report.html"]);
     const points = csv(join(out, "points.csv"));
     expect(points[0]).toEqual(["point", "labour.separationRate", "environment.migrantWageFactor", "population.networkDegree", "u_labour.separationRate", "u_environment.migrantWageFactor", "u_population.networkDegree"]);
     expect(points.slice(1).map((p) => p.slice(1, 4).map(Number))).toEqual([[0.1, 0.45, 8], [0.1, 0.75, 8], [0.35, 0.45, 8], [0.35, 0.75, 8]]);
@@ -52,8 +38,21 @@ describe("relocsim sweep and sensitivity", () => {
     for (const o of outcomes.slice(1)) expect(Number.isFinite(Number(o[6]))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(manifest).toMatchObject({ command: "sweep", points: 4, replicates: 1, scale: 300, horizon: "2017-12", outcomes: OUTCOMES });
-    expect(readdirSync(join(out, "charts")).sort()).toEqual(OUTCOMES.flatMap((m) => [`heatmap-${m}.svg`, `tornado-${m}.svg`]).sort());
+    const charts = OUTCOMES.flatMap((m) => [`heatmap-${m}`, `tornado-${m}`]).flatMap((c) => [`${c}.png`, `${c}.svg`]).sort();
+    expect(readdirSync(join(out, "charts")).sort()).toEqual(charts);
     expect(r.stdout).toContain("labour.separationRate (0.1–0.35)");
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain('<table class="parameters">');
+    expect(html).toContain('<table class="outcomes">');
+    expect(html).toContain('id="chart-heatmap-employment_rate"');
+    // The report is read back from the files: made again by relocsim report, every chart is the same.
+    const svg = readFileSync(join(out, "charts", "tornado-employment_rate.svg"), "utf8");
+    rmSync(join(out, "charts"), { recursive: true });
+    const again = relocsim("report", out);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`wrote ${out}/report.html and 6 charts`);
+    expect(readdirSync(join(out, "charts")).sort()).toEqual(charts);
+    expect(readFileSync(join(out, "charts", "tornado-employment_rate.svg"), "utf8")).toBe(svg);
   });
 
   it("gives the same outcomes on 1 and 2 workers, and for a seed (a Latin hypercube)", async () => {
@@ -83,8 +82,11 @@ describe("relocsim sweep and sensitivity", () => {
       expect(Number(value)).toBeGreaterThanOrEqual(0);
     }
     expect(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"))).toMatchObject({ command: "sensitivity", points: 2 * 4, method: { type: "morris", trajectories: 2 } });
-    expect(readdirSync(join(out, "charts")).sort()).toEqual(OUTCOMES.map((m) => `indices-${m}.svg`).sort());
+    expect(readdirSync(join(out, "charts")).sort()).toEqual(OUTCOMES.flatMap((m) => [`indices-${m}.png`, `indices-${m}.svg`]).sort());
     expect(r.stdout).toMatch(/parameters by μ\*/);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html.match(/<table class="indices">/g)).toHaveLength(3);
+    expect(html).toContain("<th scope=\"col\">μ*</th><th scope=\"col\">σ</th>");
   });
 
   it("relocsim sensitivity on a Sobol design writes S1 and ST for every parameter and outcome (N(k+2) runs)", async () => {

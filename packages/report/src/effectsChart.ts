@@ -21,9 +21,14 @@ export interface EffectsOptions {
   title?: string;
 }
 
+/** The two intervals of a comparison run with --posterior, as the chart's legend names them. */
+export const POSTERIOR_INTERVALS = ["95% CI over replicates", "95% CI over posterior draws (with parameter uncertainty)"] as const;
+
 /**
  * Effects at the horizon: per outcome a panel with each scenario's mean paired difference
- * from the baseline (point) and its 95% confidence interval (rule), and a zero line.
+ * from the baseline (point) and its 95% confidence interval (rule), and a zero line. Effects of
+ * a comparison run with --posterior (effects.csv has draw_ci_low, draw_ci_high) also show the
+ * interval over posterior draws, as a thin line under the thick one over replicates.
  */
 export function effectsChart(effects: readonly EffectRow[], options: EffectsOptions = {}): TopLevelSpec {
   const group = options.group ?? "all";
@@ -41,10 +46,12 @@ export function effectsChart(effects: readonly EffectRow[], options: EffectsOpti
   // Colours follow the scenario order of the other charts, which lists the baseline first.
   const colourOrder = scenarioOrder([...baselines.map((scenario) => ({ scenario })), ...rows], options.scenarios);
   const shown = colourOrder.filter((s) => rows.some((r) => r.scenario === s));
+  const posterior = rows.some((r) => Number.isFinite(r.draw_ci_low));
   const values = rows.map((r) => ({
     scenario: r.scenario, baseline: r.baseline, metric: r.metric, date: r.date, n: r.n,
     baseline_mean: r.baseline_mean, scenario_mean: r.scenario_mean,
     effect: r.effect, ci_low: r.ci_low, ci_high: r.ci_high,
+    ...(posterior && { draw_ci_low: r.draw_ci_low, draw_ci_high: r.draw_ci_high, parameter_share: r.parameter_share }),
   }));
   const dates = [...new Set(rows.map((r) => r.date))].sort();
   const color = {
@@ -61,10 +68,15 @@ export function effectsChart(effects: readonly EffectRow[], options: EffectsOpti
     $schema: vegaLiteSchema,
     title: {
       text: options.title ?? "Effects at the horizon",
-      subtitle: [
-        `Difference from ${baselines.join(", ")} at ${dates.join(", ")} (group: ${group}); point: mean paired difference,`,
-        `line: 95% confidence interval over ${replicationText(rows.map((r) => r.n))}.`,
-      ],
+      subtitle: posterior
+        ? [
+            `Difference from ${baselines.join(", ")} at ${dates.join(", ")} (group: ${group}), each replicate run with a posterior draw; point: mean paired`,
+            `difference; thick line: 95% CI over ${replicationText(rows.map((r) => r.n))}; thin line: 95% CI over the draws, with parameter uncertainty.`,
+          ]
+        : [
+            `Difference from ${baselines.join(", ")} at ${dates.join(", ")} (group: ${group}); point: mean paired difference,`,
+            `line: 95% confidence interval over ${replicationText(rows.map((r) => r.n))}.`,
+          ],
     },
     config: chartConfig,
     data: { values },
@@ -84,15 +96,22 @@ export function effectsChart(effects: readonly EffectRow[], options: EffectsOpti
             mark: { type: "rule", color: "#777777", strokeDash: [4, 3] },
             encoding: { x: { datum: 0, type: "quantitative" } },
           },
-          {
-            mark: { type: "rule", strokeWidth: 2.5 },
-            encoding: {
-              y,
-              x: { field: "ci_low", type: "quantitative", title: xTitle, axis: { format, tickCount: 5 } },
-              x2: { field: "ci_high" },
-              color,
-            },
-          },
+          ...(posterior
+            ? [
+                intervalRule("draw_ci_low", "draw_ci_high", POSTERIOR_INTERVALS[1], { y, color, xTitle, format }),
+                intervalRule("ci_low", "ci_high", POSTERIOR_INTERVALS[0], { y, color, xTitle, format }),
+              ]
+            : [
+                {
+                  mark: { type: "rule" as const, strokeWidth: 2.5 },
+                  encoding: {
+                    y,
+                    x: { field: "ci_low", type: "quantitative" as const, title: xTitle, axis: { format, tickCount: 5 } },
+                    x2: { field: "ci_high" },
+                    color,
+                  },
+                },
+              ]),
           {
             mark: { type: "point", filled: true, size: 90, opacity: 1 },
             encoding: {
@@ -104,6 +123,13 @@ export function effectsChart(effects: readonly EffectRow[], options: EffectsOpti
                 { field: "effect", type: "quantitative", title: "Effect", format },
                 { field: "ci_low", type: "quantitative", title: "95% CI low", format },
                 { field: "ci_high", type: "quantitative", title: "95% CI high", format },
+                ...(posterior
+                  ? [
+                      { field: "draw_ci_low", type: "quantitative" as const, title: "95% CI over draws, low", format },
+                      { field: "draw_ci_high", type: "quantitative" as const, title: "95% CI over draws, high", format },
+                      { field: "parameter_share", type: "quantitative" as const, title: "Share of variance from parameters", format: ".0%" },
+                    ]
+                  : []),
                 { field: "scenario_mean", type: "quantitative", title: "Scenario mean", format: info.format },
                 { field: "baseline_mean", type: "quantitative", title: "Baseline mean", format: info.format },
                 { field: "n", type: "quantitative", title: "Replications" },
@@ -114,5 +140,28 @@ export function effectsChart(effects: readonly EffectRow[], options: EffectsOpti
       };
     }),
     resolve: { scale: { x: "independent" } },
+  };
+}
+
+/** One of the two intervals of a --posterior comparison: line width says which (a legend of its own). */
+function intervalRule(lo: string, hi: string, which: (typeof POSTERIOR_INTERVALS)[number], o: { y: object; color: object; xTitle: string; format: string }) {
+  return {
+    // A field rather than a datum: Vega-Lite's schema gives a datum no scale or legend.
+    transform: [{ calculate: JSON.stringify(which), as: "interval" }],
+    mark: { type: "rule" as const },
+    encoding: {
+      y: o.y,
+      x: { field: lo, type: "quantitative" as const, title: o.xTitle, axis: { format: o.format, tickCount: 5 } },
+      x2: { field: hi },
+      color: o.color,
+      strokeWidth: {
+        field: "interval",
+        type: "ordinal" as const,
+        sort: [...POSTERIOR_INTERVALS],
+        title: "Interval",
+        scale: { domain: [...POSTERIOR_INTERVALS], range: [4, 1.2] },
+        legend: { symbolType: "stroke", symbolStrokeColor: "#555555", labelLimit: 420 },
+      },
+    },
   };
 }

@@ -9,6 +9,8 @@ import { summaryMetrics } from "./summaryMetrics.ts";
 /**
  * An HTML table of effects at the horizon: a row per outcome, the baseline's mean, then per
  * scenario the effect with its 95% CI. Effects whose interval excludes zero are in bold.
+ * Effects of a comparison run with --posterior also give the 95% CI over posterior draws and
+ * the share of the effect's variance due to the parameters; bold then follows that interval.
  * Empty string when there is nothing to show.
  */
 export function effectsTable(effects: readonly EffectRow[], options: { group?: string; scenarios?: readonly string[] } = {}): string {
@@ -21,6 +23,8 @@ export function effectsTable(effects: readonly EffectRow[], options: { group?: s
   const metrics = summaryMetrics.filter((m) => present.has(m));
   if (metrics.length === 0) return "";
   const baselines = [...new Set(rows.map((r) => r.baseline))];
+  const posterior = rows.some((r) => Number.isFinite(r.draw_ci_low));
+  const range = (metric: string, lo: number, hi: number) => `${escapeHtml(formatDifference(metric, lo))} to ${escapeHtml(formatDifference(metric, hi))}`;
   const head = [
     "<th scope=\"col\">Outcome</th>",
     `<th scope="col">Mean in ${escapeHtml(baselines.join(", "))}</th>`,
@@ -32,20 +36,25 @@ export function effectsTable(effects: readonly EffectRow[], options: { group?: s
     const cells = scenarios.map((s) => {
       const r = byKey.get(`${s}\u0000${metric}`);
       if (!r) return "<td>–</td>";
-      const clear = r.ci_low > 0 || r.ci_high < 0;
+      const [lo, hi] = posterior ? [r.draw_ci_low ?? NaN, r.draw_ci_high ?? NaN] : [r.ci_low, r.ci_high];
+      const clear = lo > 0 || hi < 0;
       const effect = escapeHtml(formatDifference(metric, r.effect));
-      const ci = Number.isFinite(r.ci_low)
-        ? `${escapeHtml(formatDifference(metric, r.ci_low))} to ${escapeHtml(formatDifference(metric, r.ci_high))}`
-        : `no interval: ${escapeHtml(noIntervalReason(r.n))}`;
-      return `<td class="num${clear ? " clear" : ""}">${clear ? `<strong>${effect}</strong>` : effect}<br><span class="ci">${ci}</span></td>`;
+      const ci = Number.isFinite(r.ci_low) ? range(metric, r.ci_low, r.ci_high) : `no interval: ${escapeHtml(noIntervalReason(r.n))}`;
+      const draws = !posterior ? "" : Number.isFinite(r.draw_ci_low)
+        ? `<br><span class="ci">draws: ${range(metric, r.draw_ci_low!, r.draw_ci_high!)}</span>${Number.isFinite(r.parameter_share) ? `<br><span class="ci">parameters: ${Math.round(r.parameter_share! * 100)}% of variance</span>` : ""}`
+        : `<br><span class="ci">draws: no interval</span>`;
+      return `<td class="num${clear ? " clear" : ""}">${clear ? `<strong>${effect}</strong>` : effect}<br><span class="ci">${ci}</span>${draws}</td>`;
     });
     const label = `${escapeHtml(info.label)}${info.unit ? ` <span class="unit">(${escapeHtml(info.unit)})</span>` : ""}`;
     return `<tr><th scope="row">${label}</th><td class="num">${escapeHtml(formatValue(metric, any.baseline_mean))}</td>${cells.join("")}</tr>`;
   });
   const dates = [...new Set(rows.map((r) => r.date))].sort().join(", ");
   const ns = [...new Set(rows.map((r) => r.n))].sort((a, b) => a - b).join(", ");
+  const caption = posterior
+    ? `Effect of each scenario relative to the baseline at the horizon (${escapeHtml(dates)}, group: ${escapeHtml(group)}), each replicate run with a draw from the posterior (two replicates per draw, the same for every scenario): mean paired difference over ${escapeHtml(ns)} replications; below it the 95% confidence interval over the replicates (counted as independent), the 95% interval over the posterior draws (draws: it includes parameter uncertainty), and the share of the effect's variance due to the parameters rather than chance. Shares are in percentage points (pp). Bold: the interval over the draws excludes zero.`
+    : `Effect of each scenario relative to the baseline at the horizon (${escapeHtml(dates)}, group: ${escapeHtml(group)}): mean paired difference over ${escapeHtml(ns)} replications, 95% confidence interval below it. Shares are in percentage points (pp). Bold: the interval excludes zero.`;
   return `<table class="effects">
-<caption>Effect of each scenario relative to the baseline at the horizon (${escapeHtml(dates)}, group: ${escapeHtml(group)}): mean paired difference over ${escapeHtml(ns)} replications, 95% confidence interval below it. Shares are in percentage points (pp). Bold: the interval excludes zero.</caption>
+<caption>${caption}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body.join("\n")}

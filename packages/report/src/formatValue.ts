@@ -44,3 +44,18 @@ export function differenceAxisFormat(metric: string): string {
     default: return "+.2~f";
   }
 }
+
+/** A d3-format fine enough to tell design points apart (a share to 0.1 percentage point). */
+export function fineFormat(metric: string): string {
+  const info = infoFor(metric);
+  return info.kind === "share" ? ".1%" : info.kind === "index" ? ".3~f" : info.format;
+}
+
+/** A number in a table of mixed units: thousands grouped from 100 up, else 2 decimals, or 3 significant digits below 1. */
+export function formatPlain(x: number): string {
+  if (!Number.isFinite(x)) return "–";
+  const a = Math.abs(x);
+  if (a >= 100) return int.format(x).replace(/^-/, "−");
+  if (a >= 1) return two.format(x).replace(/^-/, "−");
+  return Number(x.toPrecision(3)).toString().replace(/^-/, "−");
+}

@@ -26,7 +26,7 @@ export interface ReportChartsInput {
 
 type Builder = (input: ReportChartsInput) => TopLevelSpec;
 
-const charts: [name: string, title: string, caption: string, build: Builder][] = [
+const charts: [name: string, title: string, caption: string | ((input: ReportChartsInput) => string), build: Builder][] = [
   [
     "trajectories", "Outcome trajectories",
     "Mean over replications with its 95% confidence band, for labour, income, integration, poverty and residence outcomes.",
@@ -34,7 +34,10 @@ const charts: [name: string, title: string, caption: string, build: Builder][] =
   ],
   [
     "effects", "Effects at the horizon",
-    "Mean paired difference from the baseline at the last step, with its 95% confidence interval; the dashed line is no effect.",
+    ({ effects }) =>
+      effects?.some((e) => Number.isFinite(e.draw_ci_low))
+        ? "Mean paired difference from the baseline at the last step, each replicate run with a posterior draw: the thick line is the 95% confidence interval over the replicates, the thin line the 95% interval over the posterior draws, which includes parameter uncertainty; the dashed line is no effect."
+        : "Mean paired difference from the baseline at the last step, with its 95% confidence interval; the dashed line is no effect.",
     ({ effects, scenarios }) => effectsChart(effects ?? [], { scenarios }),
   ],
   [
@@ -63,7 +66,7 @@ export function reportCharts(input: ReportChartsInput): ReportChart[] {
   for (const [name, title, caption, build] of charts) {
     if (name === "effects" && !input.effects?.length) continue;
     try {
-      out.push({ name, title, caption, spec: build(input) });
+      out.push({ name, title, caption: typeof caption === "string" ? caption : caption(input), spec: build(input) });
     } catch (e) {
       if (!(e instanceof ReportError)) throw e;
     }

@@ -5,11 +5,12 @@ import {
   incomeCompositionChart,
   incomeDistributionChart,
   integrationChart,
+  posteriorPairsChart,
   sweepHeatmap,
   tornadoChart,
   trajectoryChart,
 } from "../src/index.ts";
-import { fixtureEffects, fixtureMetrics, fixtureSweep, fixtureTornado } from "./fixtures.ts";
+import { fixtureEffects, fixtureMetrics, fixtureParticles, fixturePosteriorEffects, fixtureSweep, fixtureTornado } from "./fixtures.ts";
 
 export interface ChartCase {
   name: string;
@@ -36,6 +37,11 @@ export function chartCases(): ChartCase[] {
       name: "effectsChart",
       spec: effectsChart(effects),
       texts: ["Effects at the horizon", "Difference (share of labour force)", "Difference (yuan per person per year)", "Scenario"],
+    },
+    {
+      name: "effectsChart-posterior",
+      spec: effectsChart(fixturePosteriorEffects(effects)),
+      texts: ["Effects at the horizon", "Interval", "95% CI over replicates", "95% CI over posterior draws (with parameter uncertainty)", "Scenario"],
     },
     {
       name: "incomeCompositionChart",
@@ -76,6 +82,15 @@ export function chartCases(): ChartCase[] {
         valueFormat: ".0%",
       }),
       texts: ["Sensitivity of the employment rate", "Employment rate at the horizon (share of labour force)", "Parameter", "Local job creation"],
+    },
+    {
+      name: "posteriorPairsChart",
+      spec: posteriorPairsChart(fixtureParticles(), {
+        title: "Posterior of historical: generation 2",
+        ranges: { "labour.migrateIntercept": [-1, 2], "environment.migrantWageFactor": [0.45, 0.75], "labour.migrateIntegrationPull": [0.3, 2] },
+        log: ["labour.migrateIntegrationPull"],
+      }),
+      texts: ["Posterior of historical: generation 2", "Weight", "0.3", "2"],
     },
   ];
 }

@@ -150,6 +150,36 @@ export function fixtureEffects(metrics: readonly TidyRow[] = fixtureMetrics()): 
   return out;
 }
 
+/**
+ * The effects as a comparison run with --posterior has them: each with an interval over
+ * posterior draws about 1.5–2.5 times as wide as the one over replicates, and a parameter share.
+ */
+export function fixturePosteriorEffects(effects: readonly EffectRow[] = fixtureEffects()): EffectRow[] {
+  return effects.map((e, i) => {
+    const half = (e.ci_high - e.ci_low) / 2;
+    const share = round(0.5 + 0.45 * noise(i, 7));
+    const widen = 2 + 0.5 * noise(i, 11);
+    const total = (half / 2) ** 2;
+    return {
+      ...e,
+      parameter_variance: round(total * share), stochastic_variance: round(total * (1 - share)), parameter_share: share,
+      draw_ci_low: round(e.effect - widen * half), draw_ci_high: round(e.effect + widen * half),
+    };
+  });
+}
+
+/** 60 weighted particles of a posterior over three parameters, the third log-uniform on [0.3, 2]. */
+export function fixtureParticles(): { values: Record<string, number>; weight: number }[] {
+  const raw = Array.from({ length: 60 }, (_, i) => {
+    const a = 0.3 + 0.15 * noise(i, 1);
+    // b trades off against a: a ridge in their panel.
+    const b = round(clamp(0.9 - a + 0.08 * noise(i, 2), 0.45, 0.75));
+    return { values: { "labour.migrateIntercept": round(1 + noise(i, 3)), "environment.migrantWageFactor": b, "labour.migrateIntegrationPull": round(0.3 * (2 / 0.3) ** ((noise(i, 4) + 1) / 2)) }, weight: 1 + (noise(i, 5) + 1) / 2 };
+  });
+  const sum = raw.reduce((s, p) => s + p.weight, 0);
+  return raw.map((p) => ({ ...p, weight: round(p.weight / sum) }));
+}
+
 /** A 4 × 3 two-parameter sweep. */
 export function fixtureSweep(): { x: number; y: number; value: number }[] {
   const cells = [];
@@ -183,6 +213,8 @@ function toCsv<T extends object>(columns: (keyof T & string)[], rows: readonly T
 export interface FixtureDirOptions {
   /** write effects.csv (a comparison); @default true */
   effects?: boolean;
+  /** effects of a comparison run with --posterior (the columns compare appends); @default false */
+  posterior?: boolean;
   /** keep only these scenarios */
   only?: string[];
 }
@@ -197,10 +229,11 @@ export function writeFixtureResults(dir: string, options: FixtureDirOptions = {}
     toCsv(["scenario", "replicate", "seed", "step", "date", "group", "metric", "value"], metrics),
   );
   if (options.effects ?? true) {
-    const effects = fixtureEffects().filter((r) => keep(r.scenario));
+    const effects = (options.posterior ? fixturePosteriorEffects() : fixtureEffects()).filter((r) => keep(r.scenario));
+    const posterior = ["parameter_variance", "stochastic_variance", "parameter_share", "draw_ci_low", "draw_ci_high"] as const;
     writeFileSync(
       join(dir, "effects.csv"),
-      toCsv(["scenario", "baseline", "group", "metric", "step", "date", "n", "baseline_mean", "scenario_mean", "effect", "ci_low", "ci_high"], effects),
+      toCsv(["scenario", "baseline", "group", "metric", "step", "date", "n", "baseline_mean", "scenario_mean", "effect", "ci_low", "ci_high", ...(options.posterior ? posterior : [])], effects),
     );
   }
   writeFileSync(

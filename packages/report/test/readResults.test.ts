@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { parseCsv, readResults, ReportError } from "../src/index.ts";
 import { CsvParser } from "@relocsim/core/results";
-import { fixtureEffects, fixtureMetrics, scenarios, writeFixtureResults } from "./fixtures.ts";
+import { fixtureEffects, fixtureMetrics, fixturePosteriorEffects, scenarios, writeFixtureResults } from "./fixtures.ts";
 
 const root = mkdtempSync(join(tmpdir(), "relocsim-report-read-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -50,6 +50,14 @@ describe("readResults(dir)", () => {
     expect(r.scenarios).toEqual(scenarios);
     expect(r.manifest).toMatchObject({ version: "0.1.0", seed: 1000 });
     expect(r.summary).toMatchObject({ title: "Fixture comparison" });
+  });
+
+  test("reads the columns compare --posterior appends to effects.csv, and only where they are", async () => {
+    const dir = join(root, "posterior");
+    writeFixtureResults(dir, { posterior: true });
+    const r = await readResults(dir);
+    expect(r.effects).toEqual(fixturePosteriorEffects());
+    expect(Object.keys((await readResults(join(root, "compare"))).effects![0]!)).not.toContain("draw_ci_low");
   });
 
   test("a single run has no effects, and scenarios default to bare names", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { reportHtml } from "../src/index.ts";
 import { scriptSafe } from "../src/vegaBundles.ts";
-import { fixtureEffects, fixtureMetrics, scenarios } from "./fixtures.ts";
+import { fixtureEffects, fixtureMetrics, fixturePosteriorEffects, scenarios } from "./fixtures.ts";
 
 const metrics = fixtureMetrics();
 const effects = fixtureEffects(metrics);
@@ -72,6 +72,27 @@ describe("reportHtml(input)", () => {
     const table = /<table class="effects">[\s\S]*?<\/table>/.exec(reportHtml({ title: "t", scenarios, effects: single, metrics, baseline: "baseline" }))![0];
     expect(table).toContain('<span class="ci">no interval: one replication gives no interval</span>');
     expect(table).not.toContain("– to –");
+  });
+
+  test("with compare --posterior's columns, shows both intervals and the parameter share; bold follows the interval over draws", () => {
+    const posterior = fixturePosteriorEffects(effects);
+    const page = reportHtml({ title: "t", scenarios, effects: posterior, metrics, baseline: "baseline" });
+    const table = /<table class="effects">[\s\S]*?<\/table>/.exec(page)![0];
+    const e = posterior.find((x) => x.scenario === "employment_first" && x.group === "all" && x.metric === "employment_rate" && x.step === 6)!;
+    const pp = (v: number) => `${v < 0 ? "−" : "+"}${Math.abs(v * 100).toFixed(1)} pp`;
+    const clear = e.draw_ci_low! > 0 || e.draw_ci_high! < 0;
+    const effect = clear ? `<strong>${pp(e.effect)}</strong>` : pp(e.effect);
+    expect(table).toContain(
+      `${effect}<br><span class="ci">${pp(e.ci_low)} to ${pp(e.ci_high)}</span><br><span class="ci">draws: ${pp(e.draw_ci_low!)} to ${pp(e.draw_ci_high!)}</span>` +
+        `<br><span class="ci">parameters: ${Math.round(e.parameter_share! * 100)}% of variance</span>`,
+    );
+    expect(table).toContain("Bold: the interval over the draws excludes zero.");
+    // Some effect clear over replicates but not over draws is shown plain.
+    expect(posterior.some((x) => (x.ci_low > 0 || x.ci_high < 0) && !(x.draw_ci_low! > 0 || x.draw_ci_high! < 0))).toBe(true);
+    expect(page).toContain("the thin line the 95% interval over the posterior draws");
+    // Without the columns nothing of this appears.
+    expect(html).not.toContain("draws:");
+    expect(html).not.toContain("posterior");
   });
 
   test("shows the manifest as a key/value table, nested objects included", () => {

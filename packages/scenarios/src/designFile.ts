@@ -164,6 +164,7 @@ function readParameters(v: unknown, errors: InputError[]): ParameterRange[] | un
     let range: unknown;
     if (isPlainObject(p)) {
       unknownKeys(p, ["path", "range", "$comment"], where, errors);
+      if (p.$comment !== undefined && typeof p.$comment !== "string") errors.push(new InputError(`${where}.$comment`, p.$comment, "a string"));
       ({ path, range } = p);
       if (path === undefined) return void errors.push(new InputError(`${where}.path`, undefined, "the dotted path of a numeric model parameter"));
     } else if (typeof p !== "string") return void errors.push(new InputError(where, p, expected));

@@ -5,7 +5,7 @@ export { resolveScenario, isFileReference, type ResolveOptions, type ScenarioRes
 export { withoutComments } from "@relocsim/core/engine";
 export { loadScenarioFile } from "./loadScenarioFile.js";
 export { loadComparison, resolveComparison, COMPARISON_KEYS, type Comparison, type ComparisonInput, type ScenarioRef } from "./comparison.js";
-export { scenarioSchema, comparisonSchema } from "./schema.js";
+export { scenarioSchema, comparisonSchema, designSchema, calibrationSchema } from "./schema.js";
 export { parametersSet, catalogueMarkdown } from "./catalogueMarkdown.js";
 export { scenarioFileText } from "./scenarioFile.js";
 export { generatedFiles } from "./generatedFiles.js";

@@ -8,12 +8,12 @@ import {
   weightedMean, weightedQuantile, withValues, type AbcGeneration, type AbcRun, type Calibration, type CalibrationOverrides,
 } from "@relocsim/core/engine";
 import { displayPath, readJsonFile, resolveScenario } from "@relocsim/scenarios";
-import { calibrationFitChart, posteriorMarginalsChart, toSvg, type FitRow } from "@relocsim/report";
 import { parse, intFlag, helpText, type Flags } from "../args.js";
 import { withFile } from "./run.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { VERSION } from "../version.js";
 import { taskRunner, type TaskRunner } from "../cluster/taskRunner.js";
+import { reportSizeError, writeReport } from "../writeReport.js";
 
 const flags: Flags = {
   particles: { type: "string", value: "N", help: "accepted particles per generation (overrides the file)", default: "the file's, else 100" },
@@ -29,7 +29,7 @@ const flags: Flags = {
 };
 
 /** Files calibrate writes in --out (nothing else may be there). */
-const ENTRIES = ["manifest.json", "generations", "posterior.csv", "generations.csv", "fit.csv", "charts"];
+const ENTRIES = ["manifest.json", "generations", "posterior.csv", "generations.csv", "fit.csv", "charts", "report.html"];
 const FIT_NOTE =
   "model_mean, lo and hi are the weighted mean and 5%/95% weighted quantiles of the last generation's accepted particles' outcomes (each the mean of its replicates): " +
   "the posterior predictive of the accepted runs, conditioned on their distance ≤ the last tolerance (no extra runs).";
@@ -52,7 +52,8 @@ export const calibrateCommand = {
         "  fit.csv          target,metric,group,date,published,tolerance,model_mean,lo,hi,source\n" +
         "                   (90% interval from the last generation's accepted outputs)\n" +
         "  manifest.json    command, date, commit, version, settings, timings\n" +
-        "  charts/          marginals.svg, fit.svg\n" +
+        "  report.html      the tables and charts below, interactive (opens offline)\n" +
+        "  charts/          marginals, pairs (every pair of parameters), fit: .svg and .png\n" +
         "Each finished generation is written to <out>/generations/ at once: run the same command\n" +
         "again and it continues with the next generation (or with more, given a larger --generations).",
       flags,
@@ -161,14 +162,12 @@ async function calibrateWith(
     join(out, "fit.csv"),
     ["target,metric,group,date,published,tolerance,model_mean,lo,hi,source", ...fit.map((f) => [csvField(f.target.name), f.target.metric, f.target.group, f.target.date, f.target.value, f.target.tolerance, f.mean, f.lo, f.hi, csvField(f.target.source)].join(","))].join("\n") + "\n",
   );
-  mkdirSync(join(out, "charts"), { recursive: true });
-  const ranges = Object.fromEntries(cal.parameters.map((p) => [p.range.path, [p.range.lo, p.range.hi] as [number, number]]));
-  const marginals = last.particles.flatMap((x, i) => paths.map((parameter, k) => ({ parameter, value: x[k]!, weight: last.weights[i]! })));
-  writeAtomic(join(out, "charts", "marginals.svg"), await toSvg(posteriorMarginalsChart(marginals, { title: `Posterior of ${cal.name}: generation ${last.generation}`, ranges })));
-  const fitChart: FitRow[] = fit.map((f) => ({ target: f.target.name, published: f.target.value, mean: f.mean, lo: f.lo, hi: f.hi, tolerance: f.target.tolerance }));
-  writeAtomic(join(out, "charts", "fit.svg"), await toSvg(calibrationFitChart(fitChart, { title: `${cal.name}: targets against the posterior` })));
   const timing = { seconds, runs, runsPerSecond: runs / seconds, workers };
   writeAtomic(join(out, "manifest.json"), JSON.stringify(manifest(cal, hash, file, argv, { status: "finished", stopped: result.stopped, generations: gens.length, ...timing }), null, 2) + "\n");
+  // The report (marginals, pairs and fit charts, the fit and generations tables) is read back from the files just written.
+  const skipped = await reportSizeError(out);
+  if (skipped) process.stderr.write(`report not written: ${skipped.message}\n`);
+  else await writeReport(out, { title: `Calibration of ${cal.name}` });
 
   if (!quiet) process.stdout.write(summary(cal, gens, result.stopped, fit, timing, out));
   return 0;
@@ -375,6 +374,6 @@ function summary(cal: Calibration, gens: readonly AbcGeneration[], stopped: stri
   const frows = [["target", "published", "model", "90% interval"]];
   for (const r of fit) frows.push([r.target.name, f(r.target.value), f(r.mean), `${f(r.lo)} – ${f(r.hi)}`]);
   lines.push(table(frows), "");
-  lines.push(`posterior.csv, fit.csv, generations.csv, charts/: ${displayPath(out)}`);
+  lines.push(`posterior.csv, fit.csv, generations.csv, report.html, charts/: ${displayPath(out)}`);
   return lines.join("\n") + "\n";
 }

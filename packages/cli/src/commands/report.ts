@@ -16,7 +16,17 @@ export const reportCommand = {
   help: () =>
     helpText(
       "relocsim report <results-dir> [--no-png] [--title TEXT]",
-      "Read a results directory written by `relocsim run` or `relocsim compare` (metrics.csv,\nsummary.json, manifest.json and, for comparisons, effects.csv) and write into it a\nself-contained report.html (opens offline; charts are interactive) and charts/<name>.svg\nand .png (for papers).",
+      "Read a results directory and write into it a self-contained report.html (opens offline;\n" +
+        "charts are interactive) and charts/<name>.svg and .png (for papers). The directory of:\n" +
+        "  run, compare     metrics.csv, summary.json, manifest.json, effects.csv (comparisons; with\n" +
+        "                   --posterior both intervals and the parameter share of each effect)\n" +
+        "  sweep            points.csv, outcomes.csv: tornado and heatmap charts, outcomes over the points\n" +
+        "  sensitivity      indices.csv: each outcome's indices, as a chart and a table\n" +
+        "  calibrate        posterior.csv, fit.csv, generations.csv: marginals, pairs and fit charts,\n" +
+        "                   the fit and generations tables\n" +
+        "  validate-model   validation.csv: targets and predictions, as charts and tables\n" +
+        "(each of those commands writes it itself; this writes it again, e.g. with another --title\n" +
+        "or after --no-report).",
       flags,
       "Example:\n  pnpm relocsim report results/paper-strategies",
     ),

@@ -2,8 +2,8 @@ import { InputError } from "@relocsim/core";
 import { describeMetric, morrisIndices, sobolIndices, type SensitivityIndex } from "@relocsim/core/engine";
 import { loadDesign, designPoints, displayPath, MAX_DESIGN_POINTS, type Design, type DesignMethod } from "@relocsim/scenarios";
 import { parse, intFlag, helpText, type Flags } from "../args.js";
-import { runDesign, designUnits, designSettings, designSeed, pointsCsv, outcomesCsv, designManifest, commitDesignResults, fineFormat, type ChartList, type DesignRun } from "../runDesign.js";
-import { designFlags, rangeLabel } from "./sweep.js";
+import { runDesign, designUnits, designSettings, designSeed, pointsCsv, outcomesCsv, designManifest, commitDesignResults, type DesignRun } from "../runDesign.js";
+import { designFlags } from "./sweep.js";
 
 const flags: Flags = {
   method: { type: "string", value: "M", help: "morris (elementary effects μ*, σ: screening many parameters) or sobol (first- and total-order indices, Saltelli sample)", default: "the file's design" },
@@ -32,7 +32,8 @@ export const sensitivityCommand = {
         "  points.csv     point, one column per parameter, u_<parameter>\n" +
         "  outcomes.csv   every run's outcomes at the horizon\n" +
         "  manifest.json  design, ranges, seeds, scale, timings\n" +
-        "  charts/        indices-<metric>.svg: each parameter's indices with their intervals\n" +
+        "  report.html    the design, a table of every index and the charts, interactive (opens offline)\n" +
+        "  charts/        indices-<metric>.svg and .png: each parameter's indices with their intervals\n" +
         "Interrupted, it continues where it stopped when run again with the same --out.",
       flags,
       "Examples:\n  pnpm relocsim sensitivity scenarios/sensitivity.json --scale 1000 --replications 1 --workers 2\n  pnpm relocsim sensitivity scenarios/sensitivity-sobol.json --samples 32",
@@ -58,9 +59,9 @@ export const sensitivityCommand = {
     const dir = await commitDesignResults(
       r.results,
       { "indices.csv": indicesCsv(r.run, indices), "points.csv": pointsCsv(r.run), "outcomes.csv": outcomesCsv(r.run), "manifest.json": designManifest(r.run, file, "sensitivity", { bootstrap: { resamples: design.bootstrap, confidence: 0.95, seed } }) },
-      indicesCharts(r.run, indices),
+      design.title,
     );
-    if (!quiet) process.stdout.write(indicesPrintout(r.run, indices) + `Every index with its interval: ${displayPath(dir)}/indices.csv; charts: ${displayPath(dir)}/charts/\n`);
+    if (!quiet) process.stdout.write(indicesPrintout(r.run, indices) + `Every index with its interval: ${displayPath(dir)}/indices.csv; charts: ${displayPath(dir)}/report.html\n`);
     return 0;
   },
 };
@@ -99,27 +100,6 @@ function indicesCsv(run: DesignRun, all: MetricIndices[]): string {
   const lines = [INDEX_COLUMNS];
   for (const m of all) for (const x of m.indices) lines.push(`${m.method},${m.metric},${run.design.parameters[x.parameter]!.path},${x.index},${x.value},${x.lo},${x.hi}`);
   return lines.join("\n") + "\n";
-}
-
-function indicesCharts(run: DesignRun, all: MetricIndices[]): ChartList {
-  return (report) =>
-    all.flatMap((m) => {
-      const info = describeMetric(m.metric);
-      const bars = m.indices.filter((x) => Number.isFinite(x.value)).map((x) => ({ parameter: rangeLabel(run.design, x.parameter), index: x.index, value: x.value, lo: x.lo, hi: x.hi }));
-      if (!bars.length) return [];
-      const morris = m.method === "morris";
-      return [
-        {
-          name: `indices-${m.metric}`,
-          spec: report.sensitivityChart(bars, {
-            title: `${info.label} at ${run.design.horizon}: ${morris ? "Morris elementary effects" : "Sobol indices"}`,
-            subtitle: `${run.units.length} points × ${run.replications} replication${run.replications === 1 ? "" : "s"}, ${run.households.toLocaleString("en")} households; lines: 95% bootstrap intervals`,
-            valueTitle: morris ? `${info.label}${info.unit ? ` (${info.unit})` : ""} per full range of the parameter` : "Share of the outcome's variance",
-            valueFormat: morris ? fineFormat(info) : ".2~f",
-          }),
-        },
-      ];
-    });
 }
 
 function indicesPrintout(run: DesignRun, all: MetricIndices[]): string {

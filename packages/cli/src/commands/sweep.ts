@@ -1,9 +1,7 @@
 import { describeMetric, experimentSpec, type LeafSpec, defaultText } from "@relocsim/core/engine";
-import { loadDesign, designPoints, type Design } from "@relocsim/scenarios";
-import type { TornadoItem, SweepCell } from "@relocsim/report";
-import type { ChartList } from "../runDesign.js";
+import { loadDesign, designPoints } from "@relocsim/scenarios";
 import { parse, specFlag, helpText, type Flags } from "../args.js";
-import { runDesign, designUnits, designSettings, designSeed, pointsCsv, outcomesCsv, designManifest, commitDesignResults, fineFormat, type DesignRun } from "../runDesign.js";
+import { runDesign, designUnits, designSettings, designSeed, pointsCsv, outcomesCsv, designManifest, commitDesignResults, type DesignRun } from "../runDesign.js";
 import { displayPath } from "@relocsim/scenarios";
 
 const o = experimentSpec.fields;
@@ -34,8 +32,9 @@ export const sweepCommand = {
         "  points.csv     point, one column per parameter (its value), u_<parameter> (its place in [0, 1])\n" +
         "  outcomes.csv   point,replicate,seed,group,date,metric,value: every run's outcomes at the horizon\n" +
         "  manifest.json  design, ranges, seeds, scale, timings\n" +
-        "  charts/        tornado-<metric>.svg (low vs high values of each parameter); heatmap-<metric>.svg\n" +
-        "                 (factorial designs: the first two parameters)\n" +
+        "  report.html    the design, outcomes over the points and the charts, interactive (opens offline)\n" +
+        "  charts/        tornado-<metric> (low vs high values of each parameter); heatmap-<metric>\n" +
+        "                 (factorial designs: the first two parameters); .svg and .png\n" +
         "Interrupted, it continues where it stopped when run again with the same --out.",
       designFlags,
       "Examples:\n  pnpm relocsim sweep scenarios/sensitivity.json --scale 1000 --replications 2",
@@ -52,85 +51,21 @@ export const sweepCommand = {
     const label = `${design.design.type} design, ${designPoints(design.design, k)} points over ${k} parameter${k === 1 ? "" : "s"}`;
     const r = await runDesign(design, units, { file, command: "sweep", settings, out: (values.out as string | undefined) ?? `results/${design.name}`, quiet, label, redis: values.redis as string | undefined });
     if (typeof r === "number") return r;
-    const dir = await commitDesignResults(
-      r.results,
-      { "points.csv": pointsCsv(r.run), "outcomes.csv": outcomesCsv(r.run), "manifest.json": designManifest(r.run, file, "sweep") },
-      sweepCharts(r.run),
-    );
-    if (!quiet) process.stdout.write(sweepPrintout(r.run) + `Points: ${displayPath(dir)}/points.csv; outcomes: ${displayPath(dir)}/outcomes.csv; charts: ${displayPath(dir)}/charts/\n`);
+    const dir = await commitDesignResults(r.results, { "points.csv": pointsCsv(r.run), "outcomes.csv": outcomesCsv(r.run), "manifest.json": designManifest(r.run, file, "sweep") }, design.title);
+    if (!quiet) process.stdout.write((await sweepPrintout(r.run)) + `Points: ${displayPath(dir)}/points.csv; outcomes: ${displayPath(dir)}/outcomes.csv; charts: ${displayPath(dir)}/report.html\n`);
     return 0;
   },
 };
 
-/** A parameter's name with the range it was varied over. */
-export function rangeLabel(d: Design, j: number): string {
-  const r = d.parameters[j]!;
-  const f = (x: number) => Number(x.toPrecision(3)).toString();
-  return `${r.path} (${f(r.lo)}–${f(r.hi)}${r.log ? ", log" : ""})`;
-}
-
-/**
- * One-at-a-time swings from a design: for parameter j, the mean outcome over the points with j
- * at its lowest and at its highest level (factorial), or in the lowest and highest third of its
- * range (other designs); base: the mean over every point.
- */
-export function swings(run: DesignRun, o: number): TornadoItem[] {
-  const means = run.mean[o]!;
-  const base = average(means);
-  const factorial = run.design.design.type === "factorial";
-  return run.design.parameters.map((_, j) => {
-    const u = run.units.map((p) => p[j]!);
-    const lo = factorial ? Math.min(...u) : 1 / 3;
-    const hi = factorial ? Math.max(...u) : 2 / 3;
-    const pick = (f: (x: number) => boolean) => average(means.filter((_, p) => f(u[p]!)));
-    // Thirds closed at both ends (with a rounding margin): on a Morris grid {0, 1/3, 2/3, 1} the low side takes 0 and 1/3, the high side 2/3 and 1.
-    return { parameter: rangeLabel(run.design, j), low: pick((x) => (factorial ? x === lo : x <= lo + 1e-9)), high: pick((x) => (factorial ? x === hi : x >= hi - 1e-9)), base };
-  });
-}
-
-function average(xs: number[]): number {
-  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
-}
-
-function sweepCharts(run: DesignRun): ChartList {
-  return (report) => {
-    const charts: ReturnType<ChartList> = [];
-    const d = run.design;
-    d.outcomes.forEach((metric, o) => {
-      const info = describeMetric(metric);
-      const title = `${info.label}${info.unit ? ` (${info.unit})` : ""} at ${d.horizon}`;
-      const items = swings(run, o).filter((t) => Number.isFinite(t.low) && Number.isFinite(t.high) && Number.isFinite(t.base));
-      if (items.length) charts.push({ name: `tornado-${metric}`, spec: report.tornadoChart(items, { title, valueTitle: title, valueFormat: fineFormat(info), subtitle: d.design.type === "factorial" ? "Mean outcome with the parameter at its lowest or highest level (others over their levels); black tick: mean over every point." : "Mean outcome over the points with the parameter in the lowest or highest third of its range; black tick: mean over every point." }) });
-      if (d.design.type === "factorial" && d.parameters.length >= 2) {
-        const cells = new Map<string, { x: number; y: number; sum: number; n: number }>();
-        run.values.forEach((v, p) => {
-          const x = round(v[d.parameters[0]!.path]!);
-          const y = round(v[d.parameters[1]!.path]!);
-          const c = cells.get(`${x},${y}`) ?? { x, y, sum: 0, n: 0 };
-          c.sum += run.mean[o]![p]!;
-          c.n++;
-          cells.set(`${x},${y}`, c);
-        });
-        const list: SweepCell[] = [...cells.values()].map((c) => ({ x: c.x, y: c.y, value: c.sum / c.n })).filter((c) => Number.isFinite(c.value));
-        if (list.length) charts.push({ name: `heatmap-${metric}`, spec: report.sweepHeatmap(list, { title, xTitle: d.parameters[0]!.path, yTitle: d.parameters[1]!.path, valueTitle: info.label, valueFormat: fineFormat(info), subtitle: d.parameters.length > 2 ? "Mean over replicates and the other parameters' levels" : "Mean over replicates" }) });
-      }
-    });
-    return charts;
-  };
-}
-
-function round(x: number): number {
-  return Number(x.toPrecision(4));
-}
-
-/** The readable part: for each outcome, its range over the points and the widest swings. */
-function sweepPrintout(run: DesignRun): string {
+/** The readable part: for each outcome, its range over the points and the widest swings (those of the tornado charts). */
+async function sweepPrintout(run: DesignRun): Promise<string> {
+  const { designSwings } = await import("@relocsim/report");
   const lines: string[] = [""];
   run.design.outcomes.forEach((metric, o) => {
     const info = describeMetric(metric);
     const m = run.mean[o]!.filter(Number.isFinite);
     lines.push(`${info.label} at ${run.design.horizon} (mean over ${run.replications} replication${run.replications === 1 ? "" : "s"} per point): from ${fmt(Math.min(...m))} to ${fmt(Math.max(...m))} over ${m.length} points`);
-    const top = swings(run, o)
+    const top = designSwings(run.design.design.type, run.design.parameters, run.units, run.mean[o]!)
       .map((t) => ({ ...t, swing: t.high - t.low }))
       .filter((t) => Number.isFinite(t.swing))
       .sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing))

@@ -14,6 +14,7 @@ import { withFile } from "./run.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { VERSION } from "../version.js";
 import { taskRunner, type TaskRunner } from "../cluster/taskRunner.js";
+import { writeReport } from "../writeReport.js";
 
 /** What validate-model predicts by default at each year end after the last fitted month. */
 const PREDICTED = ["per_capita_income", "employment_rate", "poverty_rate", "households_with_employed_share", "occupancy_rate", "integration_index", "return_rate"];
@@ -52,7 +53,8 @@ export const validateModelCommand = {
         "and the point estimate's mean with a 95% CI. Writes:\n" +
         `  validation.csv   ${COLUMNS.join(",")}\n` +
         "  manifest.json    command, date, commit, the posterior's own command and commit, draws\n" +
-        "  charts/          targets.svg (fit), predictions.svg",
+        "  report.html      the tables and charts, interactive (opens offline)\n" +
+        "  charts/          targets (fit), predictions: .svg and .png",
       flags,
       "Examples:\n  pnpm relocsim validate-model\n  pnpm relocsim validate-model results/calibration-historical --draws 40 --scale county",
     ),
@@ -177,7 +179,7 @@ async function validateWith(
   const seconds = (performance.now() - o.started) / 1000;
   const tmp = `${o.out}.${process.pid}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(join(tmp, "charts"), { recursive: true });
+  mkdirSync(tmp, { recursive: true });
   try {
     writeFileSync(join(tmp, "validation.csv"), csv);
     const manifest = {
@@ -197,14 +199,8 @@ async function validateWith(
       runsPerSecond: runs / seconds,
     };
     writeFileSync(join(tmp, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-    const { calibrationFitChart, predictionChart, toSvg } = await import("@relocsim/report");
-    const targets = rows.filter((r) => r.x.kind === "target");
-    writeFileSync(
-      join(tmp, "charts", "targets.svg"),
-      await toSvg(calibrationFitChart(targets.map((r) => ({ target: r.x.name, published: r.x.published!, tolerance: r.x.tolerance!, mean: r.mean, lo: r.lo, hi: r.hi })), { title: `${cal.name}: targets against posterior-predictive runs` })),
-    );
-    const predictions = rows.filter((r) => r.x.kind === "prediction");
-    if (predictions.length) writeFileSync(join(tmp, "charts", "predictions.svg"), await toSvg(predictionChart(predictions.map((r) => ({ metric: r.x.metric, date: r.x.date, mean: r.mean, lo: r.lo, hi: r.hi, ...(Number.isFinite(r.pm) ? { point: r.pm } : {}) })), { title: `${cal.name}: predictions after ${LAST_TARGET_MONTH}` })));
+    // The charts and tables are read back from validation.csv by the report, as `relocsim report` would.
+    await writeReport(tmp, { title: `Validation of ${cal.name}` });
     rmSync(o.out, { recursive: true, force: true });
     renameSync(tmp, o.out);
   } catch (e) {
@@ -237,7 +233,7 @@ function printout(
     for (const r of pr) p.push([r.x.metric, r.x.date, f(r.mean), `${f(r.lo)} – ${f(r.hi)}`, pct(r.share), `${f(r.pm)} [${f(r.pl)}, ${f(r.ph)}]`]);
     lines.push(table(p), "");
   }
-  lines.push(`validation.csv, manifest.json, charts/: ${displayPath(t.out)}`);
+  lines.push(`validation.csv, manifest.json, report.html, charts/: ${displayPath(t.out)}`);
   return lines.join("\n") + "\n";
 }
 
@@ -285,7 +281,7 @@ function checkOut(out: string, shown: string): void {
   if (!entries.length) return;
   const m = readManifest(join(out, "manifest.json"));
   if (m.command !== "validate-model") throw new InputError("--out", shown, expected, `it holds ${entries.slice(0, 3).join(", ")} and no manifest.json of relocsim validate-model`);
-  const foreign = entries.filter((e) => !["validation.csv", "manifest.json", "charts"].includes(e));
+  const foreign = entries.filter((e) => !["validation.csv", "manifest.json", "charts", "report.html"].includes(e));
   if (foreign.length) throw new InputError("--out", shown, expected, `it holds ${foreign.slice(0, 3).join(", ")}, which relocsim validate-model did not write`);
 }
 

@@ -27,6 +27,16 @@ export const EFFECT_COLUMNS = [
 ] as const;
 
 /**
+ * Columns `compare --posterior` appends to effects.csv (experiment/calibration/posteriorExperiment.ts):
+ * the split of the effect's variance into a parameter and a stochastic part, and the 95%
+ * interval over posterior draws, which counts parameter uncertainty.
+ */
+export const POSTERIOR_EFFECT_COLUMNS = ["parameter_variance", "stochastic_variance", "parameter_share", "draw_ci_low", "draw_ci_high"] as const;
+
+/** An effect's posterior columns (POSTERIOR_EFFECT_COLUMNS), NaN where undefined. */
+export type PosteriorEffect = Record<(typeof POSTERIOR_EFFECT_COLUMNS)[number], number>;
+
+/**
  * effects.csv: numbers in JavaScript's shortest round-trip form; a cell is empty where its
  * value is undefined for lack of data (no pair has it; or one pair only, which gives an
  * effect but no interval), so no file relocsim writes holds NaN. `n` says which.

@@ -4,10 +4,10 @@ import { CsvParser } from "./csvParser.js";
 
 /**
  * Streams a CSV file with a header into typed rows. Columns are found by name (any order,
- * extra columns ignored, names trimmed); a missing required column or a short record is an
- * error naming the file and line.
+ * extra columns ignored, names trimmed; `has` tells whether the header names an optional one);
+ * a missing required column or a short record is an error naming the file and line.
  */
-export async function readCsvTable<T>(file: string, required: readonly string[], convert: (get: (column: string) => string) => T): Promise<T[]> {
+export async function readCsvTable<T>(file: string, required: readonly string[], convert: (get: (column: string) => string, has: (column: string) => boolean) => T): Promise<T[]> {
   const parser = new CsvParser();
   const rows: T[] = [];
   let index: Map<string, number> | undefined;
@@ -30,7 +30,7 @@ export async function readCsvTable<T>(file: string, required: readonly string[],
         rows.push(convert((column) => {
           const at = cols.get(column);
           return at === undefined ? "" : (record[at] ?? "");
-        }));
+        }, (column) => cols.has(column)));
       } catch (e) {
         // A cell the converter refused (toNumber): say where it is.
         if (!(e instanceof InputError)) throw e;

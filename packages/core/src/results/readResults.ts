@@ -3,7 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../errors.js";
 import { CSV_HEADER, type TidyRow } from "./tidyRow.js";
-import { EFFECT_COLUMNS, type EffectRow } from "../experiment/effectRow.js";
+import { EFFECT_COLUMNS, POSTERIOR_EFFECT_COLUMNS, type EffectRow, type PosteriorEffect } from "../experiment/effectRow.js";
 import type { ScenarioInfo } from "../experiment/runExperiment.js";
 import { readCsvTable, toNumber } from "./readCsvTable.js";
 import { RESULT_FILES } from "./resultFiles.js";
@@ -11,8 +11,11 @@ import { checkSeriesComplete } from "./checkSeriesComplete.js";
 import { scenarioOrder } from "./scenarioOrder.js";
 import { readMetricsParquet } from "./readMetricsParquet.js";
 
-/** An effect as read back: the unpaired interval is optional (older files lack it). */
-export type ReadEffectRow = Omit<EffectRow, "unpaired_ci_low" | "unpaired_ci_high"> & Partial<Pick<EffectRow, "unpaired_ci_low" | "unpaired_ci_high">>;
+/**
+ * An effect as read back: the unpaired interval is optional (older files lack it); the
+ * posterior columns are there for a comparison run with --posterior only.
+ */
+export type ReadEffectRow = Omit<EffectRow, "unpaired_ci_low" | "unpaired_ci_high"> & Partial<Pick<EffectRow, "unpaired_ci_low" | "unpaired_ci_high">> & Partial<PosteriorEffect>;
 
 /** What a results directory written by `relocsim run` or `compare` holds. */
 export interface Results {
@@ -67,7 +70,7 @@ export async function readResults(dir: string): Promise<Results> {
   })) : await readMetricsParquet(metricsFile, intern);
   const effectsFile = join(dir, RESULT_FILES.effects);
   const effects = existsSync(effectsFile)
-    ? await readCsvTable(effectsFile, effectColumns, (get) => ({
+    ? await readCsvTable(effectsFile, effectColumns, (get, has) => ({
         scenario: intern(get("scenario")),
         baseline: intern(get("baseline")),
         group: intern(get("group")),
@@ -89,6 +92,8 @@ export async function readResults(dir: string): Promise<Results> {
           cost_effectiveness_unit: intern(get("cost_effectiveness_unit")),
           cost_effectiveness_note: intern(get("cost_effectiveness_note")),
         }),
+        // compare --posterior's columns: a row has them all (empty cells where a split is undefined), or none.
+        ...(POSTERIOR_EFFECT_COLUMNS.every(has) && Object.fromEntries(POSTERIOR_EFFECT_COLUMNS.map((c) => [c, toNumber(get(c))]))),
       }))
     : undefined;
   const summary = await readJsonObject(join(dir, RESULT_FILES.summary));

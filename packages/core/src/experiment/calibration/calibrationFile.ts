@@ -54,9 +54,11 @@ export type CalibrationOverrides = Partial<Pick<Calibration, "particles" | "gene
 /** Defaults of the settings a file may leave out. */
 export const CALIBRATION_DEFAULTS = { particles: 100, generations: 5, replications: 1, seed: 1, scale: 2000, alpha: 0.5, minAcceptance: 0.02, minTolerance: 0 } as const;
 
-const KEYS = ["$comment", "name", "description", "scenario", "parameters", "targets", "particles", "generations", "replications", "seed", "scale", "alpha", "minAcceptance", "minTolerance"];
+const KEYS = ["$schema", "$comment", "name", "description", "scenario", "parameters", "targets", "particles", "generations", "replications", "seed", "scale", "alpha", "minAcceptance", "minTolerance"];
 const PARAMETER_KEYS = ["$comment", "path", "range", "prior", "why"];
 const TARGET_KEYS = ["$comment", "name", "metric", "group", "date", "relativeTo", "value", "tolerance", "source", "note"];
+/** The keys an error lists: the ones that mean something to relocsim ($schema and $comment are for editors and readers). */
+const listed = (keys: readonly string[]) => keys.filter((k) => !k.startsWith("$")).join(", ");
 
 /**
  * Check a calibration file's content completely (every problem at once, each naming its
@@ -69,7 +71,8 @@ export function checkCalibration(raw: unknown, overrides: CalibrationOverrides =
   const err = (field: string, value: unknown, expected: string, hint?: string) => errors.push(new InputError(field, value, expected, hint));
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new InputError("calibration file", raw, "an object with scenario, parameters and targets");
   const v = raw as Record<string, unknown>;
-  for (const k of Object.keys(v)) if (!KEYS.includes(k)) err(k, v[k], `one of the keys of a calibration file: ${KEYS.slice(1).join(", ")}`, hint(k, KEYS));
+  for (const k of Object.keys(v)) if (!KEYS.includes(k)) err(k, v[k], `one of the keys of a calibration file: ${listed(KEYS)}`, hint(k, KEYS));
+  for (const k of ["$schema", "$comment"]) if (v[k] !== undefined && typeof v[k] !== "string") err(k, v[k], "a string");
   const name = v.name === undefined ? "calibration" : v.name;
   if (typeof name !== "string" || !/^[A-Za-z0-9._-]+$/.test(name)) err("name", name, "letters, digits, '.', '_' or '-'");
   if (v.description !== undefined && typeof v.description !== "string") err("description", v.description, "a string");
@@ -83,7 +86,8 @@ export function checkCalibration(raw: unknown, overrides: CalibrationOverrides =
       const at = `parameters[${i}]`;
       if (p === null || typeof p !== "object" || Array.isArray(p)) return err(at, p, "an object {\"path\": …, \"range\"?: [lo, hi], \"prior\"?: …}");
       const o = p as Record<string, unknown>;
-      for (const k of Object.keys(o)) if (!PARAMETER_KEYS.includes(k)) err(`${at}.${k}`, o[k], `one of ${PARAMETER_KEYS.slice(1).join(", ")}`, hint(k, PARAMETER_KEYS));
+      for (const k of Object.keys(o)) if (!PARAMETER_KEYS.includes(k)) err(`${at}.${k}`, o[k], `one of ${listed(PARAMETER_KEYS)}`, hint(k, PARAMETER_KEYS));
+      for (const k of ["$comment", "why"]) if (o[k] !== undefined && typeof o[k] !== "string") err(`${at}.${k}`, o[k], "a string");
       try {
         const range = parameterRange(o.path, o.range, `${at}.path`);
         if (seen.has(range.path)) return err(`${at}.path`, o.path, "a parameter not listed before");
@@ -111,7 +115,8 @@ export function checkCalibration(raw: unknown, overrides: CalibrationOverrides =
       if (t === null || typeof t !== "object" || Array.isArray(t)) return err(at, t, "an object {\"metric\", \"date\", \"value\", \"tolerance\", \"source\"}");
       const o = t as Record<string, unknown>;
       const n = errors.length;
-      for (const k of Object.keys(o)) if (!TARGET_KEYS.includes(k)) err(`${at}.${k}`, o[k], `one of ${TARGET_KEYS.slice(1).join(", ")}`, hint(k, TARGET_KEYS));
+      for (const k of Object.keys(o)) if (!TARGET_KEYS.includes(k)) err(`${at}.${k}`, o[k], `one of ${listed(TARGET_KEYS)}`, hint(k, TARGET_KEYS));
+      for (const k of ["$comment", "note"]) if (o[k] !== undefined && typeof o[k] !== "string") err(`${at}.${k}`, o[k], "a string");
       if (typeof o.metric !== "string" || !(METRICS as readonly string[]).includes(o.metric)) err(`${at}.metric`, o.metric, "a metric name (see docs/ODD.md, 4.10)", typeof o.metric === "string" ? hint(o.metric, METRICS) : undefined);
       const group = o.group ?? "all";
       if (typeof group !== "string" || !(GROUPS as readonly string[]).includes(group)) err(`${at}.group`, group, `one of ${GROUPS.join(", ")}`);
@@ -188,7 +193,7 @@ export function calibrationHash(c: Calibration, scenarioHash: string): string {
 }
 
 function hint(word: string, candidates: readonly string[]): string | undefined {
-  const s = suggest(word, candidates.filter((c) => c !== "$comment"));
+  const s = suggest(word, candidates.filter((c) => !c.startsWith("$")));
   return s ? `did you mean "${s}"?` : undefined;
 }
 

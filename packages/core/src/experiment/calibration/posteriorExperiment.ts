@@ -6,6 +6,7 @@ import type { Experiment, Plan } from "../runExperiment.js";
 import { experimentTasks, type ExperimentTask } from "../experimentTasks.js";
 import { tQuantile } from "../studentT.js";
 import type { Posterior } from "./posteriorCsv.js";
+import { POSTERIOR_EFFECT_COLUMNS, type PosteriorEffect } from "../effectRow.js";
 
 /**
  * Replicates 2k and 2k+1 share posterior draw k: each replicate still has its own seed, so the
@@ -72,8 +73,7 @@ export function posteriorPlan(plan: Plan, posterior: Posterior, field: string): 
   return { runPlan: { ...plan, scenarios }, tasks, storePlan, draws };
 }
 
-/** Columns compare --posterior appends to effects.csv. */
-export const POSTERIOR_EFFECT_COLUMNS = ["parameter_variance", "stochastic_variance", "parameter_share", "draw_ci_low", "draw_ci_high"] as const;
+export { POSTERIOR_EFFECT_COLUMNS };
 
 /**
  * The split of an effect's variance over replicates into a parameter part and a stochastic
@@ -85,7 +85,7 @@ export const POSTERIOR_EFFECT_COLUMNS = ["parameter_variance", "stochastic_varia
  * replicates of one draw are not, so this is the interval that counts them right).
  * Needs at least two complete draws; cells are NaN otherwise.
  */
-export function varianceSplit(d: readonly number[]): { parameter_variance: number; stochastic_variance: number; parameter_share: number; draw_ci_low: number; draw_ci_high: number } {
+export function varianceSplit(d: readonly number[]): PosteriorEffect {
   const none = { parameter_variance: NaN, stochastic_variance: NaN, parameter_share: NaN, draw_ci_low: NaN, draw_ci_high: NaN };
   const pairs: Array<[number, number]> = [];
   for (let r = 0; r + 1 < d.length; r += REPLICATES_PER_DRAW) if (Number.isFinite(d[r]!) && Number.isFinite(d[r + 1]!)) pairs.push([d[r]!, d[r + 1]!]);
