@@ -70,6 +70,12 @@ describe("compare --posterior", () => {
     expect(s.parameter_share).toBeCloseTo(0.8, 1);
     expect(s.draw_ci_low).toBeLessThan(0);
     expect(s.draw_ci_high).toBeGreaterThan(0);
+    // Chance alone: mean ± t · √(1 / 8000), about ±0.022, inside the interval over draws (±0.06).
+    const half = (s.stochastic_ci_high - s.stochastic_ci_low) / 2;
+    expect(half).toBeGreaterThan(0.02);
+    expect(half).toBeLessThan(0.024);
+    expect(s.stochastic_ci_low).toBeGreaterThan(s.draw_ci_low);
+    expect(s.stochastic_ci_high).toBeLessThan(s.draw_ci_high);
     expect(Number.isNaN(varianceSplit([1, 2, 3]).parameter_variance)).toBe(true);
   });
 });

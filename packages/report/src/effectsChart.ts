@@ -22,13 +22,14 @@ export interface EffectsOptions {
 }
 
 /** The two intervals of a comparison run with --posterior, as the chart's legend names them. */
-export const POSTERIOR_INTERVALS = ["95% CI over replicates", "95% CI over posterior draws (with parameter uncertainty)"] as const;
+export const POSTERIOR_INTERVALS = ["95% CI from chance alone (parameters known)", "95% CI over posterior draws (with parameter uncertainty)"] as const;
 
 /**
  * Effects at the horizon: per outcome a panel with each scenario's mean paired difference
  * from the baseline (point) and its 95% confidence interval (rule), and a zero line. Effects of
- * a comparison run with --posterior (effects.csv has draw_ci_low, draw_ci_high) also show the
- * interval over posterior draws, as a thin line under the thick one over replicates.
+ * a comparison run with --posterior (effects.csv has draw_ci_low, draw_ci_high) show two: the
+ * interval over posterior draws (with parameter uncertainty) as a thin line under a thick one
+ * from chance alone (stochastic_ci_low/high; files of earlier versions: ci_low/high).
  */
 export function effectsChart(effects: readonly EffectRow[], options: EffectsOptions = {}): TopLevelSpec {
   const group = options.group ?? "all";
@@ -51,7 +52,10 @@ export function effectsChart(effects: readonly EffectRow[], options: EffectsOpti
     scenario: r.scenario, baseline: r.baseline, metric: r.metric, date: r.date, n: r.n,
     baseline_mean: r.baseline_mean, scenario_mean: r.scenario_mean,
     effect: r.effect, ci_low: r.ci_low, ci_high: r.ci_high,
-    ...(posterior && { draw_ci_low: r.draw_ci_low, draw_ci_high: r.draw_ci_high, parameter_share: r.parameter_share }),
+    ...(posterior && {
+      draw_ci_low: r.draw_ci_low, draw_ci_high: r.draw_ci_high, parameter_share: r.parameter_share,
+      chance_ci_low: r.stochastic_ci_low ?? r.ci_low, chance_ci_high: r.stochastic_ci_high ?? r.ci_high,
+    }),
   }));
   const dates = [...new Set(rows.map((r) => r.date))].sort();
   const color = {
@@ -71,7 +75,7 @@ export function effectsChart(effects: readonly EffectRow[], options: EffectsOpti
       subtitle: posterior
         ? [
             `Difference from ${baselines.join(", ")} at ${dates.join(", ")} (group: ${group}), each replicate run with a posterior draw; point: mean paired`,
-            `difference; thick line: 95% CI over ${replicationText(rows.map((r) => r.n))}; thin line: 95% CI over the draws, with parameter uncertainty.`,
+            `difference over ${replicationText(rows.map((r) => r.n))}; thick line: 95% CI from chance alone; thin line: 95% CI over the draws, with parameter uncertainty.`,
           ]
         : [
             `Difference from ${baselines.join(", ")} at ${dates.join(", ")} (group: ${group}); point: mean paired difference,`,
@@ -99,7 +103,7 @@ export function effectsChart(effects: readonly EffectRow[], options: EffectsOpti
           ...(posterior
             ? [
                 intervalRule("draw_ci_low", "draw_ci_high", POSTERIOR_INTERVALS[1], { y, color, xTitle, format }),
-                intervalRule("ci_low", "ci_high", POSTERIOR_INTERVALS[0], { y, color, xTitle, format }),
+                intervalRule("chance_ci_low", "chance_ci_high", POSTERIOR_INTERVALS[0], { y, color, xTitle, format }),
               ]
             : [
                 {
@@ -121,15 +125,18 @@ export function effectsChart(effects: readonly EffectRow[], options: EffectsOpti
               tooltip: [
                 { field: "scenario", type: "nominal", title: "Scenario" },
                 { field: "effect", type: "quantitative", title: "Effect", format },
-                { field: "ci_low", type: "quantitative", title: "95% CI low", format },
-                { field: "ci_high", type: "quantitative", title: "95% CI high", format },
                 ...(posterior
                   ? [
+                      { field: "chance_ci_low", type: "quantitative" as const, title: "95% CI from chance alone, low", format },
+                      { field: "chance_ci_high", type: "quantitative" as const, title: "95% CI from chance alone, high", format },
                       { field: "draw_ci_low", type: "quantitative" as const, title: "95% CI over draws, low", format },
                       { field: "draw_ci_high", type: "quantitative" as const, title: "95% CI over draws, high", format },
                       { field: "parameter_share", type: "quantitative" as const, title: "Share of variance from parameters", format: ".0%" },
                     ]
-                  : []),
+                  : [
+                      { field: "ci_low", type: "quantitative" as const, title: "95% CI low", format },
+                      { field: "ci_high", type: "quantitative" as const, title: "95% CI high", format },
+                    ]),
                 { field: "scenario_mean", type: "quantitative", title: "Scenario mean", format: info.format },
                 { field: "baseline_mean", type: "quantitative", title: "Baseline mean", format: info.format },
                 { field: "n", type: "quantitative", title: "Replications" },

@@ -39,7 +39,9 @@ export function effectsTable(effects: readonly EffectRow[], options: { group?: s
       const [lo, hi] = posterior ? [r.draw_ci_low ?? NaN, r.draw_ci_high ?? NaN] : [r.ci_low, r.ci_high];
       const clear = lo > 0 || hi < 0;
       const effect = escapeHtml(formatDifference(metric, r.effect));
-      const ci = Number.isFinite(r.ci_low) ? range(metric, r.ci_low, r.ci_high) : `no interval: ${escapeHtml(noIntervalReason(r.n))}`;
+      // Under --posterior the first interval is from chance alone (earlier files: over replicates).
+      const [clo, chi] = posterior && Number.isFinite(r.stochastic_ci_low) ? [r.stochastic_ci_low!, r.stochastic_ci_high!] : [r.ci_low, r.ci_high];
+      const ci = Number.isFinite(clo) ? `${posterior && Number.isFinite(r.stochastic_ci_low) ? "chance: " : ""}${range(metric, clo, chi)}` : `no interval: ${escapeHtml(noIntervalReason(r.n))}`;
       const draws = !posterior ? "" : Number.isFinite(r.draw_ci_low)
         ? `<br><span class="ci">draws: ${range(metric, r.draw_ci_low!, r.draw_ci_high!)}</span>${Number.isFinite(r.parameter_share) ? `<br><span class="ci">parameters: ${Math.round(r.parameter_share! * 100)}% of variance</span>` : ""}`
         : `<br><span class="ci">draws: no interval</span>`;
@@ -51,7 +53,7 @@ export function effectsTable(effects: readonly EffectRow[], options: { group?: s
   const dates = [...new Set(rows.map((r) => r.date))].sort().join(", ");
   const ns = [...new Set(rows.map((r) => r.n))].sort((a, b) => a - b).join(", ");
   const caption = posterior
-    ? `Effect of each scenario relative to the baseline at the horizon (${escapeHtml(dates)}, group: ${escapeHtml(group)}), each replicate run with a draw from the posterior (two replicates per draw, the same for every scenario): mean paired difference over ${escapeHtml(ns)} replications; below it the 95% confidence interval over the replicates (counted as independent), the 95% interval over the posterior draws (draws: it includes parameter uncertainty), and the share of the effect's variance due to the parameters rather than chance. Shares are in percentage points (pp). Bold: the interval over the draws excludes zero.`
+    ? `Effect of each scenario relative to the baseline at the horizon (${escapeHtml(dates)}, group: ${escapeHtml(group)}), each replicate run with a draw from the posterior (two replicates per draw, the same for every scenario): mean paired difference over ${escapeHtml(ns)} replications; below it the 95% confidence interval from chance alone (chance: the within-draw variance, the interval were the parameters known), the 95% interval over the posterior draws (draws: it includes parameter uncertainty), and the share of the effect's variance due to the parameters rather than chance. Shares are in percentage points (pp). Bold: the interval over the draws excludes zero.`
     : `Effect of each scenario relative to the baseline at the horizon (${escapeHtml(dates)}, group: ${escapeHtml(group)}): mean paired difference over ${escapeHtml(ns)} replications, 95% confidence interval below it. Shares are in percentage points (pp). Bold: the interval excludes zero.`;
   return `<table class="effects">
 <caption>${caption}</caption>

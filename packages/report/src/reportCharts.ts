@@ -36,7 +36,7 @@ const charts: [name: string, title: string, caption: string | ((input: ReportCha
     "effects", "Effects at the horizon",
     ({ effects }) =>
       effects?.some((e) => Number.isFinite(e.draw_ci_low))
-        ? "Mean paired difference from the baseline at the last step, each replicate run with a posterior draw: the thick line is the 95% confidence interval over the replicates, the thin line the 95% interval over the posterior draws, which includes parameter uncertainty; the dashed line is no effect."
+        ? "Mean paired difference from the baseline at the last step, each replicate run with a posterior draw: the thick line is the 95% confidence interval from chance alone (were the parameters known), the thin line the 95% interval over the posterior draws, which includes parameter uncertainty; the dashed line is no effect."
         : "Mean paired difference from the baseline at the last step, with its 95% confidence interval; the dashed line is no effect.",
     ({ effects, scenarios }) => effectsChart(effects ?? [], { scenarios }),
   ],

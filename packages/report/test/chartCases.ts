@@ -41,7 +41,7 @@ export function chartCases(): ChartCase[] {
     {
       name: "effectsChart-posterior",
       spec: effectsChart(fixturePosteriorEffects(effects)),
-      texts: ["Effects at the horizon", "Interval", "95% CI over replicates", "95% CI over posterior draws (with parameter uncertainty)", "Scenario"],
+      texts: ["Effects at the horizon", "Interval", "95% CI from chance alone (parameters known)", "95% CI over posterior draws (with parameter uncertainty)", "Scenario"],
     },
     {
       name: "incomeCompositionChart",

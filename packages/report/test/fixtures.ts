@@ -7,7 +7,7 @@
 import type { EffectRow, ScenarioInfo, TidyRow } from "../src/index.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { tQuantile } from "@relocsim/core/engine";
+import { POSTERIOR_EFFECT_COLUMNS, tQuantile } from "@relocsim/core/engine";
 
 export const scenarios: ScenarioInfo[] = [
   { name: "baseline", title: "Baseline", description: "Relocation with the default support package.", paperSections: ["3.1"] },
@@ -164,6 +164,7 @@ export function fixturePosteriorEffects(effects: readonly EffectRow[] = fixtureE
       ...e,
       parameter_variance: round(total * share), stochastic_variance: round(total * (1 - share)), parameter_share: share,
       draw_ci_low: round(e.effect - widen * half), draw_ci_high: round(e.effect + widen * half),
+      stochastic_ci_low: round(e.effect - 0.8 * half), stochastic_ci_high: round(e.effect + 0.8 * half),
     };
   });
 }
@@ -230,7 +231,7 @@ export function writeFixtureResults(dir: string, options: FixtureDirOptions = {}
   );
   if (options.effects ?? true) {
     const effects = (options.posterior ? fixturePosteriorEffects() : fixtureEffects()).filter((r) => keep(r.scenario));
-    const posterior = ["parameter_variance", "stochastic_variance", "parameter_share", "draw_ci_low", "draw_ci_high"] as const;
+    const posterior = POSTERIOR_EFFECT_COLUMNS;
     writeFileSync(
       join(dir, "effects.csv"),
       toCsv(["scenario", "baseline", "group", "metric", "step", "date", "n", "baseline_mean", "scenario_mean", "effect", "ci_low", "ci_high", ...(options.posterior ? posterior : [])], effects),

@@ -83,7 +83,7 @@ describe("reportHtml(input)", () => {
     const clear = e.draw_ci_low! > 0 || e.draw_ci_high! < 0;
     const effect = clear ? `<strong>${pp(e.effect)}</strong>` : pp(e.effect);
     expect(table).toContain(
-      `${effect}<br><span class="ci">${pp(e.ci_low)} to ${pp(e.ci_high)}</span><br><span class="ci">draws: ${pp(e.draw_ci_low!)} to ${pp(e.draw_ci_high!)}</span>` +
+      `${effect}<br><span class="ci">chance: ${pp(e.stochastic_ci_low!)} to ${pp(e.stochastic_ci_high!)}</span><br><span class="ci">draws: ${pp(e.draw_ci_low!)} to ${pp(e.draw_ci_high!)}</span>` +
         `<br><span class="ci">parameters: ${Math.round(e.parameter_share! * 100)}% of variance</span>`,
     );
     expect(table).toContain("Bold: the interval over the draws excludes zero.");

@@ -257,7 +257,7 @@ function posteriorPrintout(x: Experiment, show: readonly string[], file: string)
   const date = x.selection.dates[x.selection.dates.length - 1]!;
   const M = x.selection.metrics.length;
   const at = (m: string) => x.selection.groups.indexOf("all") * M + x.selection.metrics.indexOf(m);
-  const rows = [["outcome", "scenario", "effect", "95% CI over replicates", "95% CI over draws", "parameter share"]];
+  const rows = [["outcome", "scenario", "effect", "95% CI, chance only", "95% CI with parameter uncertainty", "parameter share"]];
   const f = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(4)) : "–");
   for (const m of show) {
     if (!x.selection.metrics.includes(m) || !x.selection.groups.includes("all")) continue;
@@ -267,15 +267,16 @@ function posteriorPrintout(x: Experiment, show: readonly string[], file: string)
       if (!e) continue;
       const v = x.stepValues(sc.name, step);
       const split = varianceSplit(v.map((row, r) => row[at(m)]! - b[r]![at(m)]!));
-      rows.push([m, sc.name, f(e.effect), `[${f(e.ci_low)}, ${f(e.ci_high)}]`, `[${f(split.draw_ci_low)}, ${f(split.draw_ci_high)}]`, Number.isFinite(split.parameter_share) ? `${(split.parameter_share * 100).toFixed(0)}%` : "–"]);
+      rows.push([m, sc.name, f(e.effect), `[${f(split.stochastic_ci_low)}, ${f(split.stochastic_ci_high)}]`, `[${f(split.draw_ci_low)}, ${f(split.draw_ci_high)}]`, Number.isFinite(split.parameter_share) ? `${(split.parameter_share * 100).toFixed(0)}%` : "–"]);
     }
   }
   const w = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return [
     "",
     `Parameter uncertainty (--posterior ${file}): replicates 2k and 2k+1 ran every scenario with posterior draw k. At ${date}, all households:`,
-    "CI over draws: Student t over the draws' mean paired differences; parameter share: the part of the paired differences'",
-    "variance due to the draw (law of total variance, the within-draw pairs giving the stochastic part). effects.csv has every row.",
+    "CI with parameter uncertainty: Student t over the draws' mean paired differences; chance only: from the within-draw variance",
+    "(the interval were the parameters known); parameter share: the part of the paired differences' variance due to the draw",
+    "(law of total variance). effects.csv has every row.",
     ...rows.map((r) => r.map((c, i) => c.padEnd(w[i]!)).join("  ")),
     "",
   ].join("\n");

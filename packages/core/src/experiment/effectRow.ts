@@ -28,10 +28,11 @@ export const EFFECT_COLUMNS = [
 
 /**
  * Columns `compare --posterior` appends to effects.csv (experiment/calibration/posteriorExperiment.ts):
- * the split of the effect's variance into a parameter and a stochastic part, and the 95%
- * interval over posterior draws, which counts parameter uncertainty.
+ * the split of the effect's variance into a parameter and a stochastic part, the 95% interval
+ * over posterior draws, which counts parameter uncertainty, and the 95% interval from chance
+ * alone (the within-draw variance: what the interval would be with the parameters known).
  */
-export const POSTERIOR_EFFECT_COLUMNS = ["parameter_variance", "stochastic_variance", "parameter_share", "draw_ci_low", "draw_ci_high"] as const;
+export const POSTERIOR_EFFECT_COLUMNS = ["parameter_variance", "stochastic_variance", "parameter_share", "draw_ci_low", "draw_ci_high", "stochastic_ci_low", "stochastic_ci_high"] as const;
 
 /** An effect's posterior columns (POSTERIOR_EFFECT_COLUMNS), NaN where undefined. */
 export type PosteriorEffect = Record<(typeof POSTERIOR_EFFECT_COLUMNS)[number], number>;

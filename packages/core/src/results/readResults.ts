@@ -92,8 +92,9 @@ export async function readResults(dir: string): Promise<Results> {
           cost_effectiveness_unit: intern(get("cost_effectiveness_unit")),
           cost_effectiveness_note: intern(get("cost_effectiveness_note")),
         }),
-        // compare --posterior's columns: a row has them all (empty cells where a split is undefined), or none.
-        ...(POSTERIOR_EFFECT_COLUMNS.every(has) && Object.fromEntries(POSTERIOR_EFFECT_COLUMNS.map((c) => [c, toNumber(get(c))]))),
+        // compare --posterior's columns: a row has them (empty cells where a split is undefined), or
+        // none; files of earlier versions lack the stochastic_ci columns.
+        ...(has(POSTERIOR_EFFECT_COLUMNS[0]) && Object.fromEntries(POSTERIOR_EFFECT_COLUMNS.filter(has).map((c) => [c, toNumber(get(c))]))),
       }))
     : undefined;
   const summary = await readJsonObject(join(dir, RESULT_FILES.summary));

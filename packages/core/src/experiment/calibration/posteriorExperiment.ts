@@ -83,10 +83,13 @@ export { POSTERIOR_EFFECT_COLUMNS };
  * Var(d) = Var_θ(E[d | θ]) + E_θ[Var(d | θ)] (the law of total variance). draw_ci: a 95%
  * Student-t interval over the draws' mean differences (the draws are independent; the
  * replicates of one draw are not, so this is the interval that counts them right).
+ * stochastic_ci: the mean of all d_r ± t(0.975, draws) · √(stochastic / n), the interval the
+ * same n replicates would give from chance alone, were the parameters known (the within-draw
+ * variance has one degree of freedom per pair).
  * Needs at least two complete draws; cells are NaN otherwise.
  */
 export function varianceSplit(d: readonly number[]): PosteriorEffect {
-  const none = { parameter_variance: NaN, stochastic_variance: NaN, parameter_share: NaN, draw_ci_low: NaN, draw_ci_high: NaN };
+  const none = { parameter_variance: NaN, stochastic_variance: NaN, parameter_share: NaN, draw_ci_low: NaN, draw_ci_high: NaN, stochastic_ci_low: NaN, stochastic_ci_high: NaN };
   const pairs: Array<[number, number]> = [];
   for (let r = 0; r + 1 < d.length; r += REPLICATES_PER_DRAW) if (Number.isFinite(d[r]!) && Number.isFinite(d[r + 1]!)) pairs.push([d[r]!, d[r + 1]!]);
   if (pairs.length < 2) return none;
@@ -99,7 +102,11 @@ export function varianceSplit(d: readonly number[]): PosteriorEffect {
   const mm = m.reduce((s, x) => s + x, 0) / m.length;
   const sd = Math.sqrt(m.reduce((s, x) => s + (x - mm) ** 2, 0) / (m.length - 1));
   const h = tQuantile(0.975, m.length - 1) * (sd / Math.sqrt(m.length));
-  return { parameter_variance: parameter, stochastic_variance: stochastic, parameter_share: total > 0 ? parameter / total : NaN, draw_ci_low: mm - h, draw_ci_high: mm + h };
+  const hs = tQuantile(0.975, pairs.length) * Math.sqrt(stochastic / all.length);
+  return {
+    parameter_variance: parameter, stochastic_variance: stochastic, parameter_share: total > 0 ? parameter / total : NaN,
+    draw_ci_low: mm - h, draw_ci_high: mm + h, stochastic_ci_low: mean - hs, stochastic_ci_high: mean + hs,
+  };
 }
 
 /**
