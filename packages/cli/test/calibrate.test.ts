@@ -119,6 +119,20 @@ describe("relocsim calibrate", () => {
     });
   }
 
+  it("relocsim validate checks a calibration file without running it: the shipped one passes, a bad one exits 2 naming each field", () => {
+    const ok = relocsim("validate", "scenarios/calibration.json");
+    expect(ok.stderr).toBe("");
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(new RegExp(`calibration 'historical': ${shipped.parameters.length} free parameters of 'historical', ${shipped.targets.length} targets up to 2021-12`));
+    const bad = join(dir, "bad-calibration.json");
+    writeFileSync(bad, JSON.stringify({ ...shipped, parameters: [{ path: "labour.nope" }], targets: [] }));
+    const r = relocsim("validate", bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('invalid parameters[0].path: "labour.nope"');
+    expect(r.stderr).toContain("invalid targets: []");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("calibrate refuses an --out it did not write", async () => {
     const o = join(dir, "foreign");
     rmSync(o, { recursive: true, force: true });

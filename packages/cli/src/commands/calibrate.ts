@@ -186,7 +186,7 @@ interface Lookup {
  * months before are the same, and the later ones cost time for nothing). Every target's month
  * must lie inside the horizon.
  */
-function planRuns(cal: Calibration, file: string): { base: ResolvedScenario; lookup: Lookup } {
+export function planRuns(cal: Calibration, file: string): { base: ResolvedScenario; lookup: Lookup } {
   const ref = cal.scenario;
   const full = resolveScenario({ name: ref.endsWith(".json") ? basename(ref, ".json") : ref, extends: ref }, { where: "scenario", file }).scenario;
   const start = full.params.horizon.start;

@@ -1,9 +1,10 @@
 import { isInputError } from "@relocsim/core";
-import { planExperiment, leaves, modelSpec } from "@relocsim/core/engine";
+import { planExperiment, leaves, modelSpec, checkCalibration } from "@relocsim/core/engine";
 import { loadComparison, loadDesign, designPoints, loadScenarioFile, parametersSet, readJsonFile, displayPath } from "@relocsim/scenarios";
 import { resolve } from "node:path";
 import { parse, helpText, type Flags } from "../args.js";
 import { withFile } from "./run.js";
+import { planRuns } from "./calibrate.js";
 
 const flags: Flags = {
   quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
@@ -14,11 +15,11 @@ const timeVarying = new Set(leaves(modelSpec).filter((l) => l.spec.kind === "num
 
 export const validateCommand = {
   name: "validate",
-  summary: "check scenario and comparison files without running them",
+  summary: "check scenario, comparison, design and calibration files without running them",
   help: () =>
     helpText(
       "relocsim validate <file.json> [<file.json> ...]",
-      "Check scenario files (parameters, ranges, time expressions over the whole horizon, `extends`)\nand comparison files (and every scenario they name) without running anything.\nEach problem names the file, the JSON path, the value and what was expected.",
+      "Check scenario files (parameters, ranges, time expressions over the whole horizon, `extends`),\ncomparison files (and every scenario they name), design files (relocsim sweep, sensitivity) and\ncalibration files (relocsim calibrate) without running anything.\nEach problem names the file, the JSON path, the value and what was expected.",
       flags,
       "Examples:\n  pnpm relocsim validate scenarios/historical.json\n  pnpm relocsim validate scenarios/*.json",
     ),
@@ -51,6 +52,13 @@ function check(file: string): string {
     const k = d.parameters.length;
     return `design '${d.name}': ${d.design.type}, ${designPoints(d.design, k)} points over ${k} parameter${k === 1 ? "" : "s"} of '${d.scenario.name}', ${d.outcomes.length} outcome${d.outcomes.length === 1 ? "" : "s"} at ${d.horizon}`;
   }
+  if (kind === "calibration") {
+    const shown = displayPath(resolve(file));
+    const c = withFile(shown, () => checkCalibration(json));
+    const { base } = withFile(shown, () => planRuns(c, resolve(file)));
+    const last = c.targets.map((t) => t.date).sort().at(-1);
+    return `calibration '${c.name}': ${c.parameters.length} free parameters of '${base.name}', ${c.targets.length} targets up to ${last}; ${c.particles} particles × ${c.replications} replication${c.replications === 1 ? "" : "s"}, up to ${c.generations} generations of ${c.scale.toLocaleString("en")} households`;
+  }
   if (kind === "comparison") {
     const c = loadComparison(file);
     const plan = withFile(displayPath(resolve(file)), () => planExperiment({ ...c.options, baseline: c.baseline, scenarios: c.scenarios, workers: 1 }));
@@ -65,12 +73,14 @@ function check(file: string): string {
 }
 
 /** A comparison has a baseline or scenarios; a JSON Schema declares the draft it follows. */
-export function fileKind(json: unknown): "comparison" | "scenario" | "schema" | "design" {
+export function fileKind(json: unknown): "comparison" | "scenario" | "schema" | "design" | "calibration" {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return "scenario";
   const v = json as Record<string, unknown>;
   if (typeof v.$schema === "string" && /json-schema\.org/.test(v.$schema)) return "schema";
   // A design file (relocsim sweep / sensitivity) names its design.
   if ("design" in v && "parameters" in v) return "design";
+  // A calibration file (relocsim calibrate) lists its targets.
+  if ("targets" in v && "parameters" in v) return "calibration";
   if ("scenarios" in v || "baseline" in v || (typeof v.$schema === "string" && /comparison\.schema\.json$/.test(v.$schema))) return "comparison";
   return "scenario";
 }
