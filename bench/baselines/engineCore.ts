@@ -1,4 +1,4 @@
-import { stream, type Random } from "../../packages/core/src/kernel/random.ts";
+import { keyed, type KeyedStream } from "../../packages/core/src/kernel/random.ts";
 import { BINS } from "../../packages/core/src/kernel/histogram.ts";
 import { F, GROUPS, NF, collectSite } from "../../packages/core/src/model/collect.ts";
 import { labourMarket } from "../../packages/core/src/model/labourMarket.ts";
@@ -19,7 +19,7 @@ export interface CoreTimings {
  * histogram: more than the baselines' collectors compute, so the ratio errs against the engine).
  */
 export class EngineCore {
-  private readonly streams: Random[];
+  private readonly draws: KeyedStream[];
   private readonly acc: Float64Array;
   private readonly hist = new Float64Array(GROUPS.length * BINS);
   private readonly groups = new Int32Array(3);
@@ -29,8 +29,8 @@ export class EngineCore {
 
   constructor(private readonly setup: CoreSetup) {
     const n = setup.sim.state.sites.count;
-    // Streams of their own (the warm-up used the engine's "labour" streams).
-    this.streams = Array.from({ length: n }, (_, s) => stream(setup.sim.seed, s, "bench-core-labour"));
+    // Keyed sources of their own (the warm-up used the engine's): labour, layoff and search draws.
+    this.draws = ["labour", "layoff", "search"].map((name) => keyed(setup.sim.seed, `bench-core-${name}`));
     this.acc = new Float64Array(n * NF);
   }
 
@@ -38,10 +38,12 @@ export class EngineCore {
     const { params: p, sim } = this.setup;
     const st = sim.state;
     const n = st.sites.count;
+    for (const d of this.draws) d.step(this.k);
     const c = coreContext(this.setup, this.k++);
     const ph = this.timings.phases;
     const t0 = performance.now();
-    for (let s = 0; s < n; s++) labourMarket(p, c, st, s, this.streams[s]!);
+    const [labour, layoff, search] = this.draws as [KeyedStream, KeyedStream, KeyedStream];
+    for (let s = 0; s < n; s++) labourMarket(p, c, st, s, labour, layoff, search);
     const t1 = performance.now();
     for (let s = 0; s < n; s++) income(p, c, st, s);
     const t2 = performance.now();

@@ -154,7 +154,7 @@ export function designManifest(run: DesignRun, file: string, command: string, ex
         seed: run.seed,
         replicates: run.replications,
         replicateSeeds: run.seeds,
-        commonRandomNumbers: "replicate r of every design point uses replicateSeed(seed, r); streams per (seed, site, process)",
+        commonRandomNumbers: "replicate r of every design point uses replicateSeed(seed, r); draws keyed by (seed, process, month, person/household/site, draw)",
         scale: run.households,
         outcomes: d.outcomes,
         group: d.group,

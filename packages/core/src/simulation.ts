@@ -9,7 +9,7 @@ import { checkFits, resolveScale, type Scale } from "./scale.js";
 import { stream } from "./kernel/random.js";
 import { shared, type State } from "./kernel/state.js";
 import { BINS } from "./kernel/histogram.js";
-import { savedStreamsLength, saveStreams, siteRange, stepSites, type SiteRange } from "./kernel/siteRange.js";
+import { siteRange, stepSites, type SiteRange } from "./kernel/siteRange.js";
 import { GROUPS, MEMBER_GROUPS, NF, NM, SITE_GROUPS, collectedGroups, siteGroups } from "./model/collect.js";
 import { METRICS } from "./model/metricTable.js";
 import { metricValues } from "./model/metricValues.js";
@@ -18,7 +18,7 @@ import { stepContext } from "./model/context.js";
 import { buildPopulation } from "./model/population.js";
 import { buildNetwork } from "./model/network.js";
 import { primeIncome } from "./model/income.js";
-import { CTL_DONE, CTL_ERROR, CTL_REQUEST, SAVE_STREAMS, STOP, readError } from "./kernel/workerProtocol.js";
+import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, readError } from "./kernel/workerProtocol.js";
 import { startWorker } from "./kernel/startWorker.js";
 import type { Worker } from "node:worker_threads";
 import type { TidyRow } from "./results/tidyRow.js";
@@ -106,8 +106,9 @@ function checkGroups(groups: unknown, field: string): readonly string[] {
 
 /**
  * Everything a simulation needs to continue where another stopped, besides its scenario: the
- * state columns, every site's random-stream positions and the values collected so far
- * (checkpoint/ writes it to a file and reads it back). Parameters are not in it: a step's
+ * state columns and the values collected so far (checkpoint/ writes it to a file and reads it
+ * back). Random draws need nothing: each is keyed by (seed, process, step, entity, draw), so the
+ * steps after a snapshot draw what they would have drawn. Parameters are not in it: a step's
  * parameters are the scenario's start values with its time expressions applied at that step.
  */
 export interface SimulationSnapshot {
@@ -119,8 +120,6 @@ export interface SimulationSnapshot {
   readonly groups: readonly string[];
   /** The live columns of a snapshot taken (valid until the simulation steps again). */
   readonly state: State;
-  /** Positions of every site's random streams (kernel/siteRange.ts saveStreams layout). */
-  readonly streams: Float64Array;
   /** Values of the steps done: values[(step * collected groups + g) * metrics + m]. */
   readonly values: Float64Array;
 }
@@ -172,9 +171,6 @@ class Engine implements Simulation {
   /** values[(step * groups + g) * metrics + m] */
   private readonly values: Float64Array;
   private readonly metricRow = new Float64Array(METRICS.length);
-  /** Positions of every site's random streams, as of step `streamsSaved` (workers write their sites'). */
-  private readonly streams: Float64Array;
-  private streamsSaved = -1;
 
   /** This run's copy of the parameters: time expressions change it each step. */
   readonly params: Params;
@@ -203,11 +199,9 @@ class Engine implements Simulation {
     this.groupAcc = new Float64Array(G * NF);
     this.groupHist = new Float64Array(G * BINS);
     this.values = new Float64Array(this.horizon * G * METRICS.length).fill(Number.NaN);
-    this.streams = shared(Float64Array, savedStreamsLength(PHASES, S.count));
     if (from) {
       this.stepsDone = from.stepsDone;
       this.values.set(from.values.subarray(0, from.stepsDone * G * METRICS.length));
-      this.streams.set(from.streams);
       // The parameters in force at the last step done (`params`); each step applies its own again.
       if (from.stepsDone > 0 && expressions.length) applyExpressions(params, expressions, timeScope(this.start, from.stepsDone - 1));
     } else {
@@ -226,8 +220,7 @@ class Engine implements Simulation {
     }
     cuts.push(S.count);
     const local = modelStep(params, expressions, this.start, this.state, this.siteAcc, new Float64Array(G * BINS), this.memberAcc);
-    const restore = from ? this.streams : undefined;
-    this.local = siteRange(PHASES, local, seed, cuts[0]!, cuts[1]!, new Float64Array(SCHEDULE.length), restore);
+    this.local = siteRange(PHASES, local, seed, cuts[0]!, cuts[1]!, new Float64Array(SCHEDULE.length));
     for (let k = 1; k < n; k++) {
       const ctl = shared(Int32Array, 4).fill(-1);
       ctl[CTL_ERROR] = 0;
@@ -237,7 +230,7 @@ class Engine implements Simulation {
       const data = { start: this.start, state: this.state, s0: cuts[k]!, s1: cuts[k + 1]!, siteAcc: this.siteAcc, memberAcc: this.memberAcc, hist, timings };
       // The resolved start values and the expressions' sources: the worker checks nothing again.
       const expressionSources = expressions.map(({ path, source }) => ({ path, source }));
-      const worker = startWorker(new URL("./stepWorker.js", import.meta.url), { ...data, params: scenario.params, expressions: expressionSources, seed, streams: this.streams, restore: Boolean(from), ctl, err });
+      const worker = startWorker(new URL("./stepWorker.js", import.meta.url), { ...data, params: scenario.params, expressions: expressionSources, seed, ctl, err });
       this.remote.push({ worker, ctl, err, hist, timings });
     }
   }
@@ -265,30 +258,14 @@ class Engine implements Simulation {
     }
     this.reduce(k);
     this.stepsDone++;
-    if (this.done) {
-      // Workers stop at the horizon: keep their streams' positions for a snapshot there (a branch point).
-      this.saveStreams();
-      this.close();
-    }
+    // Workers stop at the horizon (a snapshot there, a branch point, needs nothing from them).
+    if (this.done) this.close();
   }
 
   snapshot(): SimulationSnapshot {
     if (this.closed && !this.done) throw new InputError("simulation", "closed", "a simulation that has not been closed (to take a snapshot)");
     const values = this.values.subarray(0, this.stepsDone * this.collected.length * METRICS.length);
-    return { seed: this.seed, replicate: this.replicate, households: this.households, stepsDone: this.stepsDone, groups: this.groups, state: this.state, streams: this.saveStreams(), values };
-  }
-
-  /** Every site's stream positions now: this thread's range, then each worker's on request. */
-  private saveStreams(): Float64Array {
-    if (this.streamsSaved === this.stepsDone) return this.streams;
-    saveStreams(this.local, this.streams);
-    for (const r of this.remote) {
-      Atomics.store(r.ctl, CTL_REQUEST, SAVE_STREAMS);
-      Atomics.notify(r.ctl, CTL_REQUEST);
-    }
-    for (const r of this.remote) this.wait(r, SAVE_STREAMS);
-    this.streamsSaved = this.stepsDone;
-    return this.streams;
+    return { seed: this.seed, replicate: this.replicate, households: this.households, stepsDone: this.stepsDone, groups: this.groups, state: this.state, values };
   }
 
   private wait(r: RemoteRange, k: number): void {

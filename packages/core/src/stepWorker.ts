@@ -1,17 +1,17 @@
 import { workerData } from "node:worker_threads";
 import type { Params } from "./params/types.js";
 import { compileExpression } from "./params/expressions.js";
-import { saveStreams, siteRange, stepSites } from "./kernel/siteRange.js";
+import { siteRange, stepSites } from "./kernel/siteRange.js";
 import type { State } from "./kernel/state.js";
-import { CTL_DONE, CTL_ERROR, CTL_REQUEST, SAVE_STREAMS, STOP, writeError } from "./kernel/workerProtocol.js";
+import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, writeError } from "./kernel/workerProtocol.js";
 import { PHASES, modelStep } from "./model/schedule.js";
 
 /**
  * A worker thread that steps one range of sites of a simulation whose state lives in shared
  * memory. It receives the scenario's resolved start values and recompiles its time expressions
- * from their sources (checked once, by the main thread), owns the random streams of its
- * sites (continuing saved positions when the simulation resumes a checkpoint), and waits on a
- * shared control word for each step request (or a request to save the streams' positions). Like simulation.ts, it puts
+ * from their sources (checked once, by the main thread), keeps its own keyed random sources
+ * (their draws depend on the seed, step and entity alone, so a resumed run needs nothing more),
+ * and waits on a shared control word for each step request. Like simulation.ts, it puts
  * the kernel and the model's schedule together.
  */
 const d = workerData as {
@@ -27,25 +27,19 @@ const d = workerData as {
   memberAcc: Float64Array | null;
   hist: Float64Array;
   timings: Float64Array;
-  /** Positions of every site's streams (this worker writes its sites' on SAVE_STREAMS). */
-  streams: Float64Array;
-  /** Continue the streams from `streams` rather than from their seeds. */
-  restore: boolean;
   ctl: Int32Array;
   err: Uint8Array;
 };
 
 try {
   const expressions = d.expressions.map((e) => compileExpression(e.path, e.source));
-  const range = siteRange(PHASES, modelStep(d.params, expressions, d.start, d.state, d.siteAcc, d.hist, d.memberAcc), d.seed, d.s0, d.s1, d.timings, d.restore ? d.streams : undefined);
+  const range = siteRange(PHASES, modelStep(d.params, expressions, d.start, d.state, d.siteAcc, d.hist, d.memberAcc), d.seed, d.s0, d.s1, d.timings);
   let last = -1;
   for (;;) {
     Atomics.wait(d.ctl, CTL_REQUEST, last);
     const req = Atomics.load(d.ctl, CTL_REQUEST);
     if (req === STOP) break;
-    // Two saves in a row never reach here twice (the request word is unchanged), nor need to: no step came between.
-    if (req === SAVE_STREAMS) saveStreams(range, d.streams);
-    else stepSites(range, req);
+    stepSites(range, req);
     last = req;
     Atomics.store(d.ctl, CTL_DONE, req);
     Atomics.notify(d.ctl, CTL_DONE);

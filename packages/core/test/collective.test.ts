@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { mean, sampleStandardDeviation } from "simple-statistics";
 import { collectiveAssets } from "../src/model/collective.js";
 import { Residence } from "../src/kernel/state.js";
-import { stream, type Random } from "../src/kernel/random.js";
+import { stream, unkeyed, type KeyedRandom } from "../src/kernel/random.js";
 import type { Simulation } from "../src/index.js";
 import { always, contextAt, householdsOf, sim } from "./helpers.js";
 
@@ -14,7 +14,7 @@ const lever = { enabled: true, governmentPerHousehold: 6000, enterprisePerHouseh
  * from opening; `onMonth` sees the month and the capital before it (after the last month's
  * dividend is read, so `S.dividend` is the previous month's).
  */
-function runFund(s: Simulation, months: number, r: Random, onMonth?: (m: number, capital: number) => void): void {
+function runFund(s: Simulation, months: number, r: KeyedRandom, onMonth?: (m: number, capital: number) => void): void {
   const S = s.state.sites;
   const H = s.state.households;
   for (const h of householdsOf(s.state, 0)) H.residence[h] = Residence.Resident;
@@ -105,7 +105,7 @@ describe("collectiveAssets(p, c, st, s, r)", () => {
     let paidAll = 0, expectedAll = 0;
     for (let d = 0; d < 300; d++) {
       let expected = 0, paid = 0;
-      const r = stream(d, 0, "collective-test");
+      const r = unkeyed(stream(d, 0, "collective-test"));
       runFund(s, 12 * years, r, (m, capital) => {
         paid += S.dividend[0]! * members;
         expected += (m === 0 ? 9500 * members : capital) * (0.06 / 12);
@@ -130,7 +130,7 @@ describe("collectiveAssets(p, c, st, s, r)", () => {
         const S = s.state.sites;
         const H = s.state.households;
         const hh = householdsOf(s.state, 0);
-        const r = stream(seed, 0, "collective-test");
+        const r = unkeyed(stream(seed, 0, "collective-test"));
         let paid = 0, returns = 0, invested = 0;
         const open = S.openStep[0]!;
         for (let m = 0; m < months; m++) {

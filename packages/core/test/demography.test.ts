@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { crowding, demography, updateCare } from "../src/model/demography.js";
 import { Emp, Residence, removePerson, type State } from "../src/kernel/state.js";
+import { unkeyed } from "../src/kernel/random.js";
 import { always, contextAt, members, never, sim } from "./helpers.js";
 
 /** No births, marriages or deaths unless a test asks for them. */
@@ -152,7 +153,7 @@ describe("demography(p, c, st, s, r)", () => {
       P.age[son] = 24;
       P.birthMonth[son] = c.month;
       const size = H.size[h]!;
-      demography(s.params, c, st, 0, always, () => draw);
+      demography(s.params, c, st, 0, always, unkeyed(() => draw));
       return { change: H.size[h]! - size, splits: st.sites.splits[0]!, sonHere: P.alive[son] === 1 && P.household[son] === h };
     };
     // logistic(logit(0.3)) = 0.3 uncrowded; logistic(logit(0.3) + 4 · 0.2) = 0.49 crowded.

@@ -6,7 +6,7 @@ import { mean, sampleStandardDeviation } from "simple-statistics";
 import { createSimulation, type Simulation } from "../src/index.js";
 import { stepContext, type StepContext } from "../src/model/context.js";
 import { parseMonth, timeScope } from "../src/params/resolve.js";
-import type { Random } from "../src/kernel/random.js";
+import { unkeyed, type KeyedRandom, type Random } from "../src/kernel/random.js";
 import type { State } from "../src/kernel/state.js";
 
 /** A simulation of `households` households (default 300) with the given parameter input. */
@@ -20,13 +20,13 @@ export function contextAt(s: Simulation, step: number): StepContext {
 }
 
 /** Every draw is 0: every probability event happens (and normal draws are 0, Poisson draws 0). */
-export const always: Random = () => 0;
+export const always = unkeyed(() => 0);
 /** Every draw is just below 1: no probability event happens. */
-export const never: Random = () => 0.999999;
+export const never = unkeyed(() => 0.999999);
 /** The given draws in order, then `rest` forever. */
-export function scripted(draws: number[], rest = 0.999999): Random {
+export function scripted(draws: number[], rest = 0.999999): Random & KeyedRandom {
   let i = 0;
-  return () => (i < draws.length ? draws[i++]! : rest);
+  return unkeyed(() => (i < draws.length ? draws[i++]! : rest));
 }
 
 /** Member person ids of household h, following its linked list. */

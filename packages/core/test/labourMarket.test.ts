@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { earnings, labourMarket } from "../src/model/labourMarket.js";
 import { skillFactor } from "../src/model/context.js";
 import { Emp, Land, Residence, type State } from "../src/kernel/state.js";
-import { monthly, stream, type Random } from "../src/kernel/random.js";
+import { monthly, stream, unkeyed, type KeyedRandom } from "../src/kernel/random.js";
 import type { Simulation } from "../src/index.js";
 import { always, contextAt, members, never, sim } from "./helpers.js";
 
@@ -35,6 +35,11 @@ function quietSite(s: Simulation): number[] {
 
 const at = (s: Simulation) => contextAt(s, s.state.sites.openStep[0]! + 1);
 
+/** labourMarket on site 0 with one sequential source for its labour, layoff and search draws, in the order it makes them. */
+function step(s: Simulation, r: KeyedRandom, st: State = s.state, c = at(s)): void {
+  labourMarket(s.params, c, st, 0, r, r, r);
+}
+
 function put(st: State, q: number, e: number, tenure = 5, skill = 0.3): void {
   st.persons.emp[q] = e;
   st.persons.tenure[q] = tenure;
@@ -48,7 +53,7 @@ function replicate(s: Simulation, reps: number, count: (st: State) => number): {
   const tenure = P.tenure.slice();
   const xs: number[] = [];
   for (let k = 0; k < reps; k++) {
-    labourMarket(s.params, at(s), s.state, 0, stream(k, 0, "labour-test"));
+    step(s, unkeyed(stream(k, 0, "labour-test")));
     xs.push(count(s.state));
     P.emp.set(emp);
     P.tenure.set(tenure);
@@ -67,7 +72,7 @@ describe("labourMarket(p, c, st, s, r)", () => {
     const states = [Emp.Unemployed, Emp.Local, Emp.Migrant, Emp.SelfEmployed];
     qs.slice(0, 8).forEach((q, i) => put(s.state, q, states[i % 4]!, 5));
     s.state.sites.marketJobs[0] = 10;
-    labourMarket(s.params, at(s), s.state, 0, never);
+    step(s, never);
     expect(qs.slice(0, 8).map((q) => s.state.persons.emp[q])).toEqual(qs.slice(0, 8).map((_, i) => states[i % 4]));
     expect(qs.slice(0, 8).map((q) => s.state.persons.tenure[q])).toEqual(new Array(8).fill(6));
   });
@@ -159,21 +164,21 @@ describe("labourMarket(p, c, st, s, r)", () => {
     st.households.landStatus[h] = Land.Kept;
     st.households.land[h] = 3;
     put(st, q, Emp.Migrant);
-    labourMarket(s.params, at(s), st, 0, always);
+    step(s, always);
     expect(st.persons.emp[q]).toBe(Emp.Farming);
     st.households.landStatus[h] = Land.Lost;
-    labourMarket(s.params, at(s), st, 0, never);
+    step(s, never);
     expect(st.persons.emp[q]).toBe(Emp.Unemployed);
   });
 
   it("entrepreneurshipSupport: a rent-free business survives a draw that closes one paying full rent", () => {
     const u = monthly(0.3) * 0.6;
-    const draw: Random = () => u;
+    const draw = unkeyed(() => u);
     for (const [enabled, survives] of [[false, false], [true, true]] as const) {
       const s = sim({ labour: { businessFailureEarly: 0.3 }, policies: { entrepreneurshipSupport: { enabled, rentReduction: 1 } } });
       const q = quietSite(s)[0]!;
       put(s.state, q, Emp.SelfEmployed, 10);
-      labourMarket(s.params, at(s), s.state, 0, draw);
+      step(s, draw);
       expect(s.state.persons.emp[q] === Emp.SelfEmployed).toBe(survives);
     }
   });
@@ -181,13 +186,13 @@ describe("labourMarket(p, c, st, s, r)", () => {
   it("entrepreneurshipSupport: start-up knowledge turns a searcher's draw into a business start", () => {
     // The draw lies between the base start-up probability and the boosted one.
     const base = monthly(0.01) * (0.5 + 0.3);
-    const draw: Random = () => 1.5 * base;
+    const draw = unkeyed(() => 1.5 * base);
     const outcome = (enabled: boolean) => {
       const s = sim({ labour: { startupRate: 0.01 }, policies: { entrepreneurshipSupport: { enabled, startupKnowledgeBoost: 1 } } });
       const q = quietSite(s)[0]!;
       put(s.state, q, Emp.Unemployed, 5, 0.3);
       s.state.households.savings[s.state.persons.household[q]!] = 1e6; // the start-up capital does not bind
-      labourMarket(s.params, at(s), s.state, 0, draw);
+      step(s, draw);
       return s.state.persons.emp[q];
     };
     expect(outcome(true)).toBe(Emp.SelfEmployed);
@@ -203,7 +208,7 @@ describe("labourMarket(p, c, st, s, r)", () => {
       put(s.state, q, Emp.Unemployed, 5, 0.3);
       s.state.households.savings[h] = 3000;
       const c = at(s);
-      labourMarket(s.params, c, s.state, 0, always);
+      step(s, always, s.state, c);
       return { emp: s.state.persons.emp[q], savings: s.state.households.savings[h]!, own: 10000 * 0.2 * c.priceIndex };
     };
     const without = start(false);
@@ -219,7 +224,7 @@ describe("labourMarket(p, c, st, s, r)", () => {
     const qs = quietSite(s).slice(0, 10);
     for (const q of qs) put(s.state, q, Emp.Unemployed, 0);
     s.state.sites.marketJobs[0] = 10;
-    labourMarket(s.params, at(s), s.state, 0, always);
+    step(s, always);
     expect(qs.every((q) => s.state.persons.emp[q] === Emp.Unemployed)).toBe(true);
   });
 });

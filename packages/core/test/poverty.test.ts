@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { poverty, povertyStandard } from "../src/model/poverty.js";
 import { income } from "../src/model/income.js";
 import { Emp, Residence } from "../src/kernel/state.js";
-import type { Random } from "../src/kernel/random.js";
+import { unkeyed } from "../src/kernel/random.js";
 import type { Simulation } from "../src/index.js";
 import type { StepContext } from "../src/model/context.js";
 import { always, contextAt, householdsOf, members, never, sim } from "./helpers.js";
@@ -212,7 +212,7 @@ describe("poverty(): dynamic monitoring against relapse (from monitoringFrom)", 
 
   it("detects at-risk households faster with effectiveGovernance and inside a staffed grid (gridManagement)", () => {
     // A draw above the base detection probability (0.12) and below the sped-up ones.
-    const draw: Random = () => 0.15;
+    const draw = unkeyed(() => 0.15);
     const detected = (policies: Record<string, unknown>, inGrid = true) => {
       const s = sim({ poverty: { detectionRate: 0.12 }, policies });
       const h = householdsOf(s.state, 0)[0]!;

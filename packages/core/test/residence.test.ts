@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { residence } from "../src/model/residence.js";
 import { Emp, Land, Registration, Residence } from "../src/kernel/state.js";
-import { monthly, type Random } from "../src/kernel/random.js";
+import { monthly, unkeyed } from "../src/kernel/random.js";
 import { crowding } from "../src/model/demography.js";
 import type { Simulation } from "../src/index.js";
 import { always, contextAt, householdsOf, members, never, scripted, sim, siteWhere } from "./helpers.js";
@@ -190,7 +190,7 @@ describe("residence(p, c, st, s, r)", () => {
       const H = s.state.households;
       const h = alone(s, Residence.Returned);
       const c = at(s, 0, 24);
-      residence(s.params, c, s.state, 0, () => u);
+      residence(s.params, c, s.state, 0, unkeyed(() => u));
       expect(H.residence[h]).toBe(state);
       if (state === Residence.Resident) {
         expect(H.moveStep[h]).toBe(c.step);
@@ -201,7 +201,7 @@ describe("residence(p, c, st, s, r)", () => {
 
   it("a savings buffer delays returns: depleted savings under income pressure raise the return hazard (returnHardship)", () => {
     // A draw between the hazard without pressure and the hazard × exp(1).
-    const draw: Random = () => monthly(0.01) * 2;
+    const draw = unkeyed(() => monthly(0.01) * 2);
     for (const [savings, returned] of [[1e6, false], [0, true]] as const) {
       const s = sim({ residence: { returnRate: 0.01, returnHardship: 1 } });
       const H = s.state.households;
@@ -215,7 +215,7 @@ describe("residence(p, c, st, s, r)", () => {
 
   it("returns residents to origin at a hazard raised by low integration", () => {
     // A draw just above the base monthly hazard: taken only when integration is below 0.5.
-    const draw: Random = () => monthly(0.01) * 1.4;
+    const draw = unkeyed(() => monthly(0.01) * 1.4);
     for (const [integ, returned] of [[0.5, false], [0.3, true]] as const) {
       const s = sim({ residence: { returnRate: 0.01, returnDissatisfaction: 3 } });
       const H = s.state.households;
@@ -227,7 +227,7 @@ describe("residence(p, c, st, s, r)", () => {
   });
 
   it("pulls residents with land at origin back, half as much under dualRegistration (landPullRelief)", () => {
-    const draw: Random = () => monthly(0.01) * 1.6;
+    const draw = unkeyed(() => monthly(0.01) * 1.6);
     for (const [dual, returned] of [[false, true], [true, false]] as const) {
       const s = sim({ residence: { returnRate: 0.01, returnLandPull: 0.8 }, policies: { dualRegistration: { enabled: dual, landPullRelief: 0.5 } } });
       const H = s.state.households;
@@ -249,7 +249,7 @@ describe("residence(p, c, st, s, r)", () => {
       const H = s.state.households;
       const h = alone(s, Residence.Resident);
       H.area[h] = 12.5 * H.size[h]!;
-      residence(s.params, at(s, 0, 6), s.state, 0, () => u);
+      residence(s.params, at(s, 0, 6), s.state, 0, unkeyed(() => u));
       expect(H.residence[h]).toBe(state);
     }
   });

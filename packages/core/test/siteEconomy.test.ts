@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localJobs, siteEconomy } from "../src/model/siteEconomy.js";
-import { stream } from "../src/kernel/random.js";
+import { stream, unkeyed } from "../src/kernel/random.js";
 import type { Simulation } from "../src/index.js";
 import { always, contextAt, sim } from "./helpers.js";
 
@@ -14,7 +14,7 @@ function urbanSite(s: Simulation): { site: number; open: number; n: number } {
 /** Run siteEconomy for site k at months m = 0..last after its opening (with draws r), returning the site table. */
 function throughMonth(s: Simulation, k: number, last: number, r = always) {
   const open = s.state.sites.openStep[k]!;
-  for (let m = 0; m <= last; m++) siteEconomy(s.params, contextAt(s, open + m), s.state, k, r);
+  for (let m = 0; m <= last; m++) siteEconomy(s.params, contextAt(s, open + m), s.state, k, r, r);
   return s.state.sites;
 }
 
@@ -22,7 +22,7 @@ describe("siteEconomy(p, c, st, s, r)", () => {
   it("leaves a site alone before it opens", () => {
     const s = sim();
     const { site, open } = urbanSite(s);
-    siteEconomy(s.params, contextAt(s, open - 1), s.state, site, always);
+    siteEconomy(s.params, contextAt(s, open - 1), s.state, site, always, always);
     const S = s.state.sites;
     expect([S.marketJobs[site], S.supportJobs[site], S.promotionJobs[site], S.serviceQuality[site], S.safety[site]]).toEqual([0, 0, 0, 0, 0]);
   });
@@ -35,7 +35,7 @@ describe("siteEconomy(p, c, st, s, r)", () => {
     // No shock: a draw of 0 gives a standard normal of 0.
     expect(S.marketJobs[site]).toBeCloseTo(0.5 * base + (0.12 / 12) * 0.5 * base, 9);
     S.marketJobs[site] = 0;
-    siteEconomy(s.params, contextAt(s, S.openStep[site]! + 5), s.state, site, always);
+    siteEconomy(s.params, contextAt(s, S.openStep[site]! + 5), s.state, site, always, always);
     expect(S.marketJobs[site]).toBeCloseTo(0.01 * base, 9);
   });
 
@@ -70,11 +70,11 @@ describe("siteEconomy(p, c, st, s, r)", () => {
   it("talentIntroduction: enterprises arrive and close, a whole number of them, only with the lever", () => {
     const on = sim({ policies: { talentIntroduction: { enabled: true, enterprisesPerYearPer1000Households: 20 } } }, 2000);
     const { site } = urbanSite(on);
-    const r = stream(1, site, "economy");
+    const r = unkeyed(stream(1, site, "economy"));
     const firms: number[] = [];
     const open = on.state.sites.openStep[site]!;
     for (let m = 0; m < 120; m++) {
-      siteEconomy(on.params, contextAt(on, open + m), on.state, site, r);
+      siteEconomy(on.params, contextAt(on, open + m), on.state, site, r, r);
       firms.push(on.state.sites.talentFirms[site]!);
     }
     expect(firms.every((f) => Number.isInteger(f) && f >= 0)).toBe(true);

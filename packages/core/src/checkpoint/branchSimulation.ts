@@ -7,8 +7,8 @@ import type { ResumeOptions } from "./resumeSimulation.js";
 
 /**
  * A what-if branch: `scenario` continues from the state another scenario's run saved in a
- * checkpoint (the population as of that month, its random streams, the rows collected so
- * far), its own parameters and time expressions in force from the next step on. Refused
+ * checkpoint (the population as of that month and the rows collected so far), its own
+ * parameters and time expressions in force from the next step on. Refused
  * when the two scenarios' populations differ (a `population.*` parameter or `horizon.start`):
  * the saved state was built for the other one.
  */

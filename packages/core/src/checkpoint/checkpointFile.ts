@@ -5,13 +5,20 @@ import type { ColumnInfo, StateShape } from "./stateColumns.js";
 
 /**
  * A checkpoint file: MAGIC, the header's length (uint32, little-endian), the header (JSON),
- * the body (the state's columns, the stream positions, the collected values, raw bytes in the
- * header's order), then the sha256 of everything before it, so any truncation or corruption
+ * the body (the state's columns and the collected values, raw bytes in the header's order), then the sha256 of everything before it, so any truncation or corruption
  * is found before a byte is used.
  */
 export const MAGIC = Buffer.from("relocsim checkpoint\n");
-/** Bumped whenever the layout or meaning of a checkpoint changes: older files are refused. */
-export const CHECKPOINT_FORMAT = 1;
+/**
+ * Bumped whenever the layout or meaning of a checkpoint changes: older files are refused.
+ * 2: random draws keyed by entity, so no stream positions (format 1 saved them), and a
+ * person key column (persons.key).
+ */
+export const CHECKPOINT_FORMAT = 2;
+/** Why a file of an older format cannot be continued, by format. */
+const OLDER: Record<number, string> = {
+  1: "it was written before random draws were keyed by entity (format 1 saved stream positions) and cannot continue identically: run the scenario again from the start",
+};
 const DIGEST = 32;
 
 export interface CheckpointHeader {
@@ -29,7 +36,6 @@ export interface CheckpointHeader {
   every?: number;
   shape: StateShape;
   columns: ColumnInfo[];
-  streams: { names: string[]; length: number };
   /** The values' layout (collected groups × metrics per step); `reported`: the groups the run reports, when not the site groups. */
   values: { groups: string[]; metrics: string[]; length: number; reported?: string[] };
   bodyBytes: number;
@@ -114,7 +120,7 @@ export function readCheckpointFile(file: string, field: string, targetsFor: (hea
     const hash = createHash("sha256");
     for (let at = 0; at < total - DIGEST; at += CHUNK) hash.update(read(at, Math.min(CHUNK, total - DIGEST - at)));
     if (!hash.digest().equals(read(total - DIGEST, DIGEST))) refuse("it is corrupt (its sha256 checksum does not match)");
-    if (header.format !== CHECKPOINT_FORMAT) refuse(`it has format ${JSON.stringify(header.format)}; this relocsim reads format ${CHECKPOINT_FORMAT}`);
+    if (header.format !== CHECKPOINT_FORMAT) refuse(`it has format ${JSON.stringify(header.format)}; this relocsim reads format ${CHECKPOINT_FORMAT}${typeof header.format === "number" && OLDER[header.format] ? `: ${OLDER[header.format]}` : ""}`);
     const targets = targetsFor(header);
     if (targets.reduce((n, t) => n + t.length, 0) !== header.bodyBytes) refuse("its body length does not match its columns");
     let at = bodyAt;

@@ -3,9 +3,7 @@ import { resolveScenario, type ResolvedScenario } from "../resolvedScenario.js";
 import type { SimulationSnapshot } from "../simulation.js";
 import { GROUPS, SITE_GROUPS, collectedGroups } from "../model/collect.js";
 import { METRICS } from "../model/metricTable.js";
-import { PHASES } from "../model/schedule.js";
 import type { State } from "../kernel/state.js";
-import { savedStreamsLength, streamNames } from "../kernel/siteRange.js";
 import { readCheckpointFile } from "./checkpointFile.js";
 import { allocState, stateColumns } from "./stateColumns.js";
 import { CORE_VERSION } from "./coreVersion.js";
@@ -29,7 +27,6 @@ export function readCheckpoint(file: string, options: { field?: string } = {}): 
     throw new InputError(field, file, "a checkpoint this relocsim can continue", why);
   };
   let state: State | undefined;
-  let streams = new Float64Array(0);
   let values = new Float64Array(0);
   let reported: string[] = [];
   const h = readCheckpointFile(file, field, (h) => {
@@ -38,7 +35,6 @@ export function readCheckpoint(file: string, options: { field?: string } = {}): 
     const columns = stateColumns(state);
     const layout = (cs: ReadonlyArray<{ name: string; type: string; length: number }>) => cs.map((c) => `${c.name}:${c.type}:${c.length}`).join(",");
     if (layout(columns) !== layout(h.columns)) refuse("its state columns differ from this relocsim's");
-    if (h.streams.names.join(",") !== streamNames(PHASES).join(",") || h.streams.length !== savedStreamsLength(PHASES, h.shape.sites)) refuse("its random streams differ from this relocsim's");
     reported = h.values.reported ?? [...SITE_GROUPS];
     const unknown = reported.find((g) => !(GROUPS as readonly string[]).includes(g));
     if (unknown !== undefined) refuse(`it reports group '${unknown}', which this relocsim does not know`);
@@ -46,13 +42,12 @@ export function readCheckpoint(file: string, options: { field?: string } = {}): 
     if (h.values.groups.join(",") !== kept.join(",") || h.values.metrics.join(",") !== METRICS.join(",") || h.values.length !== h.stepsDone * kept.length * METRICS.length) {
       refuse("its groups or metrics differ from this relocsim's");
     }
-    streams = new Float64Array(h.streams.length);
     values = new Float64Array(h.values.length);
-    return [...columns.map((c) => c.array), streams, values].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    return [...columns.map((c) => c.array), values].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   });
   const s = h.scenario;
   const scenario = resolveScenario({ name: s.name, title: s.title, description: s.description, paperSections: s.paperSections, params: s.input } as Record<string, unknown>);
   if (scenario.hash !== s.hash) refuse(`its scenario '${s.name}' resolves to hash ${scenario.hash}, not the recorded ${s.hash}`);
-  const snapshot: SimulationSnapshot = { seed: h.seed, replicate: h.replicate, households: h.households, stepsDone: h.stepsDone, groups: reported, state: state!, streams, values };
+  const snapshot: SimulationSnapshot = { seed: h.seed, replicate: h.replicate, households: h.households, stepsDone: h.stepsDone, groups: reported, state: state!, values };
   return { scenario, snapshot, ...(h.every === undefined ? {} : { every: h.every }) };
 }

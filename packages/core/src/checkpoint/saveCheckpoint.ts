@@ -4,8 +4,6 @@ import { InputError } from "../errors.js";
 import { snapshotSimulation, type Simulation } from "../simulation.js";
 import { SITE_GROUPS, collectedGroups } from "../model/collect.js";
 import { METRICS } from "../model/metricTable.js";
-import { PHASES } from "../model/schedule.js";
-import { streamNames } from "../kernel/siteRange.js";
 import { writeFailure } from "../results/writeFailure.js";
 import { CHECKPOINT_FORMAT, frame, looksLikeCheckpoint, type CheckpointHeader } from "./checkpointFile.js";
 import { stateColumns, stateShape } from "./stateColumns.js";
@@ -19,8 +17,9 @@ export interface SaveCheckpointOptions {
 }
 
 /**
- * Write the whole state of a simulation between steps (every column, every random stream's
- * position, the values collected so far, its scenario and seed) to `file`, atomically: a
+ * Write the whole state of a simulation between steps (every column, the values collected so
+ * far, its scenario and seed; random draws are keyed by step and entity, so there are no stream
+ * positions to save) to `file`, atomically: a
  * temporary file next to it is written, flushed to disk and renamed over it, so `file` is
  * always the previous checkpoint or this one. Only a checkpoint is ever replaced.
  */
@@ -31,7 +30,7 @@ export function saveCheckpoint(sim: Simulation, file: string, options: SaveCheck
   const snap = snapshotSimulation(sim);
   const columns = stateColumns(snap.state);
   const sc = sim.scenario;
-  const chunks: ArrayBufferView[] = [...columns.map((c) => c.array), snap.streams, snap.values];
+  const chunks: ArrayBufferView[] = [...columns.map((c) => c.array), snap.values];
   const header: CheckpointHeader = {
     format: CHECKPOINT_FORMAT,
     relocsim: CORE_VERSION,
@@ -44,7 +43,6 @@ export function saveCheckpoint(sim: Simulation, file: string, options: SaveCheck
     ...(options.every === undefined ? {} : { every: options.every }),
     shape: stateShape(snap.state),
     columns: columns.map(({ name, type, length }) => ({ name, type, length })),
-    streams: { names: streamNames(PHASES), length: snap.streams.length },
     // `reported` only when not the default, so a default run's checkpoint is what it always was.
     values: { groups: [...collectedGroups(snap.groups)], metrics: [...METRICS], length: snap.values.length, ...(snap.groups.join(",") === SITE_GROUPS.join(",") ? {} : { reported: [...snap.groups] }) },
     bodyBytes: chunks.reduce((n, c) => n + c.byteLength, 0),

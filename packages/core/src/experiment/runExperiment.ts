@@ -87,9 +87,10 @@ export interface Experiment {
 
 /**
  * Run every scenario with the same replicate seeds, on worker threads, and compare each with
- * the baseline. Replicate r of every scenario uses seed `replicateSeed(seed, r)`, and the
- * engine draws from streams per (seed, site, process), so a policy that changes one process
- * leaves the other processes' draws alone: the paired differences are mostly policy, not noise.
+ * the baseline. Replicate r of every scenario uses seed `replicateSeed(seed, r)`, and every
+ * draw of the engine is keyed by (seed, process, month, entity, draw), so a policy that changes
+ * one household's choices leaves every other person's, household's and site's draws alone: the
+ * paired differences are mostly policy, not noise.
  * Runs are stored by (scenario, replicate), so results are identical for any number of workers.
  * Every scenario is validated before anything runs; bad input throws InputErrors.
  */

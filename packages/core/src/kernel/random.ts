@@ -4,39 +4,108 @@ import seedrandom from "seedrandom";
 export type Random = () => number;
 
 /**
- * A seeded stream for one (seed, site, process). Seeds are data: a run's results never depend
- * on iteration order across sites or on the number of workers, because no two sites or
- * processes share a stream (common random numbers across scenarios of one comparison).
+ * A seeded sequential stream (seedrandom's Alea) for one (seed, site, process): what builds
+ * the population, its networks and the experiment designs, where the order of draws is fixed.
+ * The model's monthly processes draw from keyed sources instead (`keyed`).
  */
-export function stream(seed: number, site: number | string, process: string): Stream {
-  return seedrandom.alea(`relocsim:${seed}:${site}:${process}`, { state: true }) as unknown as Stream;
+export function stream(seed: number, site: number | string, process: string): Random {
+  return seedrandom.alea(`relocsim:${seed}:${site}:${process}`);
 }
 
-/** A stream whose position can be saved (checkpoints) and restored: `{ state: true }` changes no draw. */
-export type Stream = Random & { state(): StreamState };
-
-/** The four numbers of an alea generator's position (exact in a Float64Array). */
-export const STREAM_STATE_LENGTH = 4;
-interface StreamState {
-  c: number;
-  s0: number;
-  s1: number;
-  s2: number;
+/**
+ * Draws keyed by entity. `at(id)` positions the source at entity `id` in the current month and
+ * returns that entity's draws: successive calls give its 0th, 1st, … numbers. A process draws
+ * for one kind of entity (a person, a household or a site), so ids never mean two things.
+ */
+export interface KeyedRandom {
+  at(id: number): Random;
 }
 
-/** Write a stream's position to out[at …at+3]. */
-export function saveStream(r: Stream, out: Float64Array, at: number): void {
-  const { c, s0, s1, s2 } = r.state();
-  out[at] = c;
-  out[at + 1] = s0;
-  out[at + 2] = s1;
-  out[at + 3] = s2;
+/** 2^-32: a 32-bit unsigned integer to [0, 1). */
+const UNIT = 2.3283064365386963e-10;
+
+/**
+ * Wellons' `triple32` integer hash (C. Wellons, "Prospecting for hash functions", nullprogram.com,
+ * 2018-07-31; github.com/skeeto/hash-prospector): three xorshift-multiply rounds with an
+ * avalanche bias of about 0.021, near the ideal for 32 bits (MurmurHash3's fmix32: 0.26). A
+ * bijection of 32-bit integers; returns a signed 32-bit result (callers take `>>> 0`).
+ */
+export function triple32(x: number): number {
+  x ^= x >>> 17;
+  x = Math.imul(x, 0xed5ad4bb);
+  x ^= x >>> 11;
+  x = Math.imul(x, 0xac4c1b51);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x31848bab);
+  x ^= x >>> 14;
+  return x;
 }
 
-/** A stream continuing from a position saved by saveStream: it draws what the saved one would have drawn next. */
-export function restoreStream(saved: Float64Array, at: number): Stream {
-  const state: StreamState = { c: saved[at]!, s0: saved[at + 1]!, s1: saved[at + 2]!, s2: saved[at + 3]! };
-  return seedrandom.alea("", { state }) as unknown as Stream;
+/**
+ * A counter-based source of the draws of one (seed, process): the k-th draw of entity `id` at
+ * step `t` is a pure function of (key, t, id, k), so it does not depend on which other
+ * entities drew before it, how many draws they made, the order of the sites, the number of
+ * threads, or where a run was checkpointed. Common random numbers then stay paired: a lever
+ * that changes one household's choices leaves every other entity's draws as they were.
+ *
+ * Construction (all 32-bit, with Math.imul): the key is two words of seedrandom's Alea seeded
+ * with `relocsim:<seed>:<process>`. A step hashes the key into two words (s0, s1); `at(id)`
+ * hashes them with the id into a counter start b = triple32(s0 ^ id) and an odd increment
+ * w = triple32(s1 ^ id) | 1; draw k is triple32(b + (k + 1)·w) / 2^32, a hash of a Weyl
+ * sequence as in SplitMix (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number
+ * generators", OOPSLA) with a stronger 32-bit finalizer (Wellons 2018). Since triple32 is a
+ * bijection, two entities of one step never share a counter start; entities of different steps
+ * share their draws only if both words match (about 2^-64). Doubles in [0, 1) with 32 random
+ * bits. No allocation per draw; the state lives in the object's own fields (a closure's
+ * mutated context variables would be boxed).
+ */
+export class KeyedStream implements KeyedRandom {
+  private readonly k0: number;
+  private readonly k1: number;
+  private s0 = 0;
+  private s1 = 0;
+  private x = 0;
+  private w = 1;
+
+  constructor(seed: number, process: string) {
+    const alea = seedrandom.alea(`relocsim:${seed}:${process}`);
+    this.k0 = alea.int32();
+    this.k1 = alea.int32();
+    this.step(0);
+  }
+
+  /** The month whose draws at() gives (the kernel sets it before each phase). */
+  step(t: number): void {
+    this.s0 = triple32(this.k0 ^ triple32((t + 0x632be5ab) | 0));
+    this.s1 = triple32(this.k1 ^ triple32((t + 0x1b873593) | 0));
+    this.at(-1);
+  }
+
+  at(id: number): Random {
+    this.x = triple32(this.s0 ^ id);
+    this.w = triple32(this.s1 ^ id) | 1;
+    return this.next;
+  }
+
+  /** The entity's next draw (what at() returns; an arrow so it can be passed as a Random). */
+  readonly next: Random = () => {
+    this.x = (this.x + this.w) | 0;
+    return (triple32(this.x) >>> 0) * UNIT;
+  };
+}
+
+/** The keyed source of one (seed, process), at step 0. */
+export function keyed(seed: number, process: string): KeyedStream {
+  return new KeyedStream(seed, process);
+}
+
+/**
+ * A sequential source that ignores keys: every at() continues the same sequence (scripted draws
+ * in tests, a plain stream in a benchmark). Callable itself, so it serves where a Random does.
+ */
+export function unkeyed(random: Random): Random & KeyedRandom {
+  const draw = (): number => random();
+  return Object.assign(draw, { at: () => draw });
 }
 
 /** The seed of replicate r of an experiment with base seed `seed`, stable and well spread. */

@@ -131,6 +131,14 @@ export interface HouseholdTable {
 
 export interface PersonTable {
   capacity: number;
+  /**
+   * The person's key for random draws (kernel/random.ts keyed): who they are, not where they are
+   * stored. A slot freed by a death or a departure is taken by the next birth or bride of its
+   * site, and which one that is can differ between scenarios; keys cannot. The population's
+   * persons have their slot index; a newborn's key hashes the mother's key with the month, a
+   * bride's the husband's (model/demography.ts), so a lineage keeps its draws in every scenario.
+   */
+  key: Uint32Array;
   alive: Uint8Array;
   household: Int32Array;
   next: Int32Array;
@@ -202,7 +210,7 @@ export function allocHouseholds(n: number, degree: number): HouseholdTable {
 
 export function allocPersons(capacity: number): PersonTable {
   const t = cols<Omit<PersonTable, "capacity">>(capacity, {
-    alive: Uint8Array, household: Int32Array, next: Int32Array, age: Uint8Array, birthMonth: Uint8Array,
+    key: Uint32Array, alive: Uint8Array, household: Int32Array, next: Int32Array, age: Uint8Array, birthMonth: Uint8Array,
     female: Uint8Array, married: Uint8Array, disabled: Uint8Array, inSchool: Uint8Array, skill: Float32Array,
     matched: Uint8Array, emp: Uint8Array, tenure: Int16Array, training: Uint8Array, freeStack: Int32Array,
   });

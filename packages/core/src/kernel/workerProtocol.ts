@@ -3,8 +3,6 @@ export const CTL_REQUEST = 0;
 export const CTL_DONE = 1;
 export const CTL_ERROR = 2;
 export const STOP = -2;
-/** A request to write the range's random-stream positions to the shared streams array (checkpoints). */
-export const SAVE_STREAMS = -3;
 
 export function writeError(buf: Uint8Array, text: string): void {
   const bytes = new TextEncoder().encode(text.slice(0, buf.length - 1));

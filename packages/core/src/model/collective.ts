@@ -1,7 +1,7 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
 import { Residence, type State } from "../kernel/state.js";
-import { normal, type Random } from "../kernel/random.js";
+import { normal, type KeyedRandom } from "../kernel/random.js";
 
 /**
  * Collective asset operation (paper 4.2(4); the lever's terms are its policy file's). When the
@@ -24,7 +24,7 @@ import { normal, type Random } from "../kernel/random.js";
  * so balance + dividends paid = investment + Σ returns. Without the lever a site has no
  * collective operating income, the situation the paper describes.
  */
-export function collectiveAssets(p: Params, c: StepContext, st: State, s: number, r: Random): void {
+export function collectiveAssets(p: Params, c: StepContext, st: State, s: number, draws: KeyedRandom): void {
   const S = st.sites;
   const H = st.households;
   S.collectiveIn[s] = 0;
@@ -57,7 +57,7 @@ export function collectiveAssets(p: Params, c: StepContext, st: State, s: number
   }
   // The month's return on capital (the fund less what is owed to households).
   const capital = S.collectiveBalance[s]! - S.collectivePayable[s]!;
-  const ret = capital * (ca.monthlyReturn + ca.monthlyVolatility * normal(r));
+  const ret = capital * (ca.monthlyReturn + ca.monthlyVolatility * normal(draws.at(s)));
   S.collectiveBalance[s]! += ret;
   if (ret >= 0) S.collectiveIn[s]! += ret;
   else S.collectiveOut[s]! -= ret;

@@ -1,7 +1,7 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
 import { Emp, Residence, linkMember, removePerson, takePersonSlot, type State } from "../kernel/state.js";
-import { logistic, logit, type Random } from "../kernel/random.js";
+import { logistic, logit, triple32, type KeyedRandom } from "../kernel/random.js";
 
 /**
  * Demography: births, marriages, deaths and ageing. Each person ages in their birth month and
@@ -10,7 +10,7 @@ import { logistic, logit, type Random } from "../kernel/random.js";
  * household, a daughter leaves it. Household growth is what crowds the housing area fixed at
  * signing (paper 3.3); the housing-adjustment lever answers it here. A son who marries in a
  * household of three or more may instead leave with his bride to set up their own home, more
- * often the more the couple would crowd the home (one draw of the `split` stream per such
+ * often the more the couple would crowd the home (one draw of the `split` source per such
  * marriage): the couple leaves the site's population (the model keeps a fixed set of
  * households per site) and is counted in the site's `splits`. So crowding stays bounded.
  *
@@ -18,20 +18,24 @@ import { logistic, logit, type Random } from "../kernel/random.js";
  * a walk of every household's members); births and brides found in the scan join their
  * households after it, so no one born this month has a birthday this month. Returns the
  * number of births and brides dropped because the site's slots were full.
+ *
+ * Draws are keyed by person (P.key): a person's events this month depend on their own draws
+ * alone, whoever else was born, married or died. A newborn's and a bride's attributes are the
+ * draws of their own new keys (personKey), so a lineage draws the same in every scenario.
  */
-export function demography(p: Params, c: StepContext, st: State, s: number, r: Random, split: Random): number {
+export function demography(p: Params, c: StepContext, st: State, s: number, draws: KeyedRandom, splits: KeyedRandom): number {
   const P = st.persons;
   const H = st.households;
   const S = st.sites;
   const d = p.demography;
   const pop = p.population;
   const b = d.mortalityB;
-  const { alive, birthMonth, age: ages, married, female, household } = P;
+  const { alive, birthMonth, age: ages, married, female, household, key } = P;
   const month = c.month;
   const q1 = S.pNext[s]!;
   const queue = eventQueue(q1 - S.pStart[s]!);
-  let births = 0; // queue[0..births): households with a newborn
-  let brides = 0; // queue[cap - 2k - 2, cap - 2k - 1]: household, husband's age
+  let births = 0; // queue[0..births): mothers of a newborn
+  let brides = 0; // queue[cap - k - 1]: husbands whose bride joins their household
   let touched = 0; // touchedList[0..touched): households whose members changed or aged
   const cap = queue.length;
   const splitBase = logit(d.splitBase);
@@ -40,6 +44,7 @@ export function demography(p: Params, c: StepContext, st: State, s: number, r: R
   for (let q = S.pStart[s]!; q < q1; q++) {
     if (alive[q] === 0 || birthMonth[q] !== month) continue;
     const h = household[q]!;
+    const r = draws.at(key[q]!);
     touchedList[touched++] = h;
     const age = ages[q]! + 1;
     ages[q] = age > 255 ? 255 : age;
@@ -50,7 +55,7 @@ export function demography(p: Params, c: StepContext, st: State, s: number, r: R
       continue;
     }
     if (married[q]) {
-      if (female[q] && age >= 20 && age <= 39 && r() < d.fertility) queue[births++] = h;
+      if (female[q] && age >= 20 && age <= 39 && r() < d.fertility) queue[births++] = q;
     } else if (age >= 20 && age <= 34 && r() < d.marriage) {
       married[q] = 1;
       if (female[q]) {
@@ -64,15 +69,13 @@ export function demography(p: Params, c: StepContext, st: State, s: number, r: R
           // Crowding the couple would cause in the home fixed at signing (none before signing).
           const need = (n + 1) * areaPerPerson;
           const crowd = H.residence[h] !== Residence.Pending && need > H.area[h]! ? 1 - H.area[h]! / need : 0;
-          if (split() < logistic(splitBase + d.splitCrowding * crowd)) {
+          if (splits.at(key[q]!)() < logistic(splitBase + d.splitCrowding * crowd)) {
             removePerson(st, q);
             S.splits[s]!++;
             continue;
           }
         }
-        queue[cap - 2 * brides - 2] = h;
-        queue[cap - 2 * brides - 1] = age;
-        brides++;
+        queue[cap - ++brides] = q;
       }
     }
     // Leaving school, entering the labour force, retiring.
@@ -85,12 +88,12 @@ export function demography(p: Params, c: StepContext, st: State, s: number, r: R
   for (let k = 0; k < births; k++) {
     const child = takePersonSlot(st, s);
     if (child < 0) overflow++;
-    else newborn(st, queue[k]!, child, month, r);
+    else newborn(st, queue[k]!, child, month, personKey(key[queue[k]!]!, c.step, 0), draws);
   }
   for (let k = 0; k < brides; k++) {
     const spouse = takePersonSlot(st, s);
     if (spouse < 0) overflow++;
-    else bride(p, st, queue[cap - 2 * k - 2]!, spouse, queue[cap - 2 * k - 1]!, r);
+    else bride(p, st, queue[cap - k - 1]!, spouse, personKey(key[queue[cap - k - 1]!]!, c.step, 1), draws);
   }
   for (let k = 0; k < touched; k++) updateCare(st, touchedList[k]!);
   if (c.levers.housingAdjustment.adjusts) for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) housingAdjustment(p, c, st, h);
@@ -101,8 +104,8 @@ export function demography(p: Params, c: StepContext, st: State, s: number, r: R
 let events = new Int32Array(4096);
 let touchedHouseholds = new Int32Array(4096);
 function eventQueue(persons: number): Int32Array {
-  // Births use the front, brides (two numbers each) the back; each person adds at most one.
-  if (events.length < 3 * persons + 3) events = new Int32Array(Math.max(3 * persons + 3, events.length * 2));
+  // Births use the front, brides the back; each person adds at most one.
+  if (events.length < persons + 1) events = new Int32Array(Math.max(persons + 1, events.length * 2));
   return events;
 }
 function touchedQueue(persons: number): Int32Array {
@@ -110,9 +113,20 @@ function touchedQueue(persons: number): Int32Array {
   return touchedHouseholds;
 }
 
-function newborn(st: State, h: number, q: number, month: number, r: Random): void {
+/**
+ * The key of a person who joins a household at `step`: a hash of the key of the person they
+ * join through (the mother of a newborn, kind 0; the husband of a bride, kind 1), who has one
+ * such event a month at most. A 32-bit hash: two persons share a key about once in 2^32 pairs.
+ */
+export function personKey(through: number, step: number, kind: 0 | 1): number {
+  return triple32(triple32(through ^ (kind ? 0x5bd1e995 : 0x27d4eb2f)) + step) >>> 0;
+}
+
+function newborn(st: State, mother: number, q: number, month: number, key: number, draws: KeyedRandom): void {
   const P = st.persons;
-  linkMember(st, h, q);
+  const r = draws.at(key);
+  linkMember(st, P.household[mother]!, q);
+  P.key[q] = key;
   P.age[q] = 0;
   P.birthMonth[q] = month;
   P.female[q] = r() < 0.48 ? 1 : 0;
@@ -126,10 +140,12 @@ function newborn(st: State, h: number, q: number, month: number, r: Random): voi
   P.training[q] = 0;
 }
 
-function bride(p: Params, st: State, h: number, q: number, husbandAge: number, r: Random): void {
+function bride(p: Params, st: State, husband: number, q: number, key: number, draws: KeyedRandom): void {
   const P = st.persons;
-  linkMember(st, h, q);
-  const age = Math.max(18, husbandAge - Math.floor(r() * 4));
+  const r = draws.at(key);
+  linkMember(st, P.household[husband]!, q);
+  P.key[q] = key;
+  const age = Math.max(18, P.age[husband]! - Math.floor(r() * 4));
   P.age[q] = age;
   P.birthMonth[q] = 1 + Math.floor(r() * 12);
   P.female[q] = 1;

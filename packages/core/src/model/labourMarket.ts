@@ -1,7 +1,7 @@
 import type { Params } from "../params/types.js";
 import { skillFactor, type StepContext } from "./context.js";
 import { Emp, Land, Residence, type State } from "../kernel/state.js";
-import { logistic, monthly, type Random } from "../kernel/random.js";
+import { logistic, monthly, type KeyedRandom } from "../kernel/random.js";
 import { localJobs } from "./siteEconomy.js";
 
 /**
@@ -31,12 +31,19 @@ import { localJobs } from "./siteEconomy.js";
  * start-up support at an open site pays a share; the rest is paid from savings),
  * migrant work (logistic choice on the wage gap, care duties and attachment to the site),
  * a local job, or farming at origin where the household still has land within reach.
+ *
+ * Every draw is the person's own (keyed by P.key): a `labour` draw for a transition out of
+ * work, a `layoff` draw against the site's layoff share, a `search` draw against the
+ * searcher's own probabilities. Matching needs no order among searchers: each compares their
+ * own draw with their own probability of a local job (perWeight × weight), so one more
+ * searcher at the site moves every searcher's probability a little and reshuffles no one's
+ * draw; a person's outcome changes only where their own probabilities cross their draw.
  */
-export function labourMarket(p: Params, c: StepContext, st: State, s: number, r: Random): void {
+export function labourMarket(p: Params, c: StepContext, st: State, s: number, labour: KeyedRandom, layoffs: KeyedRandom, search: KeyedRandom): void {
   const P = st.persons;
   const H = st.households;
   const S = st.sites;
-  const { emp, tenure, skill, training, female, next } = P;
+  const { emp, tenure, skill, training, female, next, key } = P;
   const { residence, landStatus, land, farmReach, first, care } = H;
   const lab = p.labour;
   const lv = c.levers;
@@ -72,21 +79,21 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
       const t = tenure[q]! < 32767 ? ++tenure[q]! : 32767;
       switch (e) {
         case Emp.Local:
-          if (r() < c.separation) toState(P, q, Emp.Unemployed);
+          if (labour.at(key[q]!)() < c.separation) toState(P, q, Emp.Unemployed);
           else if (resident) filled++;
           break;
         case Emp.Migrant:
-          if (r() < c.migrantReturn) toState(P, q, !resident && canFarm ? Emp.Farming : Emp.Unemployed);
+          if (labour.at(key[q]!)() < c.migrantReturn) toState(P, q, !resident && canFarm ? Emp.Farming : Emp.Unemployed);
           break;
         case Emp.SelfEmployed: {
           const rentShare = resident && t <= supportMonths ? rentShareSupported : 1;
           const hazard = t <= 36 ? c.businessFailEarly * (rentShare + 0.5) / 1.5 : c.businessFailLate;
-          if (r() < hazard) toState(P, q, Emp.Unemployed);
+          if (labour.at(key[q]!)() < hazard) toState(P, q, Emp.Unemployed);
           break;
         }
         case Emp.Farming:
           if (!canFarm) toState(P, q, Emp.Unemployed);
-          else if (resident && r() < c.farmingExit) toState(P, q, Emp.Unemployed);
+          else if (resident && labour.at(key[q]!)() < c.farmingExit) toState(P, q, Emp.Unemployed);
           break;
         case Emp.Unemployed:
           // Searching from the second month out of work; residents compete for local posts.
@@ -123,11 +130,12 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
   // Skill scales the migrant and the local wage alike, so the wage gap is the site's.
   const wageGap = lab.migrateIntercept + lab.migrateWageGap * Math.log(c.migrantWage / wage);
 
-  // Layoffs when local jobs shrank below the filled posts.
+  // Layoffs when local jobs shrank below the filled posts: each local worker at the layoff share,
+  // by their own draw.
   if (layoff > 0) {
     for (let h = h0; h < h1; h++) {
       if (residence[h] !== Residence.Resident) continue;
-      for (let q = first[h]!; q >= 0; q = next[q]!) if (emp[q] === Emp.Local && r() < layoff) toState(P, q, Emp.Unemployed);
+      for (let q = first[h]!; q >= 0; q = next[q]!) if (emp[q] === Emp.Local && layoffs.at(key[q]!)() < layoff) toState(P, q, Emp.Unemployed);
     }
   }
 
@@ -146,7 +154,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, r:
     const pMigrant = want * findMigrant * intensity * (resident ? 1 : originAccess);
     const pLocal = resident && vacancies > 0 ? Math.min(1, perWeight * weights[i]!) : 0;
     const pFarm = canFarm ? (resident ? 0.02 : 0.3) : 0;
-    let u = r();
+    let u = search.at(key[q]!)();
     const total = pStart + pMigrant + pLocal + pFarm;
     if (total > 1) u *= total;
     if (u < pStart) {

@@ -11,7 +11,9 @@ import { parseMonth } from "../params/resolve.js";
  *
  * Sites and their sizes come from one stream per seed; each site's households and persons from
  * the site's own stream, so a site's population does not depend on any other site; its
- * construction lag (signing to handover) from its own "construction" stream.
+ * construction lag (signing to handover) from its own "construction" stream. These are
+ * sequential streams (kernel/random.ts stream): the population is built once, before any
+ * scenario acts, and is the same for every scenario of a comparison.
  */
 export function buildPopulation(p: Params, households: number, seed: number): State {
   const pop = p.population;
@@ -172,6 +174,8 @@ function addPerson(p: Params, st: State, s: number, h: number, r: Random, age: n
   const q = takePersonSlot(st, s);
   if (q < 0) return; // capacity is sized with headroom; cannot happen at build time
   linkMember(st, h, q);
+  // The population's persons are keyed by their slot (kernel/state.ts PersonTable.key).
+  P.key[q] = q;
   P.age[q] = age;
   P.birthMonth[q] = 1 + Math.floor(r() * 12);
   P.female[q] = female;

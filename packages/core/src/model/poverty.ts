@@ -2,7 +2,7 @@ import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
 import { parseMonth } from "../params/resolve.js";
 import { Residence, type State } from "../kernel/state.js";
-import type { Random } from "../kernel/random.js";
+import type { KeyedRandom } from "../kernel/random.js";
 
 /**
  * Poverty monitoring, assistance, the minimum living allowance and relapse.
@@ -38,7 +38,7 @@ import type { Random } from "../kernel/random.js";
  * `assistanceShare` × (target − own) × size / 12, paid in next month's income: with stable own
  * income the 12-month income settles exactly at the target.
  */
-export function poverty(p: Params, c: StepContext, st: State, s: number, r: Random): void {
+export function poverty(p: Params, c: StepContext, st: State, s: number, draws: KeyedRandom): void {
   const H = st.households;
   const S = st.sites;
   const line = c.povertyLine;
@@ -69,10 +69,10 @@ export function poverty(p: Params, c: StepContext, st: State, s: number, r: Rand
     const shock = monitoring && ownNow < standardLine;
     const atRisk = own12 < riskLine || shock;
     const eligible12 = own12 < standard - 1e-6;
-    const u = r();
     if (!H.detected[h] && (atRisk || eligible12)) {
       const covered = H.gridDraw[h]! < gridCoverage ? gridFactor : 1;
-      if (u < Math.min(1, c.detection * gov * covered)) H.detected[h] = 1;
+      // The household's own draw of the month (no other household's detection moves it).
+      if (draws.at(h)() < Math.min(1, c.detection * gov * covered)) H.detected[h] = 1;
     } else if (H.detected[h] && !atRisk && !eligible12) {
       H.detected[h] = 0;
     }

@@ -1,7 +1,7 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
 import { Emp, Land, Registration, Residence, countMembers, type State } from "../kernel/state.js";
-import { logistic, logit, monthly, type Random } from "../kernel/random.js";
+import { logistic, logit, monthly, type KeyedRandom } from "../kernel/random.js";
 import { crowding } from "./demography.js";
 import { savingsPressure } from "./income.js";
 
@@ -30,8 +30,10 @@ const STANDS = 2_147_483_647;
  *   either the household stays. Crowded residents may give the home up.
  * - Returned households (who keep the home) come back at the hazard `comeBackRate`; the origin
  *   house is then demolished after the transition period again. Given-up households stay away.
+ * Draws are the household's own (keyed by household), so another household's choice never
+ * moves them.
  */
-export function residence(p: Params, c: StepContext, st: State, s: number, r: Random): void {
+export function residence(p: Params, c: StepContext, st: State, s: number, draws: KeyedRandom): void {
   const H = st.households;
   const S = st.sites;
   if (c.step < S.signStep[s]!) return;
@@ -49,7 +51,10 @@ export function residence(p: Params, c: StepContext, st: State, s: number, r: Ra
   const rebuild = res.rebuildCost * c.priceIndex;
   const dualPull = res.returnLandPull * lv.dualRegistration.landPullFactor;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
-    switch (H.residence[h]) {
+    const state = H.residence[h];
+    if (state === Residence.GaveUp) continue;
+    const r = draws.at(h);
+    switch (state) {
       case Residence.Pending: {
         H.residence[h] = Residence.Transitional;
         H.signedSize[h] = H.size[h]!;
@@ -57,16 +62,13 @@ export function residence(p: Params, c: StepContext, st: State, s: number, r: Ra
         S.totalArea[s]! += H.area[h]!;
         H.originHouseUntil[h] = S.openStep[s]! + transition;
         H.registration[h] = dual ? Registration.Dual : urban ? Registration.Destination : Registration.Origin;
-        // Draw whether or not the lever is on, so the lever does not shift later draws.
-        const u = r();
-        if (!secureLand && u < p.income.landLossAtSigning) H.landStatus[h] = Land.Lost;
+        if (!secureLand && r() < p.income.landLossAtSigning) H.landStatus[h] = Land.Lost;
         break;
       }
       case Residence.Transitional: {
         if (!open) break;
         const crowd = crowding(p, st, h);
-        const u = r();
-        if (u < res.moveInRate * (1 - 0.5 * H.tiesOrigin[h]!) * (1 - crowd)) moveIn(H, h, c.step);
+        if (r() < res.moveInRate * (1 - 0.5 * H.tiesOrigin[h]!) * (1 - crowd)) moveIn(H, h, c.step);
         else if (c.step >= H.originHouseUntil[h]!) {
           const giveUp = logistic(baseGiveUp + res.giveUpCrowding * crowd + res.giveUpHardship * savingsPressure(p, c, st, h));
           if (r() < giveUp) leave(st, h, Residence.GaveUp);

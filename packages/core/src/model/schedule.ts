@@ -41,9 +41,11 @@ export function modelStep(params: Params, expressions: readonly CompiledExpressi
 
 /**
  * The model's schedule: each month runs these phases in order, each over every site of a range
- * before the next starts. A phase names every random stream it draws (one per site each, keyed
- * by the name: see kernel/random.ts), and timings are kept by its name. Adding a process is a
- * line here (and its module).
+ * before the next starts. A phase names every random source it draws: each is keyed by
+ * (seed, name) and draws for one kind of entity, its k-th draw of an entity in a month a pure
+ * function of (step, entity, k) (kernel/random.ts keyed). Persons are keyed by P.key, households
+ * and sites by their index. Timings are kept by the phase's name. Adding a process is a line
+ * here (and its module).
  */
 export const PHASES = [
   {
@@ -55,10 +57,10 @@ export const PHASES = [
       x.c = stepContext(x.params, scope);
     },
   },
-  // 2. Demography: births, marriages, deaths, ageing; household growth against the area; sons' couples splitting off.
+  // 2. Demography: births, marriages, deaths, ageing; household growth against the area; sons' couples splitting off (persons).
   { name: "demography", streams: ["demography", "split"], site: (x, s, r) => demography(x.params, x.c, x.state, s, r[0]!, r[1]!) },
   {
-    // 3. Site economy: jobs created and destroyed, support, services; collective assets; upkeep.
+    // 3. Site economy: jobs created and destroyed, support, services; collective assets; upkeep (sites).
     name: "siteEconomy", streams: ["economy", "talent", "collective"],
     site: (x, s, r) => {
       siteEconomy(x.params, x.c, x.state, s, r[0]!, r[1]!);
@@ -66,19 +68,19 @@ export const PHASES = [
       housingMaintenance(x.params, x.c, x.state, s);
     },
   },
-  // 4. Training.
+  // 4. Training (persons).
   { name: "training", streams: ["training"], site: (x, s, r) => training(x.params, x.c, x.state, s, r[0]!) },
-  // 5. Labour market: separations, matching, migration, entrepreneurship, farming.
-  { name: "labourMarket", streams: ["labour"], site: (x, s, r) => labourMarket(x.params, x.c, x.state, s, r[0]!) },
+  // 5. Labour market: separations, layoffs, matching, migration, entrepreneurship, farming (persons).
+  { name: "labourMarket", streams: ["labour", "layoff", "search"], site: (x, s, r) => labourMarket(x.params, x.c, x.state, s, r[0]!, r[1]!, r[2]!) },
   // 6. Income by source and spending.
   { name: "income", streams: [], site: (x, s) => income(x.params, x.c, x.state, s) },
   // 6b. Public cost of the levers, from what they did this month (no draws).
   { name: "costs", streams: [], site: (x, s) => costs(x.params, x.c, x.state, s) },
   // 7. Integration.
   { name: "integration", streams: [], site: (x, s) => integration(x.params, x.c, x.state, s) },
-  // 8. Residence decisions: sign, move in, stay, return, give up.
+  // 8. Residence decisions: sign, move in, stay, return, give up (households).
   { name: "residence", streams: ["residence"], site: (x, s, r) => residence(x.params, x.c, x.state, s, r[0]!) },
-  // 9. Poverty monitoring and relapse.
+  // 9. Poverty monitoring and relapse (households).
   { name: "poverty", streams: ["poverty"], site: (x, s, r) => poverty(x.params, x.c, x.state, s, r[0]!) },
   // 10. Collection: per-site rows; the simulation reduces them over sites in site order.
   // Household and residence groups only when the run asks for them (collect.ts MEMBER_GROUPS).

@@ -1,7 +1,7 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
 import type { State } from "../kernel/state.js";
-import { normal, type Random } from "../kernel/random.js";
+import { normal, type KeyedRandom } from "../kernel/random.js";
 import { industrialSupportJobs } from "../policies/industrialSupport.js";
 import { talentEnterprises, talentJobs } from "../policies/talentIntroduction.js";
 import { promotionPosts } from "../policies/employmentPromotion.js";
@@ -17,8 +17,10 @@ import { serviceQualityGain } from "../policies/ecologicalLivability.js";
  *   rural civilization 4.1(3)), each capped at 1; the response time of site management (base,
  *   cut by governance 4.1(3) and grid management 4.3(3)) and the safety that follows from it,
  *   safety = d½ / (d½ + response days), the one rule of every scenario.
+ * Draws are the site's (keyed by site): the market shock from `economy`, the introduced
+ * enterprises from `talent`, so switching talent introduction on leaves the shocks alone.
  */
-export function siteEconomy(p: Params, c: StepContext, st: State, s: number, r: Random, talent: Random = r): void {
+export function siteEconomy(p: Params, c: StepContext, st: State, s: number, economy: KeyedRandom, talent: KeyedRandom): void {
   const S = st.sites;
   const m = c.step - S.openStep[s]!;
   if (m < 0) return;
@@ -30,11 +32,11 @@ export function siteEconomy(p: Params, c: StepContext, st: State, s: number, r: 
   const base = ((urban ? econ.urbanBaseJobsPer100Households : econ.ruralBaseJobsPer100Households) * households) / 100;
   const turnover = econ.jobTurnover / 12;
   if (m === 0) S.marketJobs[s] = base * 0.5;
-  const shock = 0.25 * Math.sqrt(base) * normal(r);
+  const shock = 0.25 * Math.sqrt(base) * normal(economy.at(s));
   S.marketJobs[s] = Math.max(0, S.marketJobs[s]! + turnover * (base - S.marketJobs[s]!) + shock);
 
   S.supportJobs[s] = industrialSupportJobs(p, households, m);
-  S.talentFirms[s] = talentEnterprises(p, S.talentFirms[s]!, households, talent);
+  S.talentFirms[s] = talentEnterprises(p, S.talentFirms[s]!, households, talent.at(s));
   S.promotionJobs[s] = promotionPosts(p, households, m);
 
   const integ = p.integration;

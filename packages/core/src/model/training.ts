@@ -1,7 +1,7 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
 import { Emp, Residence, type State } from "../kernel/state.js";
-import type { Random } from "../kernel/random.js";
+import type { KeyedRandom } from "../kernel/random.js";
 import { trainingSpillover } from "../policies/talentIntroduction.js";
 
 /**
@@ -15,9 +15,10 @@ import { trainingSpillover } from "../policies/talentIntroduction.js";
  * opens for them (a new market job that then turns over like any other). Without placement a
  * needs-based course could only reorder the queue for a site's vacancies, which are nearly
  * always filled, so it would not add local work. Introduced talent (4.1(1)) raises the gain
- * through spill-over.
+ * through spill-over. A person's draw is their own (keyed by P.key): one a month at most, to
+ * enter a course or, on graduating, to be placed.
  */
-export function training(p: Params, c: StepContext, st: State, s: number, r: Random): void {
+export function training(p: Params, c: StepContext, st: State, s: number, draws: KeyedRandom): void {
   const vt = c.levers.vocationalTraining;
   if (!vt.offered || c.step < st.sites.openStep[s]!) return;
   const P = st.persons;
@@ -40,14 +41,14 @@ export function training(p: Params, c: StepContext, st: State, s: number, r: Ran
           if (needs) {
             P.matched[q] = 1;
             // One draw per graduate, only under needs-based courses (uniform ones never place).
-            if (e === Emp.Unemployed && r() < placement) {
+            if (e === Emp.Unemployed && draws.at(P.key[q]!)() < placement) {
               P.emp[q] = Emp.Local;
               P.tenure[q] = 0;
               S.marketJobs[s]! += 1;
             }
           }
         }
-      } else if ((e === Emp.Unemployed || (e === Emp.Farming && P.skill[q]! < 0.3)) && r() < entry) {
+      } else if ((e === Emp.Unemployed || (e === Emp.Farming && P.skill[q]! < 0.3)) && draws.at(P.key[q]!)() < entry) {
         P.training[q] = courseMonths;
         if (e === Emp.Farming) { P.emp[q] = Emp.Unemployed; P.tenure[q] = 0; }
       }

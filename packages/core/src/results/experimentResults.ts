@@ -66,7 +66,7 @@ export function experimentResultFiles(x: Experiment, info: ExperimentResultsInfo
     seed: x.seed,
     replicates: x.replications,
     replicateSeeds: x.seeds,
-    commonRandomNumbers: "replicate r of every scenario uses replicateSeed(seed, r); streams per (seed, site, process)",
+    commonRandomNumbers: "replicate r of every scenario uses replicateSeed(seed, r); draws keyed by (seed, process, month, person/household/site, draw)",
     scale: x.households,
     sites: x.sites,
     horizon: x.horizon,
