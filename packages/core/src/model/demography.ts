@@ -69,7 +69,7 @@ export function demography(p: Params, c: StepContext, st: State, s: number, draw
           // Crowding the couple would cause in the home fixed at signing (none before signing).
           const need = (n + 1) * areaPerPerson;
           const crowd = H.residence[h] !== Residence.Pending && need > H.area[h]! ? 1 - H.area[h]! / need : 0;
-          if (splits.at(key[q]!)() < logistic(splitBase + d.splitCrowding * crowd)) {
+          if (splits.draw(key[q]!) < logistic(splitBase + d.splitCrowding * crowd)) {
             removePerson(st, q);
             S.splits[s]!++;
             continue;

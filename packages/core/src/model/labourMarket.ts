@@ -79,21 +79,21 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, la
       const t = tenure[q]! < 32767 ? ++tenure[q]! : 32767;
       switch (e) {
         case Emp.Local:
-          if (labour.at(key[q]!)() < c.separation) toState(P, q, Emp.Unemployed);
+          if (labour.draw(key[q]!) < c.separation) toState(P, q, Emp.Unemployed);
           else if (resident) filled++;
           break;
         case Emp.Migrant:
-          if (labour.at(key[q]!)() < c.migrantReturn) toState(P, q, !resident && canFarm ? Emp.Farming : Emp.Unemployed);
+          if (labour.draw(key[q]!) < c.migrantReturn) toState(P, q, !resident && canFarm ? Emp.Farming : Emp.Unemployed);
           break;
         case Emp.SelfEmployed: {
           const rentShare = resident && t <= supportMonths ? rentShareSupported : 1;
           const hazard = t <= 36 ? c.businessFailEarly * (rentShare + 0.5) / 1.5 : c.businessFailLate;
-          if (labour.at(key[q]!)() < hazard) toState(P, q, Emp.Unemployed);
+          if (labour.draw(key[q]!) < hazard) toState(P, q, Emp.Unemployed);
           break;
         }
         case Emp.Farming:
           if (!canFarm) toState(P, q, Emp.Unemployed);
-          else if (resident && labour.at(key[q]!)() < c.farmingExit) toState(P, q, Emp.Unemployed);
+          else if (resident && labour.draw(key[q]!) < c.farmingExit) toState(P, q, Emp.Unemployed);
           break;
         case Emp.Unemployed:
           // Searching from the second month out of work; residents compete for local posts.
@@ -135,7 +135,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, la
   if (layoff > 0) {
     for (let h = h0; h < h1; h++) {
       if (residence[h] !== Residence.Resident) continue;
-      for (let q = first[h]!; q >= 0; q = next[q]!) if (emp[q] === Emp.Local && layoffs.at(key[q]!)() < layoff) toState(P, q, Emp.Unemployed);
+      for (let q = first[h]!; q >= 0; q = next[q]!) if (emp[q] === Emp.Local && layoffs.draw(key[q]!) < layoff) toState(P, q, Emp.Unemployed);
     }
   }
 
@@ -154,7 +154,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, la
     const pMigrant = want * findMigrant * intensity * (resident ? 1 : originAccess);
     const pLocal = resident && vacancies > 0 ? Math.min(1, perWeight * weights[i]!) : 0;
     const pFarm = canFarm ? (resident ? 0.02 : 0.3) : 0;
-    let u = search.at(key[q]!)();
+    let u = search.draw(key[q]!);
     const total = pStart + pMigrant + pLocal + pFarm;
     if (total > 1) u *= total;
     if (u < pStart) {

@@ -72,7 +72,7 @@ export function poverty(p: Params, c: StepContext, st: State, s: number, draws: 
     if (!H.detected[h] && (atRisk || eligible12)) {
       const covered = H.gridDraw[h]! < gridCoverage ? gridFactor : 1;
       // The household's own draw of the month (no other household's detection moves it).
-      if (draws.at(h)() < Math.min(1, c.detection * gov * covered)) H.detected[h] = 1;
+      if (draws.draw(h) < Math.min(1, c.detection * gov * covered)) H.detected[h] = 1;
     } else if (H.detected[h] && !atRisk && !eligible12) {
       H.detected[h] = 0;
     }

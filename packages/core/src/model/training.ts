@@ -41,14 +41,14 @@ export function training(p: Params, c: StepContext, st: State, s: number, draws:
           if (needs) {
             P.matched[q] = 1;
             // One draw per graduate, only under needs-based courses (uniform ones never place).
-            if (e === Emp.Unemployed && draws.at(P.key[q]!)() < placement) {
+            if (e === Emp.Unemployed && draws.draw(P.key[q]!) < placement) {
               P.emp[q] = Emp.Local;
               P.tenure[q] = 0;
               S.marketJobs[s]! += 1;
             }
           }
         }
-      } else if ((e === Emp.Unemployed || (e === Emp.Farming && P.skill[q]! < 0.3)) && draws.at(P.key[q]!)() < entry) {
+      } else if ((e === Emp.Unemployed || (e === Emp.Farming && P.skill[q]! < 0.3)) && draws.draw(P.key[q]!) < entry) {
         P.training[q] = courseMonths;
         if (e === Emp.Farming) { P.emp[q] = Emp.Unemployed; P.tenure[q] = 0; }
       }
