@@ -108,8 +108,9 @@ export function keyed(seed: number, process: string): KeyedStream {
 }
 
 /**
- * A sequential source that ignores keys: every at() continues the same sequence (scripted draws
- * in tests, a plain stream in a benchmark). Callable itself, so it serves where a Random does.
+ * A sequential source that ignores keys: every at() and draw() continues the same sequence
+ * (scripted draws in tests; the model never uses it). Callable itself, so it serves where a
+ * Random does.
  */
 export function unkeyed(random: Random): Random & KeyedRandom {
   const next = (): number => random();
