@@ -35,10 +35,13 @@ describe("compare(baseline, scenarios, options): paired effects", () => {
 
   it("a scenario compared with itself has effect exactly 0 and a zero-width interval, for every outcome, group and step", () => {
     const self = inProcess.effects.filter((e) => e.scenario === "baseline-copy");
-    expect(self.length).toBeGreaterThan(100);
+    // A group empty in all but one replicate at a step (at 300 households a site type or a
+    // cohort can be a single site not yet open) has one pair: an effect but no interval.
+    expect(self.filter((e) => e.n >= 2).length).toBeGreaterThan(100);
     for (const e of self) {
+      if (e.n === 0) continue;
       expect(e.effect).toBe(0);
-      expect([e.ci_low, e.ci_high]).toEqual([0, 0]);
+      expect([e.ci_low, e.ci_high]).toEqual(e.n >= 2 ? [0, 0] : [NaN, NaN]);
       expect(e.scenario_mean).toBe(e.baseline_mean);
     }
   });
@@ -62,7 +65,9 @@ describe("compare(baseline, scenarios, options): paired effects", () => {
       const s = back.get(key(e))!;
       // === rather than Object.is: 0 − 0 is +0 both ways round.
       expect(s.effect === -e.effect, `${key(e)}: ${s.effect} vs ${e.effect}`).toBe(true);
-      expect(s.ci_low === -e.ci_high && s.ci_high === -e.ci_low, key(e)).toBe(true);
+      // A single pair gives no interval either way round (NaN: empty in effects.csv).
+      if (e.n < 2) expect([s.ci_low, s.ci_high, e.ci_low, e.ci_high].every(Number.isNaN), key(e)).toBe(true);
+      else expect(s.ci_low === -e.ci_high && s.ci_high === -e.ci_low, key(e)).toBe(true);
       expect([s.baseline_mean, s.scenario_mean]).toEqual([e.scenario_mean, e.baseline_mean]);
     }
   });
