@@ -69,7 +69,7 @@ describe("stepContext(p, scope)", () => {
   });
 
   it("scales the national migrant wage by migrantWageFactor and raises migrant returns in a demand shock", () => {
-    const c = at(params({ environment: { migrantWageFactor: 0.5, demandShock: 0.4 } }), "2019-07");
+    const c = at(params({ environment: { migrantWageFactor: 0.5, demandShock: 0.4, migrantReturnRate: 0.12 } }), "2019-07");
     expect(c.migrantWage).toBeCloseTo((0.5 * nationalMigrantWage(2019, 7, 0.04)) / (1 - 0.4 * (1 - 0.768)), 9);
     expect(c.migrantReturn).toBeCloseTo(monthly(0.12) + 0.4 * 0.25, 12);
   });

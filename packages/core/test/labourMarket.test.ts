@@ -241,7 +241,7 @@ describe("earnings(p, c, st, s, q, resident)", () => {
     expect(earnings(p, c, st, 0, q, true)).toBeCloseTo(c.urbanWage * st.sites.wageFactor[0]! * sf, 6);
     expect(earnings(p, c, st, 0, q, false)).toBeCloseTo(c.ruralWage * sf, 6);
     put(st, q, Emp.Migrant, 5, 0.5);
-    expect(earnings(p, c, st, 0, q, true)).toBeCloseTo(c.migrantWage * sf * 0.7, 6);
+    expect(earnings(p, c, st, 0, q, true)).toBeCloseTo(c.migrantWage * sf * p.environment.remittanceShare, 6);
     put(st, q, Emp.SelfEmployed, 5, 0.5);
     expect(earnings(p, c, st, 0, q, true)).toBeCloseTo(c.urbanWage * 1.3 * sf - 700 * c.priceIndex, 6);
     put(st, q, Emp.Farming, 5, 0.5);

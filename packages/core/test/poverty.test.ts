@@ -83,7 +83,7 @@ describe("poverty(p, c, st, s, r): assistance on own income", () => {
   });
 
   it("pays the minimum living allowance to a household that cannot work, up to the dibao standard, where one with labour at the same income gets nothing", () => {
-    const s = sim({ poverty: { dibaoStandard: 1.3 } });
+    const s = sim({ poverty: { dibaoStandard: 1.3, assistanceShare: 1 } });
     const H = s.state.households;
     const [a, b] = householdsOf(s.state, 0);
     const c = before(s);
@@ -129,7 +129,7 @@ describe("poverty(p, c, st, s, r): assistance on own income", () => {
 function stableRun(months: number): { s: Simulation; switches: number; worstGap: number; assisted: number; noLabourAssisted: number } {
   const s = sim({
     environment: { priceGrowth: 0, povertyLine2010: 4000, povertyLine2019: 4000, povertyLine2020: 4000 },
-    poverty: { assistanceTarget: 1.1, dibaoStandard: 1.2 },
+    poverty: { assistanceTarget: 1.1, dibaoStandard: 1.2, assistanceShare: 1 },
   }, 300);
   const H = s.state.households;
   const open = Math.max(0, s.state.sites.openStep[0]!);
@@ -192,7 +192,7 @@ describe("poverty(): dynamic monitoring against relapse (from monitoringFrom)", 
   });
 
   it("detects a shock (this month's own income below the line) before the 12-month income falls, and assists on the current income, only under monitoring", () => {
-    const s = sim();
+    const s = sim({ poverty: { assistanceShare: 1 } });
     const H = s.state.households;
     const h = householdsOf(s.state, 0)[0]!;
     const run = (c: StepContext) => {
