@@ -40,8 +40,10 @@ export function modelStep(params: Params, expressions: readonly CompiledExpressi
 }
 
 /**
- * The model's schedule: each month runs these phases in order, each over every site of a range
- * before the next starts. A phase names every random stream it draws (one per site each, keyed
+ * The model's schedule: each month runs these phases in order at every site (the kernel runs
+ * every `begin` first, then each site of a range through all the phases in turn, which is the
+ * same as each phase over every site, since sites interact only through what the begins set).
+ * A phase names every random stream it draws (one per site each, keyed
  * by the name: see kernel/random.ts), and timings are kept by its name. Adding a process is a
  * line here (and its module).
  */
