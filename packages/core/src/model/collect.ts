@@ -72,9 +72,6 @@ export const NF = SITE_FIELDS.length;
 export function collectSite(p: Params, c: StepContext, st: State, s: number, acc: Float64Array, hist: Float64Array, groups: Int32Array): void {
   const H = st.households;
   const { size: hSize, income12: hIncome12, residence: hResidence, everExited: hEverExited, area: hArea } = H;
-  const { nLabour: hLabour, nLocal: hLocal, nMigrant: hMigrant, nSelf: hSelf, nFarming: hFarming, nTraining: hTraining } = H;
-  const { incWage: hWage, incBusiness: hBusiness, incAgriculture: hAgriculture, incTransfer: hTransfer, incDividend: hDividend, savings: hSavings } = H;
-  const { intEcon: hEcon, intSocial: hSocial, intPsych: hPsych } = H;
   const S = st.sites;
   siteGroups(st, s, groups);
   const g0 = groups[0]! * BINS, g1 = groups[1]! * BINS, g2 = groups[2]! * BINS;
@@ -92,14 +89,14 @@ export function collectSite(p: Params, c: StepContext, st: State, s: number, acc
   for (let h = S.hhStart[s]!; h < h1; h++) {
     const size = hSize[h]!;
     // Member counts by labour state, kept by income() and residence (HouseholdTable.nLabour).
-    const lf = hLabour[h]!;
-    const hl = hLocal[h]!, hm = hMigrant[h]!, hs = hSelf[h]!, hf = hFarming[h]!;
+    const lf = H.nLabour[h]!;
+    const hl = H.nLocal[h]!, hm = H.nMigrant[h]!, hs = H.nSelf[h]!, hf = H.nFarming[h]!;
     const emp = hl + hm + hs + hf;
     local += hl;
     migrant += hm;
     self += hs;
     farming += hf;
-    inTraining += hTraining[h]!;
+    inTraining += H.nTraining[h]!;
     persons += size;
     households++;
     labourForce += lf;
@@ -110,12 +107,12 @@ export function collectSite(p: Params, c: StepContext, st: State, s: number, acc
     }
     const inc = hIncome12[h]!;
     income12 += inc;
-    incWage += hWage[h]!;
-    incBusiness += hBusiness[h]!;
-    incAgriculture += hAgriculture[h]!;
-    incTransfer += hTransfer[h]!;
-    incDividend += hDividend[h]!;
-    savings += hSavings[h]!;
+    incWage += H.incWage[h]!;
+    incBusiness += H.incBusiness[h]!;
+    incAgriculture += H.incAgriculture[h]!;
+    incTransfer += H.incTransfer[h]!;
+    incDividend += H.incDividend[h]!;
+    savings += H.savings[h]!;
     const pc = inc / (size > 1 ? size : 1);
     const bin = binOf(pc);
     hist[g0 + bin]! += size;
@@ -135,9 +132,9 @@ export function collectSite(p: Params, c: StepContext, st: State, s: number, acc
     if (res === Residence.Transitional) transitional++;
     else if (res === Residence.Resident) {
       resident++;
-      intEcon += hEcon[h]!;
-      intSocial += hSocial[h]!;
-      intPsych += hPsych[h]!;
+      intEcon += H.intEcon[h]!;
+      intSocial += H.intSocial[h]!;
+      intPsych += H.intPsych[h]!;
     } else if (res === Residence.Returned) returned++;
     else if (res === Residence.GaveUp) gaveUp++;
   }
