@@ -51,29 +51,23 @@ export function costs(p: Params, c: StepContext, st: State, s: number): void {
   const areaPerPerson = p.population.areaPerPerson;
   const baselineMonths = p.residence.baselineTransitionMonths;
   const keptMonths = lv.transitionPeriod.originHouseMonths;
-  const step = c.step;
-  const gridCoverage = lv.gridManagement.coverage;
-  const adjusts = lv.housingAdjustment.adjusts;
-  const supportMonths = es.supportMonths;
-  const { nTraining, residence, landStatus, originHouseUntil, gridDraw, registration, size, area, signedSize, nSelf, first } = H;
-  const { emp, tenure, next } = P;
   let trainees = 0, fullRent = 0, kept = 0, covered = 0, extended = 0, dual = 0, landKept = 0, addedArea = 0;
   for (let h = h0; h < h1; h++) {
-    trainees += nTraining[h]!;
-    const res = residence[h]!;
+    trainees += H.nTraining[h]!;
+    const res = H.residence[h]!;
     const holds = res === Residence.Transitional || res === Residence.Resident;
-    if (res !== Residence.Pending && landStatus[h] === Land.Kept) landKept++;
+    if (res !== Residence.Pending && H.landStatus[h] === Land.Kept) landKept++;
     // An origin house standing beyond the baseline's few months (counted from when it began to stand).
-    if (res !== Residence.Pending && step < originHouseUntil[h]! && step >= originHouseUntil[h]! - keptMonths + baselineMonths) kept++;
+    if (res !== Residence.Pending && c.step < H.originHouseUntil[h]! && c.step >= H.originHouseUntil[h]! - keptMonths + baselineMonths) kept++;
     if (!holds) continue;
-    if (gridDraw[h]! < gridCoverage) covered++;
-    if (registration[h] === Registration.Dual) {
+    if (H.gridDraw[h]! < lv.gridManagement.coverage) covered++;
+    if (H.registration[h] === Registration.Dual) {
       dual++;
-      if (!urban) extended += size[h]!;
+      if (!urban) extended += H.size[h]!;
     }
-    if (adjusts) addedArea += Math.max(0, area[h]! - signedSize[h]! * areaPerPerson);
-    if (supportsRent && res === Residence.Resident && nSelf[h]! > 0) {
-      for (let q = first[h]!; q >= 0; q = next[q]!) if (emp[q] === Emp.SelfEmployed && tenure[q]! <= supportMonths) fullRent += rent;
+    if (lv.housingAdjustment.adjusts) addedArea += Math.max(0, H.area[h]! - H.signedSize[h]! * areaPerPerson);
+    if (supportsRent && res === Residence.Resident && H.nSelf[h]! > 0) {
+      for (let q = H.first[h]!; q >= 0; q = P.next[q]!) if (P.emp[q] === Emp.SelfEmployed && P.tenure[q]! <= es.supportMonths) fullRent += rent;
     }
   }
   const row = s * COST_ITEMS;
