@@ -41,11 +41,14 @@ describe("pnpm bench --smoke", () => {
     for (const k of ["national", "bandwidth", "replications", "baselines", "heap", "streaming"] as const) expect(report[k], k).toBeDefined();
   });
 
-  it("national: wall time, household-steps per second, peak RSS and time per process", () => {
+  it("national: wall time, household-steps per second, peak RSS, time per process and the lean loop beside it", () => {
     const n = report.national!;
     expect(n.households).toBe(200);
     expect(n.steps).toBe(3);
-    for (const x of [n.wallMs, n.householdStepsPerSecond, n.processPeakRssBytes, n.stateBytes.total]) expect(positive(x)).toBe(true);
+    for (const x of [n.wallMs, n.householdStepsPerSecond, n.peakRssBytes, n.processPeakRssBytes, n.stateBytes.total]) expect(positive(x)).toBe(true);
+    expect(n.lean.stepMs).toHaveLength(3);
+    for (const x of [n.lean.meanDrawsPerHousehold, n.lean.meanStepMs, n.lean.engineOverLean]) expect(positive(x)).toBe(true);
+    expect(stdout).toContain("engine ÷ lean");
     for (const phase of ["demography", "labourMarket", "income", "integration", "collect"]) expect(finite(n.phaseMs[phase]), phase).toBe(true);
     expect(n.heapUsedBytes).toHaveLength(3);
   });

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { runNational } from "../pieces/national.ts";
+import { runDraws } from "../pieces/draws.ts";
 import { runReplications } from "../pieces/replications.ts";
 import { runCoreLoop } from "../pieces/coreLoop.ts";
 import { runHeap } from "../pieces/heap.ts";
@@ -13,6 +14,7 @@ import { peakRss } from "./machine.ts";
  */
 const PIECES: Record<string, (options: never, log: (s: string) => void) => unknown> = {
   national: runNational,
+  draws: runDraws,
   replications: runReplications,
   core: runCoreLoop,
   heap: runHeap,

@@ -20,8 +20,8 @@ export interface CoreScale {
 
 export interface Plan {
   mode: Mode;
-  /** One run per thread count (the engine's `threads` option). */
-  national: Omit<NationalOptions, "threads"> & { threads: number[] };
+  /** One run per thread count (the engine's `threads` option); the engine's draws are counted first at `drawsHouseholds`. */
+  national: Omit<NationalOptions, "threads" | "draws"> & { threads: number[]; drawsHouseholds: number };
   replications: ReplicationsOptions;
   /** The first scale also checks agreement (several seeds); all give speed ratios. */
   baselines: CoreScale[];
@@ -40,7 +40,8 @@ export function plan(mode: Mode, threads: number[] = [...new Set([1, availablePa
     case "full":
       return {
         mode,
-        national: { households: 2_660_000, threads },
+        // Draws counted at 1/20 of the households (pieces/draws.ts).
+        national: { households: 2_660_000, threads, drawsHouseholds: 133_000 },
         replications: { households: 10_000, replications: 100, workers: [1, 2] },
         baselines: [
           { label: "county", households: 10_000, seeds: seeds(10), warmup: 48, steps: { engine: 24, objects: 24, flocc: 24 } },
@@ -54,7 +55,7 @@ export function plan(mode: Mode, threads: number[] = [...new Set([1, availablePa
     case "quick":
       return {
         mode,
-        national: { households: 200_000, threads },
+        national: { households: 200_000, threads, drawsHouseholds: 20_000 },
         replications: { households: 10_000, replications: 10, workers: [1, 2] },
         baselines: [
           { label: "county", households: 10_000, seeds: seeds(4), warmup: 48, steps: { engine: 12, objects: 12, flocc: 12 } },
@@ -67,7 +68,7 @@ export function plan(mode: Mode, threads: number[] = [...new Set([1, availablePa
     case "smoke":
       return {
         mode,
-        national: { households: 200, steps: 3, threads: threads.slice(0, 1) },
+        national: { households: 200, steps: 3, threads: threads.slice(0, 1), drawsHouseholds: 200 },
         replications: { households: 200, replications: 4, workers: [1, 2], steps: 3 },
         baselines: [
           { label: "tiny", households: 200, seeds: seeds(2), warmup: 3, steps: { engine: 3, objects: 3, flocc: 3 } },

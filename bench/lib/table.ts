@@ -21,10 +21,18 @@ export function renderTable(r: BenchReport): string {
   if (r.national) {
     const n = r.national;
     out.push("", `1. national run: ${int(n.households)} households, ${int(n.sites)} sites, ${int(n.persons)} persons, ${n.steps} monthly steps, scenario ${n.scenario}`);
-    const rows = [["threads", "wall (build + run)", "build", "run", "ms/step", "household-steps/s", "peak RSS"]];
-    for (const x of r.nationalRuns ?? [n]) rows.push([String(x.threads), `${f(x.wallMs / 1000)} s`, `${f(x.buildMs / 1000)} s`, `${f(x.runMs / 1000)} s`, f(x.meanStepMs, 0), si(x.householdStepsPerSecond), bytes(x.processPeakRssBytes)]);
+    const rows = [["threads", "wall (build + run)", "build", "run", "ms/step", "household-steps/s", "peak RSS", "lean ms/step", "engine ÷ lean"]];
+    for (const x of r.nationalRuns ?? [n]) {
+      rows.push([String(x.threads), `${f(x.wallMs / 1000)} s`, `${f(x.buildMs / 1000)} s`, `${f(x.runMs / 1000)} s`, f(x.meanStepMs, 0), si(x.householdStepsPerSecond), bytes(x.peakRssBytes), f(x.lean.meanStepMs, 0), `${f(x.lean.engineOverLean, 1)}×`]);
+    }
     out.push(grid(rows));
-    out.push(`  state arrays ${bytes(n.stateBytes.total)}; time per process of the step (${n.threads} thread${n.threads > 1 ? "s, summed over threads" : ""}):`);
+    const l = n.lean;
+    out.push(
+      `  lean loop: the same state, threads and months, one column-wise pass a month over every household and person column with the engine's ${f(l.meanDrawsPerHousehold, 2)} draws ` +
+        `per household (counted month by month in a run of ${int(l.countedAtHouseholds)} households), run after each engine step; peak RSS is the process's, ` +
+        `the lean loop's worker threads included (${bytes(l.threadsRssBytes)} at ${n.threads} thread${n.threads > 1 ? "s" : ""})`,
+    );
+    out.push(`  state arrays ${bytes(n.stateBytes.total)}; time per process of the step (${n.threads} thread${n.threads > 1 ? "s, summed over threads" : ""}; shares estimated on every 16th site):`);
     const total = Object.values(n.phaseMs).reduce((a, b) => a + b, 0);
     const phases = Object.entries(n.phaseMs).sort((a, b) => b[1] - a[1]);
     out.push(grid(phases.map(([k, v]) => [k, `${f(v / 1000, 2)} s`, `${f((100 * v) / total, 1)} %`]), "    "));

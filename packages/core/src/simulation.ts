@@ -61,7 +61,10 @@ export interface Simulation {
   readonly stepsDone: number;
   readonly horizon: number;
   readonly done: boolean;
-  /** Milliseconds spent in each phase so far (summed over threads). */
+  /**
+   * Milliseconds spent in each phase so far (summed over threads): the steps' measured time
+   * shared among the phases in proportion to their time on every 16th site (kernel/siteRange.ts).
+   */
   readonly timings: Record<Phase, number>;
   /** Advance one month. */
   step(): void;

@@ -24,16 +24,18 @@ describe("siteRange(phases, ctx, seed, s0, s1, timings)", () => {
 });
 
 describe("stepSites(range, step)", () => {
-  it("runs each phase's begin once, then its site function over the range's sites in order, phase after phase, timing each", () => {
+  it("runs every phase's begin once in order, then each site of the range through every phase's site function (site-major), timing each phase", () => {
     const log: string[] = [];
     const phases: Phase<string[]>[] = [
       { name: "p", streams: [], begin: (ctx, step) => ctx.push(`p:begin:${step}`) },
       { name: "q", streams: ["q"], begin: (ctx) => ctx.push("q:begin"), site: (ctx, s, [r]) => ctx.push(`q:${s}:${typeof r!.at}`) },
+      { name: "r", streams: [], site: (ctx, s) => ctx.push(`r:${s}`) },
     ];
-    const timings = new Float64Array(2);
+    const timings = new Float64Array(3);
     stepSites(siteRange(phases, log, 1, 2, 4, timings), 5);
-    expect(log).toEqual(["p:begin:5", "q:begin", "q:2:function", "q:3:function"]);
+    expect(log).toEqual(["p:begin:5", "q:begin", "q:2:function", "r:2", "q:3:function", "r:3"]);
     expect([...timings].every((t) => t >= 0)).toBe(true);
+    expect(timings[1]! + timings[2]!).toBeGreaterThan(0);
   });
 
   it("positions every source at the step, so a site's draws depend on (seed, source, step, entity) alone, not on the range", () => {

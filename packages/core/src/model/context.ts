@@ -32,6 +32,12 @@ export interface StepContext {
   farmingExit: number;
   mortalityA: number;
   detection: number;
+  /**
+   * Monthly share of origin ties kept while living at the site (model/integration.ts): with no
+   * link to origin, and while a member farms there or the household keeps its land.
+   */
+  originTiesKept: number;
+  originTiesKeptConnected: number;
   /** What each lever does this step. */
   levers: LeverEffects;
 }
@@ -64,6 +70,8 @@ export function stepContext(p: Params, scope: TimeScope): StepContext {
     farmingExit: monthly(p.labour.farmingExitRate),
     mortalityA: p.demography.mortalityA,
     detection: p.poverty.detectionRate,
+    originTiesKept: Math.pow(1 - p.integration.originTieDecay, 1 / 12),
+    originTiesKeptConnected: Math.pow(1 - p.integration.originTieDecayConnected, 1 / 12),
     levers,
   };
 }

@@ -1,6 +1,6 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
-import { earningsAt, newEarningRates, setEarningRates } from "./labourMarket.js";
+import { newEarningRates, setEarningRates } from "./labourMarket.js";
 import { Emp, Land, Registration, Residence, type State } from "../kernel/state.js";
 
 /**
@@ -42,16 +42,38 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
   const socialSecurity = lv.dualRegistration.socialSecurityPerPersonMonth * c.priceIndex;
   const atSite = setEarningRates(siteRates, p, c, st, s, true);
   const atOrigin = setEarningRates(originRates, p, c, st, s, false);
+  // The hot loop reads locals only: earningsAt's rates for both places, and every per-site
+  // constant, with each sum formed in the same order as above (the same doubles).
+  const siteLocal = atSite.local, siteMigrant = atSite.migrant, siteProfit = atSite.profit, siteFarming = atSite.farming;
+  const originLocal = atOrigin.local, originMigrant = atOrigin.migrant, originProfit = atOrigin.profit, originFarming = atOrigin.farming;
+  // Rent of a business: at the site the supported share while in support (earningsAt), at origin the full rent.
+  const siteRentSupported = atSite.rent * atSite.rentSupported, siteRentFull = atSite.rent * 1, originRent = atOrigin.rent * 1;
+  const supportMonths = atSite.supportMonths;
+  const lump = signing && tp.compensates ? tp.compensationPerHousehold : 0;
+  const siteDividend = S.dividend[s]!;
+  const urbanSpending = p.income.urbanSpendingPerPerson, ruralSpending = p.income.ruralSpendingPerPerson;
+  const priceIndex = c.priceIndex;
+  const relievesCarers = el.relievesCarers;
+  const carerRelief = el.carerSpendingRelief;
+  const propertyFee = p.income.propertyFeePerM2Month;
+  const funded = mf.funded;
+  const residentPerM2Year = mf.residentPerM2Year;
   const { emp, age, skill, tenure, next, training } = P;
-  for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
-    const res = H.residence[h]!;
+  const { residence, first, nLabour, nLocal: hLocal, nMigrant: hMigrant, nSelf: hSelf, nFarming: hFarming, nTraining: hTraining, size: hSize, landStatus, land, registration, assistance } = H;
+  const { incWage, incBusiness, incAgriculture, incTransfer, incDividend, incomeRing, income12, assistRing, assist12, area, savings } = H;
+  const h1 = S.hhEnd[s]!;
+  for (let h = S.hhStart[s]!; h < h1; h++) {
+    const res = residence[h]!;
     const resident = res === Residence.Resident && open;
     const holdsHome = open && (res === Residence.Transitional || res === Residence.Resident);
-    const rates = resident ? atSite : atOrigin;
+    const local = resident ? siteLocal : originLocal;
+    const migrant = resident ? siteMigrant : originMigrant;
+    const profit = resident ? siteProfit : originProfit;
+    const farmingRate = resident ? siteFarming : originFarming;
     let wage = 0, business = 0, agriculture = 0, transfer = 0, dividend = 0;
     let farmers = 0, dependants = 0, elders = 0;
     let lf = 0, nLocal = 0, nMigrant = 0, nSelf = 0, nTraining = 0;
-    for (let q = H.first[h]!; q >= 0; q = next[q]!) {
+    for (let q = first[h]!; q >= 0; q = next[q]!) {
       const e = emp[q]!;
       const a = age[q]!;
       if (a >= 60) elders++;
@@ -60,54 +82,57 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
       lf++;
       if (training[q]! > 0) nTraining++;
       if (e === Emp.Unemployed) continue;
-      const x = earningsAt(rates, e, skill[q]!, tenure[q]!);
-      if (e === Emp.Local) { wage += x; nLocal++; }
-      else if (e === Emp.Migrant) { wage += x; nMigrant++; }
-      else if (e === Emp.SelfEmployed) { business += x; nSelf++; }
-      else { agriculture += x; farmers++; }
+      // earningsAt(rates, e, skill, tenure), inline.
+      if (e === Emp.Local) { wage += local * (0.7 + 0.6 * skill[q]!); nLocal++; }
+      else if (e === Emp.Migrant) { wage += migrant * (0.7 + 0.6 * skill[q]!); nMigrant++; }
+      else if (e === Emp.SelfEmployed) {
+        business += profit * (0.7 + 0.6 * skill[q]!) - (resident ? (tenure[q]! <= supportMonths ? siteRentSupported : siteRentFull) : originRent);
+        nSelf++;
+      }
+      else { agriculture += farmingRate; farmers++; }
     }
     // The member counts for integration and collection (see HouseholdTable.nLabour).
-    H.nLabour[h] = lf;
-    H.nLocal[h] = nLocal;
-    H.nMigrant[h] = nMigrant;
-    H.nSelf[h] = nSelf;
-    H.nFarming[h] = farmers;
-    H.nTraining[h] = nTraining;
-    const size = H.size[h]!;
-    if (H.landStatus[h] === Land.Kept && farmers === 0 && res !== Residence.Pending) agriculture += rentPerMuMonth * H.land[h]!;
+    nLabour[h] = lf;
+    hLocal[h] = nLocal;
+    hMigrant[h] = nMigrant;
+    hSelf[h] = nSelf;
+    hFarming[h] = farmers;
+    hTraining[h] = nTraining;
+    const size = hSize[h]!;
+    if (landStatus[h] === Land.Kept && farmers === 0 && res !== Residence.Pending) agriculture += rentPerMuMonth * land[h]!;
     transfer += elders * pension;
-    const reg = H.registration[h]!;
+    const reg = registration[h]!;
     if (holdsHome && (reg === Registration.Destination || reg === Registration.Dual)) transfer += socialSecurity * size;
-    transfer += H.assistance[h]!;
-    const lump = signing && tp.compensates ? tp.compensationPerHousehold : 0;
+    const assisted = assistance[h]!;
+    transfer += assisted;
     transfer += lump;
-    if (holdsHome) dividend += S.dividend[s]!;
+    if (holdsHome) dividend += siteDividend;
     if (res !== Residence.Pending) dividend += originDistribution * size;
 
     const total = wage + business + agriculture + transfer + dividend;
-    H.incWage[h] = wage;
-    H.incBusiness[h] = business;
-    H.incAgriculture[h] = agriculture;
-    H.incTransfer[h] = transfer;
-    H.incDividend[h] = dividend;
+    incWage[h] = wage;
+    incBusiness[h] = business;
+    incAgriculture[h] = agriculture;
+    incTransfer[h] = transfer;
+    incDividend[h] = dividend;
     const k = h * 12 + slot;
-    const dropped = H.incomeRing[k]!;
-    H.incomeRing[k] = total;
-    // Add the ring's (single-precision) value, so the running sum stays the ring's sum.
-    H.income12[h] = H.income12[h]! + H.incomeRing[k]! - dropped;
+    const dropped = incomeRing[k]!;
+    // The running sum adds the ring's (single-precision) value, so it stays the ring's sum.
+    const kept = (incomeRing[k] = Math.fround(total));
+    income12[h] = income12[h]! + kept - dropped;
     // Assistance is kept as its own source in a parallel ring (poverty() tests own income).
-    const assistDropped = H.assistRing[k]!;
-    H.assistRing[k] = H.assistance[h]!;
-    H.assist12[h] = H.assist12[h]! + H.assistRing[k]! - assistDropped;
+    const assistDropped = assistRing[k]!;
+    assistRing[k] = assisted;
+    assist12[h] = assist12[h]! + assisted - assistDropped;
 
-    let subsistence = size * (resident && urban ? p.income.urbanSpendingPerPerson : p.income.ruralSpendingPerPerson) * c.priceIndex;
-    if (resident && el.relievesCarers) subsistence -= dependants * el.carerSpendingRelief * c.priceIndex;
+    let subsistence = size * (resident && urban ? urbanSpending : ruralSpending) * priceIndex;
+    if (resident && relievesCarers) subsistence -= dependants * carerRelief * priceIndex;
     let fixed = Math.max(0, subsistence);
-    if (resident && urban) fixed += H.area[h]! * p.income.propertyFeePerM2Month;
-    if (holdsHome && mf.funded) fixed += (H.area[h]! * mf.residentPerM2Year) / 12;
+    if (resident && urban) fixed += area[h]! * propertyFee;
+    if (holdsHome && funded) fixed += (area[h]! * residentPerM2Year) / 12;
     const above = total - lump - fixed;
     const spending = fixed + (above > 0 ? mpc * above : 0);
-    H.savings[h] = H.savings[h]! + total - spending;
+    savings[h] = savings[h]! + total - spending;
   }
 }
 

@@ -1,7 +1,6 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
 import { Land, Registration, Residence, type State } from "../kernel/state.js";
-import { crowding } from "./demography.js";
 import { settleRegistrations } from "../policies/dualRegistration.js";
 
 /**
@@ -40,40 +39,71 @@ export function integration(p: Params, c: StepContext, st: State, s: number): vo
   const deg = H.degree;
   const formation = ig.tieFormationRate;
   const fromActivity = ig.tieActivityWeight;
-  const keepOrigin = Math.pow(1 - ig.originTieDecay, 1 / 12);
-  const keepOriginConnected = Math.pow(1 - ig.originTieDecayConnected, 1 / 12);
-  for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
-    if (H.residence[h] !== Residence.Resident) continue;
+  // Per step, not here: V8 may move a Math.pow computed before the loop into it (once per household).
+  const keepOrigin = c.originTiesKept;
+  const keepOriginConnected = c.originTiesKeptConnected;
+  // The hot loop reads locals only (no property loads, no calls: targets are clamped to 0-1
+  // inline) and evaluates each formula with the same operations in the same order as above,
+  // so results are exact. Terms that do not vary by household are computed once per site: the
+  // same operation on the same operands gives the same double.
+  const econBase = ig.econBase, econWork = ig.econWorkWeight, econIncome = ig.econIncomeWeight;
+  const twoLines = 2 * line;
+  const tiesFromActivity = fromActivity * activity, tiesFromWork = 1 - fromActivity;
+  const ownSite = ig.socialActivityWeight * activity + ig.socialServiceWeight * service;
+  const socialTies = ig.socialTiesWeight;
+  const peerWeight = ig.peerWeight, ownWeight = 1 - ig.peerWeight;
+  const psychSite = ig.psychBase + ig.safetyWeight * safety;
+  const rightsWeight = ig.rightsWeight, siteTiesWeight = ig.siteTiesWeight;
+  const housingTerm = ig.housingConditionWeight * (condition - 0.5);
+  const crowdingPenalty = ig.crowdingPenalty, originPull = ig.originPull;
+  const settlingGain = ig.settlingGain, settlingYears = ig.settlingYears;
+  const serviceTerm = ig.psychServiceWeight * service;
+  const areaPerPerson = p.population.areaPerPerson;
+  const step = c.step;
+  const { residence, nLabour, nLocal, nSelf, nMigrant, nFarming, income12, size, landStatus, registration, tiesSite, tiesOrigin, neighbours, intEcon, intSocial, intPsych, moveStep, area } = H;
+  const h1 = S.hhEnd[s]!;
+  for (let h = S.hhStart[s]!; h < h1; h++) {
+    if (residence[h] !== Residence.Resident) continue;
     // Member counts by labour state, as income() left them this month.
-    const lf = H.nLabour[h]!;
-    const localWork = H.nLocal[h]! + H.nSelf[h]!;
-    const farming = H.nFarming[h]!;
-    const employed = localWork + H.nMigrant[h]! + farming;
-    const pc = H.income12[h]! / Math.max(1, H.size[h]!);
+    const lf = nLabour[h]!;
+    const localWork = nLocal[h]! + nSelf[h]!;
+    const farming = nFarming[h]!;
+    const employed = localWork + nMigrant[h]! + farming;
+    const members = size[h]!;
+    const pc = income12[h]! / Math.max(1, members);
     const work = lf > 0 ? employed / lf : 0.5;
-    const econTarget = clamp01(ig.econBase + ig.econWorkWeight * work + ig.econIncomeWeight * Math.min(1, pc / (2 * line)));
+    const econRaw = econBase + econWork * work + econIncome * Math.min(1, pc / twoLines);
+    const econTarget = econRaw < 0 ? 0 : econRaw > 1 ? 1 : econRaw;
 
-    const landKept = H.landStatus[h] === Land.Kept;
-    H.tiesSite[h] = H.tiesSite[h]! + formation * (fromActivity * activity + (1 - fromActivity) * (lf > 0 ? localWork / lf : 0)) * (1 - H.tiesSite[h]!);
-    H.tiesOrigin[h] = H.tiesOrigin[h]! * (farming > 0 || landKept ? keepOriginConnected : keepOrigin);
+    const landKept = landStatus[h] === Land.Kept;
+    const ties0 = tiesSite[h]!;
+    // Rounded as the Float32 column stores it, so what follows reads the stored value.
+    const ties = (tiesSite[h] = Math.fround(ties0 + formation * (tiesFromActivity + tiesFromWork * (lf > 0 ? localWork / lf : 0)) * (1 - ties0)));
+    const origin = (tiesOrigin[h] = Math.fround(tiesOrigin[h]! * (farming > 0 || landKept ? keepOriginConnected : keepOrigin)));
     let peer = 0, n = 0;
+    const nb = h * deg;
     for (let k = 0; k < deg; k++) {
-      const o = H.neighbours[h * deg + k]!;
-      if (o >= 0 && H.residence[o] === Residence.Resident) { peer += H.intSocial[o]!; n++; }
+      const o = neighbours[nb + k]!;
+      if (o >= 0 && residence[o] === Residence.Resident) { peer += intSocial[o]!; n++; }
     }
-    const own = clamp01(ig.socialActivityWeight * activity + ig.socialServiceWeight * service + ig.socialTiesWeight * H.tiesSite[h]!);
-    const socialTarget = n > 0 ? (1 - ig.peerWeight) * own + ig.peerWeight * (peer / n) : own;
+    const ownRaw = ownSite + socialTies * ties;
+    const own = ownRaw < 0 ? 0 : ownRaw > 1 ? 1 : ownRaw;
+    const socialTarget = n > 0 ? ownWeight * own + peerWeight * (peer / n) : own;
 
-    const years = (c.step - H.moveStep[h]!) / 12;
-    const psychTarget = clamp01(
-      ig.psychBase + ig.safetyWeight * safety + ig.rightsWeight * rightsSecurity(H.registration[h]!, landKept) +
-        ig.siteTiesWeight * H.tiesSite[h]! + ig.housingConditionWeight * (condition - 0.5) -
-        ig.crowdingPenalty * crowding(p, st, h) - ig.originPull * H.tiesOrigin[h]! +
-        ig.settlingGain * Math.min(1, years / ig.settlingYears) + ig.psychServiceWeight * service,
-    );
-    H.intEcon[h] = H.intEcon[h]! + rate * (econTarget - H.intEcon[h]!);
-    H.intSocial[h] = H.intSocial[h]! + rate * (socialTarget - H.intSocial[h]!);
-    H.intPsych[h] = H.intPsych[h]! + rate * (psychTarget - H.intPsych[h]!);
+    const years = (step - moveStep[h]!) / 12;
+    // rightsSecurity(registration, landKept) and crowding() (the household is resident), inline.
+    const reg = registration[h]!;
+    const rights = (reg === Registration.Origin || reg === Registration.Dual || landKept ? 0.5 : 0) + (reg === Registration.Destination || reg === Registration.Dual ? 0.5 : 0);
+    const need = members * areaPerPerson;
+    const home = area[h]!;
+    const crowd = need > home ? 1 - home / need : 0;
+    const psychRaw =
+      psychSite + rightsWeight * rights + siteTiesWeight * ties + housingTerm - crowdingPenalty * crowd - originPull * origin +
+      settlingGain * Math.min(1, years / settlingYears) + serviceTerm;
+    const psychTarget = psychRaw < 0 ? 0 : psychRaw > 1 ? 1 : psychRaw;
+    intEcon[h] = intEcon[h]! + rate * (econTarget - intEcon[h]!);
+    intSocial[h] = intSocial[h]! + rate * (socialTarget - intSocial[h]!);
+    intPsych[h] = intPsych[h]! + rate * (psychTarget - intPsych[h]!);
   }
 }
 
@@ -87,8 +117,4 @@ export function rightsSecurity(registration: number, landKept: boolean): number 
   const origin = registration === Registration.Origin || registration === Registration.Dual || landKept;
   const destination = registration === Registration.Destination || registration === Registration.Dual;
   return (origin ? 0.5 : 0) + (destination ? 0.5 : 0);
-}
-
-function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
 }

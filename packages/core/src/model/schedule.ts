@@ -40,12 +40,13 @@ export function modelStep(params: Params, expressions: readonly CompiledExpressi
 }
 
 /**
- * The model's schedule: each month runs these phases in order, each over every site of a range
- * before the next starts. A phase names every random source it draws: each is keyed by
- * (seed, name) and draws for one kind of entity, its k-th draw of an entity in a month a pure
- * function of (step, entity, k) (kernel/random.ts keyed). Persons are keyed by P.key, households
- * and sites by their index. Timings are kept by the phase's name. Adding a process is a line
- * here (and its module).
+ * The model's schedule: each month runs these phases in order at every site (the kernel runs
+ * every `begin` first, then each site of a range through all the phases in turn, which is the
+ * same as each phase over every site, since sites interact only through what the begins set).
+ * A phase names every random source it draws: each is keyed by (seed, name) and draws for one
+ * kind of entity, its k-th draw of an entity in a month a pure function of (step, entity, k)
+ * (kernel/random.ts keyed). Persons are keyed by P.key, households and sites by their index.
+ * Timings are kept by the phase's name. Adding a process is a line here (and its module).
  */
 export const PHASES = [
   {

@@ -148,9 +148,15 @@ function setPath(obj: unknown, path: string, value: unknown) {
 
 /** Months since year 0 for a "YYYY-MM" string. */
 export function parseMonth(s: string): number {
+  // The last month parsed is kept: processes parse the same parameter at every site each step.
+  if (s === lastMonth.text) return lastMonth.abs;
   const [y, m] = s.split("-").map(Number);
-  return y! * 12 + (m! - 1);
+  const abs = y! * 12 + (m! - 1);
+  lastMonth.text = s;
+  lastMonth.abs = abs;
+  return abs;
 }
+const lastMonth = { text: "", abs: Number.NaN };
 export function formatMonth(abs: number): string {
   const y = Math.floor(abs / 12);
   const m = abs - y * 12 + 1;
