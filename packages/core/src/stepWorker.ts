@@ -1,6 +1,6 @@
 import { workerData } from "node:worker_threads";
 import type { Params } from "./params/types.js";
-import { compileExpression } from "./params/expressions.js";
+import { fromExpressionData, type ExpressionData } from "./params/expressionTable.js";
 import { saveStreams, siteRange, stepSites } from "./kernel/siteRange.js";
 import type { State } from "./kernel/state.js";
 import { CTL_DONE, CTL_ERROR, CTL_REQUEST, SAVE_STREAMS, STOP, writeError } from "./kernel/workerProtocol.js";
@@ -8,15 +8,15 @@ import { PHASES, modelStep } from "./model/schedule.js";
 
 /**
  * A worker thread that steps one range of sites of a simulation whose state lives in shared
- * memory. It receives the scenario's resolved start values and recompiles its time expressions
- * from their sources (checked once, by the main thread), owns the random streams of its
+ * memory. It receives the scenario's resolved start values and its time expressions' values
+ * over the horizon (checked once, by the main thread: the thread loads no mathjs), owns the random streams of its
  * sites (continuing saved positions when the simulation resumes a checkpoint), and waits on a
  * shared control word for each step request (or a request to save the streams' positions). Like simulation.ts, it puts
  * the kernel and the model's schedule together.
  */
 const d = workerData as {
   params: Params;
-  expressions: Array<{ path: string; source: string }>;
+  expressions: ExpressionData[];
   seed: number;
   start: number;
   state: State;
@@ -36,7 +36,7 @@ const d = workerData as {
 };
 
 try {
-  const expressions = d.expressions.map((e) => compileExpression(e.path, e.source));
+  const expressions = d.expressions.map(fromExpressionData);
   const range = siteRange(PHASES, modelStep(d.params, expressions, d.start, d.state, d.siteAcc, d.hist, d.memberAcc), d.seed, d.s0, d.s1, d.timings, d.restore ? d.streams : undefined);
   let last = -1;
   for (;;) {
