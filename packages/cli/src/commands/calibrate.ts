@@ -8,7 +8,7 @@ import {
   weightedMean, weightedQuantile, withValues, type AbcGeneration, type AbcRun, type Calibration, type CalibrationOverrides,
 } from "@relocsim/core/engine";
 import { displayPath, readJsonFile, resolveScenario } from "@relocsim/scenarios";
-import { calibrationFitChart, posteriorMarginalsChart, toSvg, type FitRow } from "@relocsim/report";
+import type { FitRow } from "@relocsim/report";
 import { parse, intFlag, helpText, type Flags } from "../args.js";
 import { withFile } from "./run.js";
 import { progressBar, formatSeconds } from "../progress.js";
@@ -162,6 +162,8 @@ async function calibrateWith(
     ["target,metric,group,date,published,tolerance,model_mean,lo,hi,source", ...fit.map((f) => [csvField(f.target.name), f.target.metric, f.target.group, f.target.date, f.target.value, f.target.tolerance, f.mean, f.lo, f.hi, csvField(f.target.source)].join(","))].join("\n") + "\n",
   );
   mkdirSync(join(out, "charts"), { recursive: true });
+  // Loaded here: vega costs every command's start-up (relocsim --help included) otherwise.
+  const { calibrationFitChart, posteriorMarginalsChart, toSvg } = await import("@relocsim/report");
   const ranges = Object.fromEntries(cal.parameters.map((p) => [p.range.path, [p.range.lo, p.range.hi] as [number, number]]));
   const marginals = last.particles.flatMap((x, i) => paths.map((parameter, k) => ({ parameter, value: x[k]!, weight: last.weights[i]! })));
   writeAtomic(join(out, "charts", "marginals.svg"), await toSvg(posteriorMarginalsChart(marginals, { title: `Posterior of ${cal.name}: generation ${last.generation}`, ranges })));
