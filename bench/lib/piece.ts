@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { runNational } from "../pieces/national.ts";
-import { runReplications } from "../pieces/replications.ts";
+import { runReplicationExperiment, runReplications } from "../pieces/replications.ts";
 import { runCoreLoop } from "../pieces/coreLoop.ts";
 import { runHeap } from "../pieces/heap.ts";
 import { runBandwidth } from "../pieces/bandwidth.ts";
@@ -14,6 +14,8 @@ import { peakRss } from "./machine.ts";
 const PIECES: Record<string, (options: never, log: (s: string) => void) => unknown> = {
   national: runNational,
   replications: runReplications,
+  // One experiment of the replications piece, in a process of its own.
+  experiment: runReplicationExperiment,
   core: runCoreLoop,
   heap: runHeap,
   bandwidth: runBandwidth,
