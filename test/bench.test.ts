@@ -53,14 +53,18 @@ describe("pnpm bench --smoke", () => {
     expect(n.heapUsedBytes).toHaveLength(3);
   });
 
-  it("replications: throughput with 1 and 2 workers, efficiency, same outcomes whatever the workers", () => {
+  it("replications: throughput with 1 and 2 workers at each size, efficiency, same outcomes whatever the workers", () => {
     const r = report.replications!;
-    expect(r.byWorkers.map((w) => w.workers)).toEqual([1, 2]);
-    for (const w of r.byWorkers) {
-      expect(w.runs).toHaveLength(4);
-      expect(positive(w.replicationsPerSecond)).toBe(true);
+    expect(r.sizes.map((s) => s.replications)).toEqual([2, 4]);
+    for (const s of r.sizes) {
+      expect(s.byWorkers.map((w) => w.workers)).toEqual([1, 2]);
+      for (const w of s.byWorkers) {
+        expect(w.runs).toHaveLength(s.replications);
+        expect(w.experimentMs).toHaveLength(1);
+        expect(positive(w.replicationsPerSecond)).toBe(true);
+      }
+      expect(finite(s.efficiency["2"])).toBe(true);
     }
-    expect(finite(r.efficiency["2"])).toBe(true);
     expect(r.identicalAcrossWorkers).toBe(true);
   });
 

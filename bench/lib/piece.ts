@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { runNational } from "../pieces/national.ts";
 import { runDraws } from "../pieces/draws.ts";
-import { runReplications } from "../pieces/replications.ts";
+import { runReplicationExperiment, runReplications } from "../pieces/replications.ts";
 import { runCoreLoop } from "../pieces/coreLoop.ts";
 import { runHeap } from "../pieces/heap.ts";
 import { runBandwidth } from "../pieces/bandwidth.ts";
@@ -16,6 +16,8 @@ const PIECES: Record<string, (options: never, log: (s: string) => void) => unkno
   national: runNational,
   draws: runDraws,
   replications: runReplications,
+  // One experiment of the replications piece, in a process of its own.
+  experiment: runReplicationExperiment,
   core: runCoreLoop,
   heap: runHeap,
   bandwidth: runBandwidth,

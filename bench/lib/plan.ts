@@ -42,7 +42,7 @@ export function plan(mode: Mode, threads: number[] = [...new Set([1, availablePa
         mode,
         // Draws counted at 1/20 of the households (pieces/draws.ts).
         national: { households: 2_660_000, threads, drawsHouseholds: 133_000 },
-        replications: { households: 10_000, replications: 100, workers: [1, 2] },
+        replications: { households: 10_000, replications: [10, 100], workers: [1, 2] },
         baselines: [
           { label: "county", households: 10_000, seeds: seeds(10), warmup: 48, steps: { engine: 24, objects: 24, flocc: 24 } },
           // flocc takes about a minute a month here (and as long again to build its agents).
@@ -56,7 +56,7 @@ export function plan(mode: Mode, threads: number[] = [...new Set([1, availablePa
       return {
         mode,
         national: { households: 200_000, threads, drawsHouseholds: 20_000 },
-        replications: { households: 10_000, replications: 10, workers: [1, 2] },
+        replications: { households: 10_000, replications: [10], workers: [1, 2] },
         baselines: [
           { label: "county", households: 10_000, seeds: seeds(4), warmup: 48, steps: { engine: 12, objects: 12, flocc: 12 } },
           { label: "province/10", households: 50_000, seeds: [1], warmup: 48, steps: { engine: 6, objects: 6, flocc: 2 } },
@@ -69,7 +69,7 @@ export function plan(mode: Mode, threads: number[] = [...new Set([1, availablePa
       return {
         mode,
         national: { households: 200, steps: 3, threads: threads.slice(0, 1), drawsHouseholds: 200 },
-        replications: { households: 200, replications: 4, workers: [1, 2], steps: 3 },
+        replications: { households: 200, replications: [2, 4], workers: [1, 2], steps: 3, repeats: 1 },
         baselines: [
           { label: "tiny", households: 200, seeds: seeds(2), warmup: 3, steps: { engine: 3, objects: 3, flocc: 3 } },
           { label: "tiny+", households: 300, seeds: [1], warmup: 3, steps: { engine: 2, objects: 2, flocc: 2 } },

@@ -51,10 +51,12 @@ export function renderTable(r: BenchReport): string {
 
   if (r.replications) {
     const rp = r.replications;
-    out.push("", `2. replications: ${rp.replications} × ${int(rp.households)} households × ${rp.months} months, ${rp.pool}`);
-    const rows = [["workers", "wall", "replications/s", "household-steps/s", "parallel efficiency"]];
-    for (const w of rp.byWorkers) {
-      rows.push([String(w.workers), `${f(w.wallMs / 1000)} s`, f(w.replicationsPerSecond, 2), si(w.householdStepsPerSecond), w.workers === 1 ? "1" : f(rp.efficiency[w.workers]!, 2)]);
+    out.push("", `2. replications: experiments of ${rp.sizes.map((s) => s.replications).join(" and ")} × ${int(rp.households)} households × ${rp.months} months, ${rp.repeats} of each; ${rp.pool}`);
+    const rows = [["replications", "workers", "wall", "replications/s", "household-steps/s", "parallel efficiency (≥ 0.9)", "first run ended"]];
+    for (const s of rp.sizes) {
+      for (const w of s.byWorkers) {
+        rows.push([String(s.replications), String(w.workers), `${f(w.wallMs / 1000)} s`, f(w.replicationsPerSecond, 2), si(w.householdStepsPerSecond), w.workers === 1 ? "1" : f(s.efficiency[w.workers]!, 2), w.firstRunEndS.map((x) => `${f(x)} s`).join(", ")]);
+      }
     }
     out.push(grid(rows));
     out.push(`  identical outcomes per replicate across worker counts: ${rp.identicalAcrossWorkers ? "yes" : "NO"}`);

@@ -1,17 +1,41 @@
 import { runExperiment, type Scenario } from "../../packages/core/src/index.ts";
+import { inChild } from "../lib/child.ts";
 import { benchScenario } from "../lib/scenario.ts";
 
 export interface ReplicationsOptions {
   households: number;
-  replications: number;
+  /** The experiment sizes measured: replications of one experiment (e.g. 10 and 100). */
+  replications: number[];
   workers: number[];
+  /** Experiments of each size and worker count, run in the order 1, 2 | 2, 1 | 1, 2 … (default 2). */
+  repeats?: number;
   /** Months per run (default: the scenario's horizon). */
   steps?: number;
   baseSeed?: number;
 }
 
+/** One experiment, timed in a process of its own: what the `experiment` child piece returns. */
+export interface ExperimentOptions {
+  households: number;
+  replications: number;
+  workers: number;
+  seed: number;
+  steps?: number;
+}
+
+export interface ExperimentTiming {
+  /** Wall time of runExperiment: planning (the scenario resolved), worker start-up, runs, results. */
+  wallMs: number;
+  months: number;
+  seeds: number[];
+  /** Each replicate's outcomes, by replicate. */
+  outcomes: Array<Record<string, number>>;
+  /** Seconds from the start of the runs (after planning) to each run's end, in the order they ended. */
+  runEnds: number[];
+}
+
 export interface ReplicateOutcome {
-  half: number;
+  repeat: number;
   replicate: number;
   seed: number;
   outcomes: Record<string, number>;
@@ -19,22 +43,31 @@ export interface ReplicateOutcome {
 
 export interface WorkerRun {
   workers: number;
-  /** Wall time of runExperiment over all replications (worker start-up included). */
+  /** Wall time of runExperiment summed over the repeats (worker start-up included). */
   wallMs: number;
+  /** Each repeat's wall time, in repeat order. */
+  experimentMs: number[];
+  /** Each repeat's seconds from the start of its runs to its first run's end. */
+  firstRunEndS: number[];
   replicationsPerSecond: number;
   householdStepsPerSecond: number;
   runs: ReplicateOutcome[];
 }
 
-export interface ReplicationsResult {
-  scenario: string;
-  households: number;
+export interface ReplicationsSize {
   replications: number;
-  months: number;
-  pool: string;
   byWorkers: WorkerRun[];
   /** throughput(w) ÷ (w × throughput(1)) for each w > 1. */
   efficiency: Record<string, number>;
+}
+
+export interface ReplicationsResult {
+  scenario: string;
+  households: number;
+  months: number;
+  repeats: number;
+  pool: string;
+  sizes: ReplicationsSize[];
   /** Every replicate gives identical outcomes whatever the number of workers. */
   identicalAcrossWorkers: boolean;
 }
@@ -42,66 +75,67 @@ export interface ReplicationsResult {
 const METRICS = ["employment_rate", "per_capita_income", "integration_index"];
 
 /**
- * County-scale replications through the engine's experiment API (runExperiment, which runs
- * replicates on worker threads; with one worker it runs them on the calling thread), with each
- * worker count. The replications are split in two halves (balanced over the workers) run in the
- * order A(1, 2) B(2, 1), so that a slow drift of the machine (other load, thermal) weighs on every worker count alike.
+ * County-scale experiments through the engine's experiment API (runExperiment: worker threads,
+ * or the calling thread for one worker) at each size and worker count. Each experiment runs in
+ * a Node process of its own that has loaded the engine and run nothing, as one command does:
+ * the calling thread's compiled code is as cold as the workers', and every experiment pays its
+ * workers' start-up. Each size runs `repeats` times per worker count in the order 1, 2 | 2, 1
+ * | …, so that a drift of the machine (other load, thermal) weighs on every worker count alike;
+ * repeat k uses base seed baseSeed + k for every worker count.
  */
 export async function runReplications(o: ReplicationsOptions, log: (s: string) => void = () => {}): Promise<ReplicationsResult> {
-  const { scenario: base, source } = benchScenario("historical");
-  const scenario: Scenario = o.steps === undefined ? base : { ...base, params: { ...base.params, horizon: { ...base.params?.horizon, months: o.steps } } };
+  const repeats = o.repeats ?? 2;
   const baseSeed = o.baseSeed ?? 1;
-  // Each half a multiple of the largest worker count where it can be (10 = 6 + 4 for 2 workers,
-  // not 5 + 5): a half of 5 gives one worker 3 runs and the other 2, which alone would cap the
-  // measured efficiency at 0.83 however fast the workers start.
-  const wmax = Math.max(...o.workers);
-  const first = Math.min(o.replications, Math.ceil(o.replications / 2 / wmax) * wmax);
-  const halves = [
-    { seed: baseSeed, replications: first },
-    { seed: baseSeed + 1, replications: o.replications - first },
-  ].filter((h) => h.replications > 0);
-  const acc = new Map(o.workers.map((w) => [w, { wallMs: 0, months: 0, runs: [] as ReplicateOutcome[] }]));
-  for (let half = 0; half < halves.length; half++) {
-    const order = half % 2 === 0 ? [...o.workers] : [...o.workers].reverse();
-    for (const w of order) {
-      const { seed, replications } = halves[half]!;
-      const t0 = performance.now();
-      const exp = await runExperiment({ scenarios: [scenario], replications, seed, scale: o.households, workers: w, metrics: METRICS, groups: ["all"] });
-      const ms = performance.now() - t0;
-      const a = acc.get(w)!;
-      a.wallMs += ms;
-      a.months = exp.horizon.months;
-      for (let r = 0; r < replications; r++) {
-        const outcomes: Record<string, number> = {};
-        for (const m of METRICS) outcomes[m] = exp.value(scenario.name, r, m);
-        a.runs.push({ half, replicate: r, seed: exp.seeds[r]!, outcomes });
+  let months = 0;
+  const sizes: ReplicationsSize[] = [];
+  for (const replications of o.replications) {
+    const acc = new Map(o.workers.map((w) => [w, { wallMs: 0, experimentMs: [] as number[], firstRunEndS: [] as number[], runs: [] as ReplicateOutcome[] }]));
+    for (let repeat = 0; repeat < repeats; repeat++) {
+      for (const workers of repeat % 2 === 0 ? [...o.workers] : [...o.workers].reverse()) {
+        const x = (await inChild<ExperimentTiming>("experiment", { households: o.households, replications, workers, seed: baseSeed + repeat, steps: o.steps } satisfies ExperimentOptions)).result;
+        const a = acc.get(workers)!;
+        a.wallMs += x.wallMs;
+        a.experimentMs[repeat] = x.wallMs;
+        a.firstRunEndS[repeat] = x.runEnds[0]!;
+        months = x.months;
+        x.outcomes.forEach((outcomes, r) => a.runs.push({ repeat, replicate: r, seed: x.seeds[r]!, outcomes }));
+        log(`  ${replications} replications, ${workers} worker${workers > 1 ? "s" : ""}: ${(x.wallMs / 1000).toFixed(1)} s (first run ended at ${x.runEnds[0]!.toFixed(1)} s)`);
       }
-      log(`  ${w} worker${w > 1 ? "s" : ""}: ${replications} replications in ${(ms / 1000).toFixed(1)} s`);
     }
+    const byWorkers: WorkerRun[] = o.workers.map((w) => {
+      const a = acc.get(w)!;
+      const done = replications * repeats;
+      a.runs.sort((x, y) => x.repeat - y.repeat || x.replicate - y.replicate);
+      return { workers: w, ...a, replicationsPerSecond: done / (a.wallMs / 1000), householdStepsPerSecond: (done * o.households * months) / (a.wallMs / 1000) };
+    });
+    const one = byWorkers.find((r) => r.workers === 1);
+    const efficiency: Record<string, number> = {};
+    if (one) for (const r of byWorkers) if (r.workers > 1) efficiency[r.workers] = r.replicationsPerSecond / (r.workers * one.replicationsPerSecond);
+    sizes.push({ replications, byWorkers, efficiency });
   }
-  const byWorkers: WorkerRun[] = o.workers.map((w) => {
-    const a = acc.get(w)!;
-    return {
-      workers: w,
-      wallMs: a.wallMs,
-      replicationsPerSecond: o.replications / (a.wallMs / 1000),
-      householdStepsPerSecond: (o.replications * o.households * a.months) / (a.wallMs / 1000),
-      runs: a.runs,
-    };
-  });
-  const one = byWorkers.find((r) => r.workers === 1);
-  const efficiency: Record<string, number> = {};
-  if (one) for (const r of byWorkers) if (r.workers > 1) efficiency[r.workers] = r.replicationsPerSecond / (r.workers * one.replicationsPerSecond);
-  const key = (runs: ReplicateOutcome[]) => JSON.stringify(runs.map((x) => [x.seed, x.outcomes]).sort());
-  const identicalAcrossWorkers = byWorkers.every((r) => key(r.runs) === key(byWorkers[0]!.runs));
+  const key = (runs: ReplicateOutcome[]) => JSON.stringify(runs.map((x) => [x.seed, x.outcomes]));
   return {
-    scenario: source,
+    scenario: benchScenario("historical").source,
     households: o.households,
-    replications: o.replications,
-    months: acc.get(o.workers[0]!)!.months,
-    pool: "runExperiment (packages/core/src/experiment): worker threads; 1 worker runs on the calling thread",
-    byWorkers,
-    efficiency,
-    identicalAcrossWorkers,
+    months,
+    repeats,
+    pool: "runExperiment (packages/core/src/experiment), each experiment in a process of its own: worker threads; 1 worker runs on the calling thread",
+    sizes,
+    identicalAcrossWorkers: sizes.every((s) => s.byWorkers.every((r) => key(r.runs) === key(s.byWorkers[0]!.runs))),
   };
+}
+
+/** One experiment, timed: the `experiment` piece (run by runReplications, each in a fresh process). */
+export async function runReplicationExperiment(o: ExperimentOptions): Promise<ExperimentTiming> {
+  const { scenario: base } = benchScenario("historical");
+  const scenario: Scenario = o.steps === undefined ? base : { ...base, params: { ...base.params, horizon: { ...base.params?.horizon, months: o.steps } } };
+  const runEnds: number[] = [];
+  const t0 = performance.now();
+  const exp = await runExperiment({
+    scenarios: [scenario], replications: o.replications, seed: o.seed, scale: o.households, workers: o.workers, metrics: METRICS, groups: ["all"],
+    onProgress: (p) => runEnds.push(p.seconds),
+  });
+  const wallMs = performance.now() - t0;
+  const outcomes = exp.seeds.map((_, r) => Object.fromEntries(METRICS.map((m) => [m, exp.value(scenario.name, r, m)])));
+  return { wallMs, months: exp.horizon.months, seeds: exp.seeds, outcomes, runEnds };
 }

@@ -84,8 +84,9 @@ function isMain(): boolean {
   }
 }
 
-if (isMain()) {
-  cli(process.argv.slice(2)).then(
+/** The program: run `argv` and exit with its code (an error that is not bad input is reported as internal, exit 1). */
+export function main(argv: string[]): void {
+  cli(argv).then(
     (code) => process.exit(code),
     (e) => {
       process.stderr.write(`relocsim: internal error (please report it):\n${(e as Error).stack ?? e}\n`);
@@ -93,3 +94,5 @@ if (isMain()) {
     },
   );
 }
+
+if (isMain()) main(process.argv.slice(2));

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { InputError } from "./errors.js";
 import { checkScenario, type Scenario } from "./scenario.js";
-import { resolveParams } from "./params/resolve.js";
-import { compileExpression, type CompiledExpression } from "./params/expressions.js";
+import { parseMonth, resolveParams } from "./params/resolve.js";
+import type { CompiledExpression } from "./params/expressions.js";
+import { expressionData, fromExpressionData, type ExpressionData } from "./params/expressionTable.js";
 import type { Params, ParamsInput } from "./params/types.js";
 
 /**
@@ -25,8 +26,8 @@ export interface ResolvedScenario {
   readonly hash: string;
 }
 
-/** A resolved scenario as plain data, for a worker thread: expressions travel as their sources. */
-export type ScenarioData = Omit<ResolvedScenario, "expressions"> & { expressions: Array<{ path: string; source: string }> };
+/** A resolved scenario as plain data, for a worker thread: expressions travel as their sources and their values over the horizon. */
+export type ScenarioData = Omit<ResolvedScenario, "expressions"> & { expressions: ExpressionData[] };
 
 const resolved = new WeakSet<object>();
 
@@ -82,12 +83,13 @@ export function withValues(s: ResolvedScenario, values: Readonly<Record<string, 
 
 /** The data a worker needs to run a resolved scenario (structured-cloneable). */
 export function scenarioData(s: ResolvedScenario): ScenarioData {
-  return { ...s, expressions: s.expressions.map(({ path, source }) => ({ path, source })) };
+  const { start, months } = s.params.horizon;
+  return { ...s, expressions: s.expressions.map((e) => expressionData(e, parseMonth(start), months)) };
 }
 
-/** A resolved scenario again from its data (in a worker): expressions are recompiled, nothing is re-checked. */
+/** A resolved scenario again from its data (in a worker): expressions read their tables (see fromExpressionData), nothing is re-checked. */
 export function fromScenarioData(d: ScenarioData): ResolvedScenario {
-  return register({ ...d, expressions: d.expressions.map((e) => compileExpression(e.path, e.source)) });
+  return register({ ...d, expressions: d.expressions.map(fromExpressionData) });
 }
 
 function register(s: ResolvedScenario): ResolvedScenario {

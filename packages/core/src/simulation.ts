@@ -20,6 +20,7 @@ import { buildNetwork } from "./model/network.js";
 import { primeIncome } from "./model/income.js";
 import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, readError } from "./kernel/workerProtocol.js";
 import { startWorker } from "./kernel/startWorker.js";
+import { expressionData } from "./params/expressionTable.js";
 import type { Worker } from "node:worker_threads";
 import type { TidyRow } from "./results/tidyRow.js";
 
@@ -231,9 +232,9 @@ class Engine implements Simulation {
       const hist = shared(Float64Array, G * BINS);
       const timings = shared(Float64Array, SCHEDULE.length);
       const data = { start: this.start, state: this.state, s0: cuts[k]!, s1: cuts[k + 1]!, siteAcc: this.siteAcc, memberAcc: this.memberAcc, hist, timings };
-      // The resolved start values and the expressions' sources: the worker checks nothing again.
-      const expressionSources = expressions.map(({ path, source }) => ({ path, source }));
-      const worker = startWorker(new URL("./stepWorker.js", import.meta.url), { ...data, params: scenario.params, expressions: expressionSources, seed, ctl, err });
+      // The resolved start values and the expressions' values over the horizon: the worker checks nothing again.
+      const tables = expressions.map((e) => expressionData(e, this.start, this.horizon));
+      const worker = startWorker(new URL("./stepWorker.js", import.meta.url), { ...data, params: scenario.params, expressions: tables, seed, ctl, err });
       this.remote.push({ worker, ctl, err, hist, timings });
     }
   }

@@ -1,6 +1,6 @@
 import { workerData } from "node:worker_threads";
 import type { Params } from "./params/types.js";
-import { compileExpression } from "./params/expressions.js";
+import { fromExpressionData, type ExpressionData } from "./params/expressionTable.js";
 import { siteRange, stepSites } from "./kernel/siteRange.js";
 import type { State } from "./kernel/state.js";
 import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, writeError } from "./kernel/workerProtocol.js";
@@ -8,15 +8,15 @@ import { PHASES, modelStep } from "./model/schedule.js";
 
 /**
  * A worker thread that steps one range of sites of a simulation whose state lives in shared
- * memory. It receives the scenario's resolved start values and recompiles its time expressions
- * from their sources (checked once, by the main thread), keeps its own keyed random sources
- * (their draws depend on the seed, step and entity alone, so a resumed run needs nothing more),
- * and waits on a shared control word for each step request. Like simulation.ts, it puts
+ * memory. It receives the scenario's resolved start values and its time expressions' values
+ * over the horizon (checked once, by the main thread: the thread loads no mathjs), keeps its own
+ * keyed random sources (their draws depend on the seed, step and entity alone, so a resumed run
+ * needs nothing more), and waits on a shared control word for each step request. Like simulation.ts, it puts
  * the kernel and the model's schedule together.
  */
 const d = workerData as {
   params: Params;
-  expressions: Array<{ path: string; source: string }>;
+  expressions: ExpressionData[];
   seed: number;
   start: number;
   state: State;
@@ -32,7 +32,7 @@ const d = workerData as {
 };
 
 try {
-  const expressions = d.expressions.map((e) => compileExpression(e.path, e.source));
+  const expressions = d.expressions.map(fromExpressionData);
   const range = siteRange(PHASES, modelStep(d.params, expressions, d.start, d.state, d.siteAcc, d.hist, d.memberAcc), d.seed, d.s0, d.s1, d.timings);
   let last = -1;
   for (;;) {

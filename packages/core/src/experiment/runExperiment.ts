@@ -8,6 +8,7 @@ import { resolveOutcomeSelection, type OutcomeSelection } from "./outcomeSelecti
 import { memoryRunStore, type RunStore } from "./runStore.js";
 import { experimentTasks } from "./experimentTasks.js";
 import { runTasks } from "./runTasks.js";
+import { prestartTaskThreads } from "./workerPool.js";
 import { assembleExperiment } from "./assembleExperiment.js";
 import { checkExperimentOptions, experimentSpec } from "./experimentSpec.js";
 import type { EffectRow } from "./effectRow.js";
@@ -96,6 +97,8 @@ export interface Experiment {
  */
 export async function runExperiment(options: ExperimentOptions): Promise<Experiment> {
   const started = performance.now();
+  // Worker threads load their modules while this thread resolves the scenarios.
+  prestartTaskThreads(threadsAskedFor(options));
   // The path every runner shares: plan → tasks → run each → results in task order.
   const plan = planExperiment(options);
   const tasks = experimentTasks(plan);
@@ -105,6 +108,16 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const store = options.store ?? memoryRunStore();
   await runTasks(plan, tasks, store, { onProgress: options.onProgress, signal: options.signal });
   return assembleExperiment(plan, store, { workers: plan.workers, seconds: (performance.now() - started) / 1000 });
+}
+
+/** The worker threads an experiment's options ask for: 0 if it runs on this thread or its options are wrong (planExperiment says how). */
+function threadsAskedFor(options: ExperimentOptions): number {
+  if (typeof options !== "object" || options === null || !Array.isArray(options.scenarios)) return 0;
+  const set = checkExperimentOptions(options, []);
+  const d = experimentSpec.fields;
+  const scenarios = options.scenarios.length + (options.baseline !== undefined && typeof options.baseline !== "string" ? 1 : 0);
+  const threads = Math.min(set.workers ?? d.workers.default, (set.replications ?? d.replications.default) * scenarios);
+  return threads > 1 ? threads : 0;
 }
 
 export interface Plan {

@@ -1,7 +1,7 @@
 import type { Plan } from "./runExperiment.js";
 import type { ExperimentTask } from "./experimentTasks.js";
 import { runTask, type TaskOutput } from "./runTask.js";
-import { runWorkerPool } from "./workerPool.js";
+import { runOnTaskThreads } from "./workerPool.js";
 import { taskPlanData } from "./taskThread.js";
 import type { RunStore } from "./runStore.js";
 
@@ -14,8 +14,9 @@ export interface RunTasksOptions {
 
 /**
  * Run those of `tasks` that `store` does not hold yet, on plan.workers threads (1: this
- * thread), saving each output by task index as it finishes: whichever runner ran a task and
- * in whatever order, the store ends up the same.
+ * thread; more: worker threads of the process's pool, workerPool.ts), saving each output by
+ * task index as it finishes: whichever runner ran a task and in whatever order, the store ends
+ * up the same.
  */
 export async function runTasks(plan: Plan, tasks: readonly ExperimentTask[], store: RunStore, options: RunTasksOptions = {}): Promise<void> {
   const started = performance.now();
@@ -36,13 +37,6 @@ export async function runTasks(plan: Plan, tasks: readonly ExperimentTask[], sto
       signal?.throwIfAborted();
     }
   } else {
-    await runWorkerPool<ExperimentTask, TaskOutput>(
-      new URL("./experimentWorker.js", import.meta.url),
-      { ...taskPlanData(plan) },
-      todo,
-      plan.workers,
-      (k, output) => save(todo[k]!, output),
-      signal,
-    );
+    await runOnTaskThreads(taskPlanData(plan), todo, plan.workers, (k, output) => save(todo[k]!, output), signal);
   }
 }
