@@ -8,6 +8,8 @@ const json = process.env.RELOCSIM_TEST_JSON;
 export default defineConfig({
   test: {
     projects: ["packages/*", "test"],
+    // Scratch files of every test under one directory, removed at the end (test/scratchTmp.ts).
+    globalSetup: ["./test/scratchTmp.ts"],
     reporters: json ? ["default", ["json", { outputFile: json }]] : ["default"],
   },
 });
