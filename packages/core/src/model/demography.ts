@@ -81,19 +81,20 @@ export function demography(p: Params, c: StepContext, st: State, s: number, draw
     // Leaving school, entering the labour force, retiring.
     if (P.inSchool[q] && age >= pop.workingAgeMin && (age > 18 || r() < 0.4)) P.inSchool[q] = 0;
     const working = age >= pop.workingAgeMin && age <= pop.workingAgeMax && !P.disabled[q] && !P.inSchool[q];
-    if (working && P.emp[q] === Emp.NotInLabourForce) { P.emp[q] = Emp.Unemployed; P.tenure[q] = 0; }
-    else if (!working && P.emp[q] !== Emp.NotInLabourForce) { P.emp[q] = Emp.NotInLabourForce; P.tenure[q] = 0; P.training[q] = 0; }
+    // (Tenure starts now: the labour market's clock before its phase, kernel/state.ts tenureOf.)
+    if (working && P.emp[q] === Emp.NotInLabourForce) { P.emp[q] = Emp.Unemployed; P.tenureFrom[q] = c.step; }
+    else if (!working && P.emp[q] !== Emp.NotInLabourForce) { P.emp[q] = Emp.NotInLabourForce; P.tenureFrom[q] = c.step; P.training[q] = 0; }
   }
   let overflow = 0;
   for (let k = 0; k < births; k++) {
     const child = takePersonSlot(st, s);
     if (child < 0) overflow++;
-    else newborn(st, queue[k]!, child, month, personKey(key[queue[k]!]!, c.step, 0), draws);
+    else newborn(st, queue[k]!, child, month, c.step, personKey(key[queue[k]!]!, c.step, 0), draws);
   }
   for (let k = 0; k < brides; k++) {
     const spouse = takePersonSlot(st, s);
     if (spouse < 0) overflow++;
-    else bride(p, st, queue[cap - k - 1]!, spouse, personKey(key[queue[cap - k - 1]!]!, c.step, 1), draws);
+    else bride(p, st, queue[cap - k - 1]!, spouse, c.step, personKey(key[queue[cap - k - 1]!]!, c.step, 1), draws);
   }
   for (let k = 0; k < touched; k++) updateCare(st, touchedList[k]!);
   if (c.levers.housingAdjustment.adjusts) for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) housingAdjustment(p, c, st, h);
@@ -122,7 +123,7 @@ export function personKey(through: number, step: number, kind: 0 | 1): number {
   return triple32(triple32(through ^ (kind ? 0x5bd1e995 : 0x27d4eb2f)) + step) >>> 0;
 }
 
-function newborn(st: State, mother: number, q: number, month: number, key: number, draws: KeyedRandom): void {
+function newborn(st: State, mother: number, q: number, month: number, step: number, key: number, draws: KeyedRandom): void {
   const P = st.persons;
   const r = draws.at(key);
   linkMember(st, P.household[mother]!, q);
@@ -136,11 +137,11 @@ function newborn(st: State, mother: number, q: number, month: number, key: numbe
   P.skill[q] = 0;
   P.matched[q] = 0;
   P.emp[q] = Emp.NotInLabourForce;
-  P.tenure[q] = 0;
+  P.tenureFrom[q] = step;
   P.training[q] = 0;
 }
 
-function bride(p: Params, st: State, husband: number, q: number, key: number, draws: KeyedRandom): void {
+function bride(p: Params, st: State, husband: number, q: number, step: number, key: number, draws: KeyedRandom): void {
   const P = st.persons;
   const r = draws.at(key);
   linkMember(st, P.household[husband]!, q);
@@ -155,7 +156,7 @@ function bride(p: Params, st: State, husband: number, q: number, key: number, dr
   P.skill[q] = Math.min(1, p.population.skillMean * (0.3 + 1.4 * r()));
   P.matched[q] = 0;
   P.emp[q] = age <= p.population.workingAgeMax ? Emp.Unemployed : Emp.NotInLabourForce;
-  P.tenure[q] = 0;
+  P.tenureFrom[q] = step;
   P.training[q] = 0;
 }
 

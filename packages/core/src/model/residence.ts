@@ -50,6 +50,8 @@ export function residence(p: Params, c: StepContext, st: State, s: number, draws
   const comeBack = monthly(res.comeBackRate);
   const rebuild = res.rebuildCost * c.priceIndex;
   const dualPull = res.returnLandPull * lv.dualRegistration.landPullFactor;
+  // The labour market's clock after this month's labour market (kernel/state.ts tenureOf).
+  const months = c.step + 1;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
     const state = H.residence[h];
     if (state === Residence.GaveUp) continue;
@@ -71,7 +73,7 @@ export function residence(p: Params, c: StepContext, st: State, s: number, draws
         if (r() < res.moveInRate * (1 - 0.5 * H.tiesOrigin[h]!) * (1 - crowd)) moveIn(H, h, c.step);
         else if (c.step >= H.originHouseUntil[h]!) {
           const giveUp = logistic(baseGiveUp + res.giveUpCrowding * crowd + res.giveUpHardship * savingsPressure(p, c, st, h));
-          if (r() < giveUp) leave(st, h, Residence.GaveUp);
+          if (r() < giveUp) leave(st, h, Residence.GaveUp, months);
           else moveIn(H, h, c.step);
         }
         break;
@@ -86,13 +88,13 @@ export function residence(p: Params, c: StepContext, st: State, s: number, draws
         const u = r();
         if (u < pReturn) {
           // A house to return to: the origin house still stands, or one is rebuilt from savings.
-          if (c.step < H.originHouseUntil[h]!) leave(st, h, Residence.Returned);
+          if (c.step < H.originHouseUntil[h]!) leave(st, h, Residence.Returned, months);
           else if (H.savings[h]! >= rebuild) {
             H.savings[h] = H.savings[h]! - rebuild;
-            leave(st, h, Residence.Returned);
+            leave(st, h, Residence.Returned, months);
           }
           if (H.residence[h] === Residence.Returned) H.originHouseUntil[h] = STANDS;
-        } else if (u < pReturn + pGiveUp) leave(st, h, Residence.GaveUp);
+        } else if (u < pReturn + pGiveUp) leave(st, h, Residence.GaveUp, months);
         break;
       }
       case Residence.Returned: {
@@ -113,15 +115,18 @@ function moveIn(H: State["households"], h: number, step: number): void {
   H.moveStep[h] = step;
 }
 
-/** Leaving the site ends local jobs and site businesses; migrants keep working away. */
-function leave(st: State, h: number, to: number): void {
+/**
+ * Leaving the site ends local jobs and site businesses; migrants keep working away. `months`:
+ * the labour market's clock, this month counted (kernel/state.ts tenureOf).
+ */
+function leave(st: State, h: number, to: number, months: number): void {
   const P = st.persons;
   const H = st.households;
   H.residence[h] = to;
   for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
     if (P.emp[q] === Emp.Local || P.emp[q] === Emp.SelfEmployed) {
       P.emp[q] = Emp.Unemployed;
-      P.tenure[q] = 0;
+      P.tenureFrom[q] = months;
     }
     P.training[q] = 0;
   }
