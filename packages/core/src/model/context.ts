@@ -31,6 +31,8 @@ export interface StepContext {
   businessFailLate: number;
   farmingExit: number;
   mortalityA: number;
+  /** Annual probability of death at each age 0-256 (demography's min(1, mortalityA·exp(mortalityB·age))). */
+  mortality: Float64Array;
   detection: number;
   /**
    * Monthly share of origin ties kept while living at the site (model/integration.ts): with no
@@ -69,11 +71,19 @@ export function stepContext(p: Params, scope: TimeScope): StepContext {
     businessFailLate: monthly(p.labour.businessFailureLate),
     farmingExit: monthly(p.labour.farmingExitRate),
     mortalityA: p.demography.mortalityA,
+    mortality: mortalityByAge(p.demography.mortalityA, p.demography.mortalityB),
     detection: p.poverty.detectionRate,
     originTiesKept: Math.pow(1 - p.integration.originTieDecay, 1 / 12),
     originTiesKeptConnected: Math.pow(1 - p.integration.originTieDecayConnected, 1 / 12),
     levers,
   };
+}
+
+/** min(1, a·exp(b·age)) for every age demography meets (0-255, and 256 for one whose age is capped at 255). */
+function mortalityByAge(a: number, b: number): Float64Array {
+  const out = new Float64Array(257);
+  for (let age = 0; age <= 256; age++) out[age] = Math.min(1, a * Math.exp(b * age));
+  return out;
 }
 
 /** A person's earnings relative to the wage level, by skill in [0, 1]. */
