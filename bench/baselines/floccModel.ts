@@ -1,7 +1,7 @@
 import * as flocc from "flocc";
 import { Agent, Environment, utils } from "flocc";
 import type { Params } from "../../packages/core/src/params/types.ts";
-import type { State } from "../../packages/core/src/kernel/state.ts";
+import { tenureOf, type State } from "../../packages/core/src/kernel/state.ts";
 import type { StepContext } from "../../packages/core/src/model/context.ts";
 import { localJobs } from "../../packages/core/src/model/siteEconomy.ts";
 import { rightsSecurity } from "../../packages/core/src/model/integration.ts";
@@ -311,7 +311,7 @@ export class FloccModel {
     utils.seed(seed);
     const env = (this.environment = new Environment());
     env.set({ phase: "labour", ctx: coreContext(setup, 0) });
-    buildAgents(env, setup.sim.state, setup.params, behaviour(setup.params, stream(seed, "flocc-model", "model")));
+    buildAgents(env, setup.sim.state, setup.params, setup.firstStep, behaviour(setup.params, stream(seed, "flocc-model", "model")));
     this.recorder = new Recorder(env, {
       interval: 2,
       model: {
@@ -355,7 +355,8 @@ export class FloccModel {
 }
 
 /** Copy the engine's state into flocc agents (setup, not timed). */
-function buildAgents(env: Environment, st: State, p: Params, rules: ReturnType<typeof behaviour>): void {
+/** `months`: the engine's labour-market clock at the first core-loop month (tenure, kernel/state.ts tenureOf). */
+function buildAgents(env: Environment, st: State, p: Params, months: number, rules: ReturnType<typeof behaviour>): void {
   const S = st.sites;
   const H = st.households;
   const P = st.persons;
@@ -404,7 +405,7 @@ function buildAgents(env: Environment, st: State, p: Params, rules: ReturnType<t
       for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
         const person = new Agent({
           kind: "person", household: hh, age: P.age[q]!, female: P.female[q] === 1, skill: P.skill[q]!, training: P.training[q]!,
-          matched: P.matched[q] === 1, emp: P.emp[q]!, tenure: P.tenure[q]!,
+          matched: P.matched[q] === 1, emp: P.emp[q]!, tenure: tenureOf(P.tenureFrom[q]!, months),
         });
         person.set("tick", rules.separate);
         members.push(person);

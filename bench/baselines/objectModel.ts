@@ -1,5 +1,5 @@
 import type { Params } from "../../packages/core/src/params/types.ts";
-import type { State } from "../../packages/core/src/kernel/state.ts";
+import { tenureOf, type State } from "../../packages/core/src/kernel/state.ts";
 import type { StepContext } from "../../packages/core/src/model/context.ts";
 import { localJobs } from "../../packages/core/src/model/siteEconomy.ts";
 import { rightsSecurity } from "../../packages/core/src/model/integration.ts";
@@ -443,7 +443,7 @@ export class ObjectModel {
         return sum / (3 * residents);
       },
     });
-    copyState(this, setup.sim.state, setup.params);
+    copyState(this, setup.sim.state, setup.params, setup.firstStep);
   }
 
   step(): void {
@@ -459,7 +459,8 @@ export class ObjectModel {
 }
 
 /** Copy the engine's state into objects (setup, not timed). */
-function copyState(model: ObjectModel, st: State, p: Params): void {
+/** `months`: the engine's labour-market clock at the first core-loop month (tenure, kernel/state.ts tenureOf). */
+function copyState(model: ObjectModel, st: State, p: Params, months: number): void {
   const S = st.sites;
   const H = st.households;
   const P = st.persons;
@@ -479,7 +480,7 @@ function copyState(model: ObjectModel, st: State, p: Params): void {
       model.schedule.add(hh);
       // Members in the engine's list order.
       for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
-        const person = new Person(model, hh, P.age[q]!, P.female[q] === 1, P.skill[q]!, P.training[q]!, P.matched[q] === 1, P.emp[q]!, P.tenure[q]!);
+        const person = new Person(model, hh, P.age[q]!, P.female[q] === 1, P.skill[q]!, P.training[q]!, P.matched[q] === 1, P.emp[q]!, tenureOf(P.tenureFrom[q]!, months));
         hh.members.push(person);
         model.schedule.add(person);
       }

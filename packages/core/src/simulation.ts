@@ -19,6 +19,7 @@ import { buildPopulation } from "./model/population.js";
 import { buildNetwork } from "./model/network.js";
 import { primeIncome } from "./model/income.js";
 import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, readError } from "./kernel/workerProtocol.js";
+import { birthIndex } from "./kernel/birthIndex.js";
 import { startWorker } from "./kernel/startWorker.js";
 import { expressionData } from "./params/expressionTable.js";
 import type { Worker } from "node:worker_threads";
@@ -223,7 +224,9 @@ class Engine implements Simulation {
       cuts.push(s);
     }
     cuts.push(S.count);
-    const local = modelStep(params, expressions, this.start, this.state, this.siteAcc, new Float64Array(G * BINS), this.memberAcc);
+    // Derived from the state (so a continued run builds the same), shared by every range.
+    const births = birthIndex(this.state);
+    const local = modelStep(params, expressions, this.start, this.state, this.siteAcc, new Float64Array(G * BINS), this.memberAcc, births);
     this.local = siteRange(PHASES, local, seed, cuts[0]!, cuts[1]!, new Float64Array(SCHEDULE.length));
     for (let k = 1; k < n; k++) {
       const ctl = shared(Int32Array, 4).fill(-1);
@@ -231,7 +234,7 @@ class Engine implements Simulation {
       const err = shared(Uint8Array, 8192);
       const hist = shared(Float64Array, G * BINS);
       const timings = shared(Float64Array, SCHEDULE.length);
-      const data = { start: this.start, state: this.state, s0: cuts[k]!, s1: cuts[k + 1]!, siteAcc: this.siteAcc, memberAcc: this.memberAcc, hist, timings };
+      const data = { start: this.start, state: this.state, s0: cuts[k]!, s1: cuts[k + 1]!, siteAcc: this.siteAcc, memberAcc: this.memberAcc, births, hist, timings };
       // The resolved start values and the expressions' values over the horizon: the worker checks nothing again.
       const tables = expressions.map((e) => expressionData(e, this.start, this.horizon));
       const worker = startWorker(new URL("./stepWorker.js", import.meta.url), { ...data, params: scenario.params, expressions: tables, seed, ctl, err });

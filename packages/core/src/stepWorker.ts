@@ -5,6 +5,7 @@ import { siteRange, stepSites } from "./kernel/siteRange.js";
 import type { State } from "./kernel/state.js";
 import { CTL_DONE, CTL_ERROR, CTL_REQUEST, STOP, writeError } from "./kernel/workerProtocol.js";
 import { PHASES, modelStep } from "./model/schedule.js";
+import type { BirthIndex } from "./kernel/birthIndex.js";
 
 /**
  * A worker thread that steps one range of sites of a simulation whose state lives in shared
@@ -25,6 +26,7 @@ const d = workerData as {
   siteAcc: Float64Array;
   /** Per-site rows of the household and residence groups, or null when the run does not collect them. */
   memberAcc: Float64Array | null;
+  births: BirthIndex;
   hist: Float64Array;
   timings: Float64Array;
   ctl: Int32Array;
@@ -33,7 +35,7 @@ const d = workerData as {
 
 try {
   const expressions = d.expressions.map(fromExpressionData);
-  const range = siteRange(PHASES, modelStep(d.params, expressions, d.start, d.state, d.siteAcc, d.hist, d.memberAcc), d.seed, d.s0, d.s1, d.timings);
+  const range = siteRange(PHASES, modelStep(d.params, expressions, d.start, d.state, d.siteAcc, d.hist, d.memberAcc, d.births), d.seed, d.s0, d.s1, d.timings);
   let last = -1;
   for (;;) {
     Atomics.wait(d.ctl, CTL_REQUEST, last);

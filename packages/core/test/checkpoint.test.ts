@@ -120,8 +120,8 @@ describe("readCheckpoint(file) refuses", () => {
 
   it("an incompatible checkpoint: another format, another relocsim, another state layout", () => {
     const file = good();
-    expect(() => readCheckpoint(withHeader(file, (h) => (h.format = 99)))).toThrow(/it has format 99; this relocsim reads format 2$/);
-    expect(() => readCheckpoint(withHeader(file, (h) => (h.format = 1)))).toThrow(/it has format 1; this relocsim reads format 2: it was written before random draws were keyed by entity .* run the scenario again from the start/);
+    expect(() => readCheckpoint(withHeader(file, (h) => (h.format = 99)))).toThrow(/it has format 99; this relocsim reads format 3$/);
+    expect(() => readCheckpoint(withHeader(file, (h) => (h.format = 1)))).toThrow(/it has format 1; this relocsim reads format 3: it was written before random draws were keyed by entity .* run the scenario again from the start/);
     expect(() => readCheckpoint(withHeader(file, (h) => (h.relocsim = "0.0.1")))).toThrow(/expected a checkpoint this relocsim can continue\); it was written by relocsim 0.0.1/);
     expect(() => readCheckpoint(withHeader(file, (h) => ((h.columns as Array<{ name: string }>)[0]!.name = "sites.old")))).toThrow(/its state columns differ/);
   });

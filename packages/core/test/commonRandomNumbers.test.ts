@@ -124,14 +124,15 @@ describe("keyed draws: one household's choice moves no one else's", () => {
     const c = contextAt(a, a.state.sites.openStep[0]! + 1);
     const hires = (x: Simulation, withExtra: boolean, draws: () => [KeyedRandom, KeyedRandom, KeyedRandom]) => {
       const P = x.state.persons;
-      const emp = P.emp.slice(), tenure = P.tenure.slice();
-      for (const q of searchers) [P.emp[q], P.tenure[q]] = [Emp.Unemployed, 5];
-      if (withExtra) [P.emp[extra], P.tenure[extra]] = [Emp.Unemployed, 5];
+      const emp = P.emp.slice(), tenure = P.tenureFrom.slice();
+      // Unemployed for 5 months before this month's labour market (kernel/state.ts tenureOf).
+      for (const q of searchers) [P.emp[q], P.tenureFrom[q]] = [Emp.Unemployed, c.step - 5];
+      if (withExtra) [P.emp[extra], P.tenureFrom[extra]] = [Emp.Unemployed, c.step - 5];
       labourMarket(x.params, c, x.state, 0, ...draws());
       const hired = searchers.filter((q) => P.emp[q] === Emp.Local);
       const other = searchers.filter((q) => P.emp[q] !== Emp.Local && P.emp[q] !== Emp.Unemployed);
       P.emp.set(emp);
-      P.tenure.set(tenure);
+      P.tenureFrom.set(tenure);
       return { hired, other };
     };
     const keyedDraws = (): [KeyedRandom, KeyedRandom, KeyedRandom] => [source(9, "labour", c.step), source(9, "layoff", c.step), source(9, "search", c.step)];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { earnings, labourMarket } from "../src/model/labourMarket.js";
 import { skillFactor } from "../src/model/context.js";
-import { Emp, Land, Residence, type State } from "../src/kernel/state.js";
+import { Emp, Land, Residence, tenureOf, type State } from "../src/kernel/state.js";
 import { monthly, stream, unkeyed, type KeyedRandom } from "../src/kernel/random.js";
 import type { Simulation } from "../src/index.js";
 import { always, contextAt, members, never, sim } from "./helpers.js";
@@ -40,9 +40,10 @@ function step(s: Simulation, r: KeyedRandom, st: State = s.state, c = at(s)): vo
   labourMarket(s.params, c, st, 0, r, r, r);
 }
 
+/** Person q in state e for `tenure` months before the labour market of at(s)'s step (the clock of kernel/state.ts tenureOf). */
 function put(st: State, q: number, e: number, tenure = 5, skill = 0.3): void {
   st.persons.emp[q] = e;
-  st.persons.tenure[q] = tenure;
+  st.persons.tenureFrom[q] = st.sites.openStep[0]! + 1 - tenure;
   st.persons.skill[q] = skill;
 }
 
@@ -50,13 +51,13 @@ function put(st: State, q: number, e: number, tenure = 5, skill = 0.3): void {
 function replicate(s: Simulation, reps: number, count: (st: State) => number): { mean: number; se: number } {
   const P = s.state.persons;
   const emp = P.emp.slice();
-  const tenure = P.tenure.slice();
+  const tenure = P.tenureFrom.slice();
   const xs: number[] = [];
   for (let k = 0; k < reps; k++) {
     step(s, unkeyed(stream(k, 0, "labour-test")));
     xs.push(count(s.state));
     P.emp.set(emp);
-    P.tenure.set(tenure);
+    P.tenureFrom.set(tenure);
   }
   const m = xs.reduce((a, b) => a + b, 0) / reps;
   const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (reps - 1));
@@ -74,7 +75,8 @@ describe("labourMarket(p, c, st, s, r)", () => {
     s.state.sites.marketJobs[0] = 10;
     step(s, never);
     expect(qs.slice(0, 8).map((q) => s.state.persons.emp[q])).toEqual(qs.slice(0, 8).map((_, i) => states[i % 4]));
-    expect(qs.slice(0, 8).map((q) => s.state.persons.tenure[q])).toEqual(new Array(8).fill(6));
+    // Read after the labour market: its clock is the step + 1.
+    expect(qs.slice(0, 8).map((q) => tenureOf(s.state.persons.tenureFrom[q]!, at(s).step + 1))).toEqual(new Array(8).fill(6));
   });
 
   it("matches M = A·U^α·V^(1−α) searchers to local jobs when searchers are few", () => {

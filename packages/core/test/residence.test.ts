@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { residence } from "../src/model/residence.js";
 import { Emp, Land, Registration, Residence } from "../src/kernel/state.js";
 import { monthly, unkeyed } from "../src/kernel/random.js";
 import { crowding } from "../src/model/demography.js";
+import { residentStayAbove } from "../src/model/context.js";
 import type { Simulation } from "../src/index.js";
 import { always, contextAt, householdsOf, members, never, scripted, sim, siteWhere } from "./helpers.js";
 
@@ -279,5 +281,30 @@ describe("residence(p, c, st, s, r)", () => {
     const k = siteWhere(fresh.state, (j) => S.signStep[j]! > 0);
     residence(fresh.params, contextAt(fresh, S.signStep[k]! - 1), fresh.state, k, always);
     expect(householdsOf(fresh.state, k).every((j) => fresh.state.households.residence[j] === Residence.Pending)).toBe(true);
+  });
+});
+
+describe("residentStayAbove(res, returnHazard, residentGiveUp, dualLandPull)", () => {
+  it("is at least the return and give-up probabilities residence() computes for a resident household, whatever its integration, ties, pressure and crowding in [0, 1]", () => {
+    const unit = fc.double({ min: 0, max: 1, noNaN: true });
+    const weight = fc.double({ min: 0, max: 20, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.record({ returnRate: fc.double({ min: 0, max: 0.5, noNaN: true }), giveUpBase: fc.double({ min: 0.001, max: 0.5, noNaN: true }), giveUpCrowding: fc.double({ min: 0, max: 50, noNaN: true }), returnDissatisfaction: weight, returnLandPull: weight, returnHardship: weight }),
+        unit, fc.boolean(), fc.boolean(), unit, unit, unit, unit,
+        (res, landPullFactor, dual, landKept, integ, ties, pressure, crowd) => {
+          const returnHazard = monthly(res.returnRate), residentGiveUp = monthly(res.giveUpBase);
+          const dualPull = res.returnLandPull * landPullFactor;
+          const bound = residentStayAbove(res, returnHazard, residentGiveUp, dualPull);
+          // As model/residence.ts forms them.
+          const landPull = landKept ? (dual ? dualPull : res.returnLandPull) * ties : 0;
+          const pReturn = Math.min(1, returnHazard * Math.exp(res.returnDissatisfaction * (0.5 - integ) + landPull + res.returnHardship * pressure));
+          const pGiveUp = Math.min(1, residentGiveUp * res.giveUpCrowding * crowd);
+          expect(pReturn).toBeLessThanOrEqual(bound);
+          expect(pReturn + pGiveUp).toBeLessThanOrEqual(bound);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

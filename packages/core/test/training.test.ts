@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { training } from "../src/model/training.js";
-import { Emp, Residence, type State } from "../src/kernel/state.js";
+import { Emp, Residence, tenureOf, type State } from "../src/kernel/state.js";
 import type { Simulation } from "../src/index.js";
 import { always, contextAt, members, never, sim } from "./helpers.js";
 
@@ -93,7 +93,8 @@ describe("training(p, c, st, s, r)", () => {
     S.marketJobs[0] = 4;
     training(s.params, at(s), s.state, 0, always);
     expect(P.emp[placed]).toBe(Emp.Local);
-    expect(P.tenure[placed]).toBe(0);
+    // Tenure starts again: 0 on the labour market's clock before its phase (kernel/state.ts tenureOf).
+    expect(tenureOf(P.tenureFrom[placed]!, at(s).step)).toBe(0);
     // Someone who found work during the course keeps it and opens no post.
     expect(P.emp[employed]).toBe(Emp.Migrant);
     expect(S.marketJobs[0]).toBe(5);

@@ -13,11 +13,14 @@ export const MAGIC = Buffer.from("relocsim checkpoint\n");
  * Bumped whenever the layout or meaning of a checkpoint changes: older files are refused.
  * 2: random draws keyed by entity, so no stream positions (format 1 saved them), and a
  * person key column (persons.key).
+ * 3: a person's tenure is derived from when they entered their state (persons.tenureFrom, in
+ * place of the month-by-month count persons.tenure).
  */
-export const CHECKPOINT_FORMAT = 2;
+export const CHECKPOINT_FORMAT = 3;
 /** Why a file of an older format cannot be continued, by format. */
 const OLDER: Record<number, string> = {
   1: "it was written before random draws were keyed by entity (format 1 saved stream positions) and cannot continue identically: run the scenario again from the start",
+  2: "it was written before tenure was kept as the month a person entered their state (format 2 counted it in persons.tenure): run the scenario again from the start",
 };
 const DIGEST = 32;
 

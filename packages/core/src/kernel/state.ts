@@ -151,7 +151,12 @@ export interface PersonTable {
   skill: Float32Array;
   matched: Uint8Array;
   emp: Uint8Array;
-  tenure: Int16Array;
+  /**
+   * When the person entered their employment state, on the labour market's clock (`tenureOf`):
+   * tenure is not counted up month by month but derived where it is read, so the labour market
+   * writes nothing for a member whose state does not change.
+   */
+  tenureFrom: Int16Array;
   training: Uint8Array;
   /** Free slots of each site, stored within the site's own range. */
   freeStack: Int32Array;
@@ -212,10 +217,24 @@ export function allocPersons(capacity: number): PersonTable {
   const t = cols<Omit<PersonTable, "capacity">>(capacity, {
     key: Uint32Array, alive: Uint8Array, household: Int32Array, next: Int32Array, age: Uint8Array, birthMonth: Uint8Array,
     female: Uint8Array, married: Uint8Array, disabled: Uint8Array, inSchool: Uint8Array, skill: Float32Array,
-    matched: Uint8Array, emp: Uint8Array, tenure: Int16Array, training: Uint8Array, freeStack: Int32Array,
+    matched: Uint8Array, emp: Uint8Array, tenureFrom: Int16Array, training: Uint8Array, freeStack: Int32Array,
   });
   t.next.fill(-1);
   return { capacity, ...t };
+}
+
+/**
+ * A person's tenure: months in their employment state, capped at 32,767. The labour market
+ * (model/labourMarket.ts) adds a month to every labour-force member's tenure each step, before
+ * it reads it; the clock `months` counts those months: at step k it is k in the phases before
+ * the labour market (the month not yet added) and k + 1 from the labour market on. A change of
+ * state sets `tenureFrom` to the clock at that moment (tenure 0). Persons outside
+ * the labour force are not counted, but nothing reads their tenure, and entering the labour
+ * force starts it again.
+ */
+export function tenureOf(from: number, months: number): number {
+  const t = months - from;
+  return t < 32767 ? t : 32767;
 }
 
 /** Take a free person slot of site s, or -1 when the site's range is full. */

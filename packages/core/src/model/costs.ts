@@ -1,6 +1,6 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
-import { COST_ITEMS, Emp, Land, Registration, Residence, type State } from "../kernel/state.js";
+import { COST_ITEMS, Emp, Land, Registration, Residence, tenureOf, type State } from "../kernel/state.js";
 import { COST_LEVERS } from "./metricTable.js";
 import { talentIntroductionCost } from "../policies/talentIntroduction.js";
 import { entrepreneurshipSupportCost } from "../policies/entrepreneurshipSupport.js";
@@ -67,7 +67,7 @@ export function costs(p: Params, c: StepContext, st: State, s: number): void {
     }
     if (lv.housingAdjustment.adjusts) addedArea += Math.max(0, H.area[h]! - H.signedSize[h]! * areaPerPerson);
     if (supportsRent && res === Residence.Resident && H.nSelf[h]! > 0) {
-      for (let q = H.first[h]!; q >= 0; q = P.next[q]!) if (P.emp[q] === Emp.SelfEmployed && P.tenure[q]! <= es.supportMonths) fullRent += rent;
+      for (let q = H.first[h]!; q >= 0; q = P.next[q]!) if (P.emp[q] === Emp.SelfEmployed && tenureOf(P.tenureFrom[q]!, c.step + 1) <= es.supportMonths) fullRent += rent;
     }
   }
   const row = s * COST_ITEMS;

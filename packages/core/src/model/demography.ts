@@ -2,6 +2,7 @@ import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
 import { Emp, Residence, linkMember, removePerson, takePersonSlot, type State } from "../kernel/state.js";
 import { logistic, logit, triple32, type KeyedRandom } from "../kernel/random.js";
+import { moveBirthMonth, type BirthIndex } from "../kernel/birthIndex.js";
 
 /**
  * Demography: births, marriages, deaths and ageing. Each person ages in their birth month and
@@ -14,22 +15,28 @@ import { logistic, logit, triple32, type KeyedRandom } from "../kernel/random.js
  * marriage): the couple leaves the site's population (the model keeps a fixed set of
  * households per site) and is counted in the site's `splits`. So crowding stays bounded.
  *
- * The site's person slots are scanned in order (a sequential pass over two byte columns, not
- * a walk of every household's members); births and brides found in the scan join their
+ * The site's person slots with a birthday this month are visited in slot order: those the
+ * birth index lists under the month (kernel/birthIndex.ts; the engine keeps one), or, without
+ * an index, every slot of the site in turn. Births and brides found in the pass join their
  * households after it, so no one born this month has a birthday this month. Returns the
  * number of births and brides dropped because the site's slots were full.
+ *
+ * A household's care duty (updateCare) is recomputed when it can change: a member reaching 6
+ * or 81, leaving or dying, a birth (brides are 18 to 34). Households start with none computed,
+ * so in the run's first twelve months every household with a birthday is recomputed, which
+ * reaches every household once.
  *
  * Draws are keyed by person (P.key): a person's events this month depend on their own draws
  * alone, whoever else was born, married or died. A newborn's and a bride's attributes are the
  * draws of their own new keys (personKey), so a lineage draws the same in every scenario.
  */
-export function demography(p: Params, c: StepContext, st: State, s: number, draws: KeyedRandom, splits: KeyedRandom): number {
+export function demography(p: Params, c: StepContext, st: State, s: number, draws: KeyedRandom, splits: KeyedRandom, index: BirthIndex | null = null): number {
   const P = st.persons;
   const H = st.households;
   const S = st.sites;
   const d = p.demography;
   const pop = p.population;
-  const b = d.mortalityB;
+  const mortality = c.mortality;
   const { alive, birthMonth, age: ages, married, female, household, key } = P;
   const month = c.month;
   const q1 = S.pNext[s]!;
@@ -40,27 +47,41 @@ export function demography(p: Params, c: StepContext, st: State, s: number, draw
   const cap = queue.length;
   const splitBase = logit(d.splitBase);
   const areaPerPerson = pop.areaPerPerson;
-  const touchedList = touchedQueue(q1 - S.pStart[s]!);
-  for (let q = S.pStart[s]!; q < q1; q++) {
+  // At most two entries per person with a birthday (a change of care by age, and a death, departure or birth).
+  const touchedList = touchedQueue(2 * (q1 - S.pStart[s]!));
+  // Every household with a birthday until care has been computed for all (see above).
+  const allTouched = c.step < 12;
+  // The month's slots: listed by the index, or every slot of the site.
+  const slots = index === null ? null : index.slots;
+  const k0 = index === null ? S.pStart[s]! : index.start[s * 13 + month - 1]!;
+  const k1 = index === null ? q1 : index.start[s * 13 + month]!;
+  for (let k = k0; k < k1; k++) {
+    const q = slots === null ? k : slots[k]!;
     if (alive[q] === 0 || birthMonth[q] !== month) continue;
     const h = household[q]!;
     const r = draws.at(key[q]!);
-    touchedList[touched++] = h;
     const age = ages[q]! + 1;
     ages[q] = age > 255 ? 255 : age;
+    // Care changes with age only when a member leaves the under-6s or joins the over-80s.
+    if (allTouched || age === 6 || age === 81) touchedList[touched++] = h;
     // A household of one is kept alive (its death would end the household, which the model
     // does not track); the event is rare and counted as survival.
-    if (r() < Math.min(1, c.mortalityA * Math.exp(b * age)) && H.size[h]! > 1) {
+    if (r() < mortality[age]! && H.size[h]! > 1) {
       removePerson(st, q);
+      touchedList[touched++] = h;
       continue;
     }
     if (married[q]) {
-      if (female[q] && age >= 20 && age <= 39 && r() < d.fertility) queue[births++] = q;
+      if (female[q] && age >= 20 && age <= 39 && r() < d.fertility) {
+        queue[births++] = q;
+        touchedList[touched++] = h;
+      }
     } else if (age >= 20 && age <= 34 && r() < d.marriage) {
       married[q] = 1;
       if (female[q]) {
         if (H.size[h]! > 1) {
           removePerson(st, q);
+          touchedList[touched++] = h;
           continue;
         }
       } else {
@@ -71,6 +92,7 @@ export function demography(p: Params, c: StepContext, st: State, s: number, draw
           const crowd = H.residence[h] !== Residence.Pending && need > H.area[h]! ? 1 - H.area[h]! / need : 0;
           if (splits.draw(key[q]!) < logistic(splitBase + d.splitCrowding * crowd)) {
             removePerson(st, q);
+            touchedList[touched++] = h;
             S.splits[s]!++;
             continue;
           }
@@ -81,19 +103,31 @@ export function demography(p: Params, c: StepContext, st: State, s: number, draw
     // Leaving school, entering the labour force, retiring.
     if (P.inSchool[q] && age >= pop.workingAgeMin && (age > 18 || r() < 0.4)) P.inSchool[q] = 0;
     const working = age >= pop.workingAgeMin && age <= pop.workingAgeMax && !P.disabled[q] && !P.inSchool[q];
-    if (working && P.emp[q] === Emp.NotInLabourForce) { P.emp[q] = Emp.Unemployed; P.tenure[q] = 0; }
-    else if (!working && P.emp[q] !== Emp.NotInLabourForce) { P.emp[q] = Emp.NotInLabourForce; P.tenure[q] = 0; P.training[q] = 0; }
+    // (Tenure starts now: the labour market's clock before its phase, kernel/state.ts tenureOf.)
+    if (working && P.emp[q] === Emp.NotInLabourForce) { P.emp[q] = Emp.Unemployed; P.tenureFrom[q] = c.step; }
+    else if (!working && P.emp[q] !== Emp.NotInLabourForce) { P.emp[q] = Emp.NotInLabourForce; P.tenureFrom[q] = c.step; P.training[q] = 0; }
   }
   let overflow = 0;
   for (let k = 0; k < births; k++) {
+    const fresh = S.pNext[s]!;
     const child = takePersonSlot(st, s);
     if (child < 0) overflow++;
-    else newborn(st, queue[k]!, child, month, personKey(key[queue[k]!]!, c.step, 0), draws);
+    else {
+      // A slot from the unused range is not yet in the index; a freed one is, under its last month.
+      const was = child === fresh ? 0 : birthMonth[child]!;
+      newborn(st, queue[k]!, child, month, c.step, personKey(key[queue[k]!]!, c.step, 0), draws);
+      if (index !== null) moveBirthMonth(index, s, child, was, month);
+    }
   }
   for (let k = 0; k < brides; k++) {
+    const fresh = S.pNext[s]!;
     const spouse = takePersonSlot(st, s);
     if (spouse < 0) overflow++;
-    else bride(p, st, queue[cap - k - 1]!, spouse, personKey(key[queue[cap - k - 1]!]!, c.step, 1), draws);
+    else {
+      const was = spouse === fresh ? 0 : birthMonth[spouse]!;
+      bride(p, st, queue[cap - k - 1]!, spouse, c.step, personKey(key[queue[cap - k - 1]!]!, c.step, 1), draws);
+      if (index !== null) moveBirthMonth(index, s, spouse, was, birthMonth[spouse]!);
+    }
   }
   for (let k = 0; k < touched; k++) updateCare(st, touchedList[k]!);
   if (c.levers.housingAdjustment.adjusts) for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) housingAdjustment(p, c, st, h);
@@ -122,7 +156,7 @@ export function personKey(through: number, step: number, kind: 0 | 1): number {
   return triple32(triple32(through ^ (kind ? 0x5bd1e995 : 0x27d4eb2f)) + step) >>> 0;
 }
 
-function newborn(st: State, mother: number, q: number, month: number, key: number, draws: KeyedRandom): void {
+function newborn(st: State, mother: number, q: number, month: number, step: number, key: number, draws: KeyedRandom): void {
   const P = st.persons;
   const r = draws.at(key);
   linkMember(st, P.household[mother]!, q);
@@ -136,11 +170,11 @@ function newborn(st: State, mother: number, q: number, month: number, key: numbe
   P.skill[q] = 0;
   P.matched[q] = 0;
   P.emp[q] = Emp.NotInLabourForce;
-  P.tenure[q] = 0;
+  P.tenureFrom[q] = step;
   P.training[q] = 0;
 }
 
-function bride(p: Params, st: State, husband: number, q: number, key: number, draws: KeyedRandom): void {
+function bride(p: Params, st: State, husband: number, q: number, step: number, key: number, draws: KeyedRandom): void {
   const P = st.persons;
   const r = draws.at(key);
   linkMember(st, P.household[husband]!, q);
@@ -155,7 +189,7 @@ function bride(p: Params, st: State, husband: number, q: number, key: number, dr
   P.skill[q] = Math.min(1, p.population.skillMean * (0.3 + 1.4 * r()));
   P.matched[q] = 0;
   P.emp[q] = age <= p.population.workingAgeMax ? Emp.Unemployed : Emp.NotInLabourForce;
-  P.tenure[q] = 0;
+  P.tenureFrom[q] = step;
   P.training[q] = 0;
 }
 

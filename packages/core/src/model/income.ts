@@ -1,7 +1,7 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
 import { newEarningRates, setEarningRates } from "./labourMarket.js";
-import { Emp, Land, Registration, Residence, type State } from "../kernel/state.js";
+import { Emp, Land, Registration, Residence, tenureOf, type State } from "../kernel/state.js";
 
 /**
  * Income by source and spending, per household per month.
@@ -58,7 +58,9 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
   const propertyFee = p.income.propertyFeePerM2Month;
   const funded = mf.funded;
   const residentPerM2Year = mf.residentPerM2Year;
-  const { emp, age, skill, tenure, next, training } = P;
+  const { emp, age, skill, tenureFrom, next, training } = P;
+  // The labour market's clock after this month's labour market (kernel/state.ts tenureOf).
+  const months = c.step + 1;
   const { residence, first, nLabour, nLocal: hLocal, nMigrant: hMigrant, nSelf: hSelf, nFarming: hFarming, nTraining: hTraining, size: hSize, landStatus, land, registration, assistance } = H;
   const { incWage, incBusiness, incAgriculture, incTransfer, incDividend, incomeRing, income12, assistRing, assist12, area, savings } = H;
   const h1 = S.hhEnd[s]!;
@@ -86,7 +88,7 @@ export function income(p: Params, c: StepContext, st: State, s: number): void {
       if (e === Emp.Local) { wage += local * (0.7 + 0.6 * skill[q]!); nLocal++; }
       else if (e === Emp.Migrant) { wage += migrant * (0.7 + 0.6 * skill[q]!); nMigrant++; }
       else if (e === Emp.SelfEmployed) {
-        business += profit * (0.7 + 0.6 * skill[q]!) - (resident ? (tenure[q]! <= supportMonths ? siteRentSupported : siteRentFull) : originRent);
+        business += profit * (0.7 + 0.6 * skill[q]!) - (resident ? (tenureOf(tenureFrom[q]!, months) <= supportMonths ? siteRentSupported : siteRentFull) : originRent);
         nSelf++;
       }
       else { agriculture += farmingRate; farmers++; }

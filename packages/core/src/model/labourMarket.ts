@@ -1,6 +1,6 @@
 import type { Params } from "../params/types.js";
 import { skillFactor, type StepContext } from "./context.js";
-import { Emp, Land, Residence, type State } from "../kernel/state.js";
+import { Emp, Land, Residence, tenureOf, type State } from "../kernel/state.js";
 import { logistic, monthly, type KeyedRandom } from "../kernel/random.js";
 import { localJobs } from "./siteEconomy.js";
 
@@ -43,7 +43,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, la
   const P = st.persons;
   const H = st.households;
   const S = st.sites;
-  const { emp, tenure, skill, training, female, next, key } = P;
+  const { emp, tenureFrom, skill, training, female, next, key } = P;
   const { residence, landStatus, land, farmReach, first, care } = H;
   const lab = p.labour;
   const lv = c.levers;
@@ -63,6 +63,8 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, la
   const skillRef = 0.5 + p.population.skillMean;
   const trainee = lab.trainingSearchIntensity;
   const priority = lab.detectedPriority;
+  // The labour market's clock from this phase on (kernel/state.ts tenureOf): this month is counted.
+  const months = c.step + 1;
 
   // Pass 1: transitions out of employment; count filled local posts; list and weigh searchers.
   let filled = 0;
@@ -76,24 +78,24 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, la
     for (let q = first[h]!; q >= 0; q = next[q]!) {
       const e = emp[q]!;
       if (e === Emp.NotInLabourForce) continue;
-      const t = tenure[q]! < 32767 ? ++tenure[q]! : 32767;
+      const t = tenureOf(tenureFrom[q]!, months);
       switch (e) {
         case Emp.Local:
-          if (labour.draw(key[q]!) < c.separation) toState(P, q, Emp.Unemployed);
+          if (labour.draw(key[q]!) < c.separation) toState(P, q, Emp.Unemployed, months);
           else if (resident) filled++;
           break;
         case Emp.Migrant:
-          if (labour.draw(key[q]!) < c.migrantReturn) toState(P, q, !resident && canFarm ? Emp.Farming : Emp.Unemployed);
+          if (labour.draw(key[q]!) < c.migrantReturn) toState(P, q, !resident && canFarm ? Emp.Farming : Emp.Unemployed, months);
           break;
         case Emp.SelfEmployed: {
           const rentShare = resident && t <= supportMonths ? rentShareSupported : 1;
           const hazard = t <= 36 ? c.businessFailEarly * (rentShare + 0.5) / 1.5 : c.businessFailLate;
-          if (labour.draw(key[q]!) < hazard) toState(P, q, Emp.Unemployed);
+          if (labour.draw(key[q]!) < hazard) toState(P, q, Emp.Unemployed, months);
           break;
         }
         case Emp.Farming:
-          if (!canFarm) toState(P, q, Emp.Unemployed);
-          else if (resident && labour.draw(key[q]!) < c.farmingExit) toState(P, q, Emp.Unemployed);
+          if (!canFarm) toState(P, q, Emp.Unemployed, months);
+          else if (resident && labour.draw(key[q]!) < c.farmingExit) toState(P, q, Emp.Unemployed, months);
           break;
         case Emp.Unemployed:
           // Searching from the second month out of work; residents compete for local posts.
@@ -135,7 +137,7 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, la
   if (layoff > 0) {
     for (let h = h0; h < h1; h++) {
       if (residence[h] !== Residence.Resident) continue;
-      for (let q = first[h]!; q >= 0; q = next[q]!) if (emp[q] === Emp.Local && layoffs.draw(key[q]!) < layoff) toState(P, q, Emp.Unemployed);
+      for (let q = first[h]!; q >= 0; q = next[q]!) if (emp[q] === Emp.Local && layoffs.draw(key[q]!) < layoff) toState(P, q, Emp.Unemployed, months);
     }
   }
 
@@ -158,12 +160,12 @@ export function labourMarket(p: Params, c: StepContext, st: State, s: number, la
     const total = pStart + pMigrant + pLocal + pFarm;
     if (total > 1) u *= total;
     if (u < pStart) {
-      toState(P, q, Emp.SelfEmployed);
+      toState(P, q, Emp.SelfEmployed, months);
       H.savings[h] = H.savings[h]! - ownCapital;
     }
-    else if ((u -= pStart) < pMigrant) toState(P, q, Emp.Migrant);
-    else if ((u -= pMigrant) < pLocal) toState(P, q, Emp.Local);
-    else if (u - pLocal < pFarm) toState(P, q, Emp.Farming);
+    else if ((u -= pStart) < pMigrant) toState(P, q, Emp.Migrant, months);
+    else if ((u -= pMigrant) < pLocal) toState(P, q, Emp.Local, months);
+    else if (u - pLocal < pFarm) toState(P, q, Emp.Farming, months);
   }
 }
 
@@ -191,9 +193,10 @@ function weight(P: State["persons"], H: State["households"], q: number, h: numbe
   return w;
 }
 
-function toState(P: State["persons"], q: number, e: number): void {
+/** Person q enters state e now (`months`: the labour market's clock, kernel/state.ts tenureOf). */
+function toState(P: State["persons"], q: number, e: number, months: number): void {
   P.emp[q] = e;
-  P.tenure[q] = 0;
+  P.tenureFrom[q] = months;
 }
 
 /**
@@ -248,8 +251,8 @@ export function earningsAt(rates: EarningRates, e: number, skill: number, tenure
   }
 }
 
-/** Monthly earnings of person q (migrants as remitted), living at the site or not. */
+/** Monthly earnings of person q (migrants as remitted), living at the site or not, as income() counts them in step c. */
 export function earnings(p: Params, c: StepContext, st: State, s: number, q: number, resident: boolean): number {
   const rates = setEarningRates(newEarningRates(), p, c, st, s, resident);
-  return earningsAt(rates, st.persons.emp[q]!, st.persons.skill[q]!, st.persons.tenure[q]!);
+  return earningsAt(rates, st.persons.emp[q]!, st.persons.skill[q]!, tenureOf(st.persons.tenureFrom[q]!, c.step + 1));
 }

@@ -182,7 +182,8 @@ function addPerson(p: Params, st: State, s: number, h: number, r: Random, age: n
   P.married[q] = married;
   P.training[q] = 0;
   P.matched[q] = 0;
-  P.tenure[q] = Math.floor(r() * 36);
+  // Tenure 0-35 months at the start, on the labour market's clock (0 before the first step; kernel/state.ts tenureOf).
+  P.tenureFrom[q] = -Math.floor(r() * 36);
   const workingAge = age >= pop.workingAgeMin && age <= pop.workingAgeMax;
   P.disabled[q] = workingAge && r() < pop.disabledShare ? 1 : 0;
   P.inSchool[q] = age < pop.workingAgeMin || (age <= 18 && r() < pop.schoolingShare16to18) ? 1 : 0;

@@ -1,7 +1,7 @@
 import type { Params } from "../params/types.js";
 import type { StepContext } from "./context.js";
 import { Emp, Land, Registration, Residence, countMembers, type State } from "../kernel/state.js";
-import { logistic, logit, monthly, type KeyedRandom } from "../kernel/random.js";
+import { logistic, type KeyedRandom } from "../kernel/random.js";
 import { crowding } from "./demography.js";
 import { savingsPressure } from "./income.js";
 
@@ -44,12 +44,16 @@ export function residence(p: Params, c: StepContext, st: State, s: number, draws
   const transition = lv.transitionPeriod.originHouseMonths;
   const dual = lv.dualRegistration.dual;
   const secureLand = lv.landRights.securesLand || lv.dualRegistration.securesLand;
-  const baseGiveUp = logit(res.giveUpBase);
-  const baseReturn = monthly(res.returnRate);
-  const residentGiveUp = monthly(res.giveUpBase);
-  const comeBack = monthly(res.comeBackRate);
+  // Per-step constants (model/context.ts): the same doubles as computing them here.
+  const baseGiveUp = c.giveUpLogit;
+  const baseReturn = c.returnHazard;
+  const residentGiveUp = c.residentGiveUp;
+  const comeBack = c.comeBack;
+  const stays = c.residentStayAbove;
   const rebuild = res.rebuildCost * c.priceIndex;
-  const dualPull = res.returnLandPull * lv.dualRegistration.landPullFactor;
+  const dualPull = c.dualLandPull;
+  // The labour market's clock after this month's labour market (kernel/state.ts tenureOf).
+  const months = c.step + 1;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
     const state = H.residence[h];
     if (state === Residence.GaveUp) continue;
@@ -71,28 +75,32 @@ export function residence(p: Params, c: StepContext, st: State, s: number, draws
         if (r() < res.moveInRate * (1 - 0.5 * H.tiesOrigin[h]!) * (1 - crowd)) moveIn(H, h, c.step);
         else if (c.step >= H.originHouseUntil[h]!) {
           const giveUp = logistic(baseGiveUp + res.giveUpCrowding * crowd + res.giveUpHardship * savingsPressure(p, c, st, h));
-          if (r() < giveUp) leave(st, h, Residence.GaveUp);
+          if (r() < giveUp) leave(st, h, Residence.GaveUp, months);
           else moveIn(H, h, c.step);
         }
         break;
       }
       case Residence.Resident: {
+        const u = r();
         const integ = (H.intEcon[h]! + H.intSocial[h]! + H.intPsych[h]!) / 3;
+        const ties = H.tiesOrigin[h]!;
+        // Most months' draw is above any return or give-up probability (context.ts
+        // residentStayAbove, which holds for integration and ties in [0, 1]): the household stays.
+        if (u >= stays && integ >= 0 && integ <= 1 && ties >= 0 && ties <= 1) break;
         const pull = H.registration[h] === Registration.Dual ? dualPull : res.returnLandPull;
-        const landPull = H.landStatus[h] === Land.Kept && H.land[h]! > 0 ? pull * H.tiesOrigin[h]! : 0;
+        const landPull = H.landStatus[h] === Land.Kept && H.land[h]! > 0 ? pull * ties : 0;
         const pressure = savingsPressure(p, c, st, h);
         const pReturn = Math.min(1, baseReturn * Math.exp(res.returnDissatisfaction * (0.5 - integ) + landPull + res.returnHardship * pressure));
         const pGiveUp = Math.min(1, residentGiveUp * res.giveUpCrowding * crowding(p, st, h));
-        const u = r();
         if (u < pReturn) {
           // A house to return to: the origin house still stands, or one is rebuilt from savings.
-          if (c.step < H.originHouseUntil[h]!) leave(st, h, Residence.Returned);
+          if (c.step < H.originHouseUntil[h]!) leave(st, h, Residence.Returned, months);
           else if (H.savings[h]! >= rebuild) {
             H.savings[h] = H.savings[h]! - rebuild;
-            leave(st, h, Residence.Returned);
+            leave(st, h, Residence.Returned, months);
           }
           if (H.residence[h] === Residence.Returned) H.originHouseUntil[h] = STANDS;
-        } else if (u < pReturn + pGiveUp) leave(st, h, Residence.GaveUp);
+        } else if (u < pReturn + pGiveUp) leave(st, h, Residence.GaveUp, months);
         break;
       }
       case Residence.Returned: {
@@ -113,15 +121,18 @@ function moveIn(H: State["households"], h: number, step: number): void {
   H.moveStep[h] = step;
 }
 
-/** Leaving the site ends local jobs and site businesses; migrants keep working away. */
-function leave(st: State, h: number, to: number): void {
+/**
+ * Leaving the site ends local jobs and site businesses; migrants keep working away. `months`:
+ * the labour market's clock, this month counted (kernel/state.ts tenureOf).
+ */
+function leave(st: State, h: number, to: number, months: number): void {
   const P = st.persons;
   const H = st.households;
   H.residence[h] = to;
   for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
     if (P.emp[q] === Emp.Local || P.emp[q] === Emp.SelfEmployed) {
       P.emp[q] = Emp.Unemployed;
-      P.tenure[q] = 0;
+      P.tenureFrom[q] = months;
     }
     P.training[q] = 0;
   }

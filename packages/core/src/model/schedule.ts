@@ -3,6 +3,7 @@ import { applyExpressions, timeScope } from "../params/resolve.js";
 import type { CompiledExpression } from "../params/expressions.js";
 import type { Phase } from "../kernel/siteRange.js";
 import type { State } from "../kernel/state.js";
+import type { BirthIndex } from "../kernel/birthIndex.js";
 import { stepContext, type StepContext } from "./context.js";
 import { demography } from "./demography.js";
 import { siteEconomy } from "./siteEconomy.js";
@@ -33,10 +34,12 @@ export interface ModelStep {
   readonly groups: Int32Array;
   /** Per-site rows of the household and residence groups, when the run collects them (else null). */
   readonly memberAcc: Float64Array | null;
+  /** Persons by birth month (kernel/birthIndex.ts), shared by all ranges; null: demography scans every slot. */
+  readonly births: BirthIndex | null;
 }
 
-export function modelStep(params: Params, expressions: readonly CompiledExpression[], start: number, state: State, siteAcc: Float64Array, hist: Float64Array, memberAcc: Float64Array | null = null): ModelStep {
-  return { params, expressions, start, state, c: stepContext(params, timeScope(start, -1)), siteAcc, hist, groups: new Int32Array(3), memberAcc };
+export function modelStep(params: Params, expressions: readonly CompiledExpression[], start: number, state: State, siteAcc: Float64Array, hist: Float64Array, memberAcc: Float64Array | null = null, births: BirthIndex | null = null): ModelStep {
+  return { params, expressions, start, state, c: stepContext(params, timeScope(start, -1)), siteAcc, hist, groups: new Int32Array(3), memberAcc, births };
 }
 
 /**
@@ -59,7 +62,7 @@ export const PHASES = [
     },
   },
   // 2. Demography: births, marriages, deaths, ageing; household growth against the area; sons' couples splitting off (persons).
-  { name: "demography", streams: ["demography", "split"], site: (x, s, r) => demography(x.params, x.c, x.state, s, r[0]!, r[1]!) },
+  { name: "demography", streams: ["demography", "split"], site: (x, s, r) => demography(x.params, x.c, x.state, s, r[0]!, r[1]!, x.births) },
   {
     // 3. Site economy: jobs created and destroyed, support, services; collective assets; upkeep (sites).
     name: "siteEconomy", streams: ["economy", "talent", "collective"],

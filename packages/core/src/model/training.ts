@@ -29,6 +29,8 @@ export function training(p: Params, c: StepContext, st: State, s: number, draws:
   const placement = vt.placement;
   const courseMonths = vt.courseMonths;
   const entry = vt.entryHazard;
+  // The labour market's clock before this month's labour market (kernel/state.ts tenureOf).
+  const months = c.step;
   for (let h = S.hhStart[s]!; h < S.hhEnd[s]!; h++) {
     if (H.residence[h] !== Residence.Resident) continue;
     for (let q = H.first[h]!; q >= 0; q = P.next[q]!) {
@@ -43,14 +45,14 @@ export function training(p: Params, c: StepContext, st: State, s: number, draws:
             // One draw per graduate, only under needs-based courses (uniform ones never place).
             if (e === Emp.Unemployed && draws.draw(P.key[q]!) < placement) {
               P.emp[q] = Emp.Local;
-              P.tenure[q] = 0;
+              P.tenureFrom[q] = months;
               S.marketJobs[s]! += 1;
             }
           }
         }
       } else if ((e === Emp.Unemployed || (e === Emp.Farming && P.skill[q]! < 0.3)) && draws.draw(P.key[q]!) < entry) {
         P.training[q] = courseMonths;
-        if (e === Emp.Farming) { P.emp[q] = Emp.Unemployed; P.tenure[q] = 0; }
+        if (e === Emp.Farming) { P.emp[q] = Emp.Unemployed; P.tenureFrom[q] = months; }
       }
     }
   }

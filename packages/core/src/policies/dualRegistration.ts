@@ -23,7 +23,9 @@ import { Registration, Residence, type State } from "../kernel/state.js";
  *   registration), so it keeps its rights security, but the relief on the pull of land ends;
  * - residence (model/residence.ts), returns: kept land pulls a household back to origin; with
  *   rights held on both registers it need not go back to keep it, so the pull is multiplied by
- *   `landPullFactor` (without this, securing the land made dual registration raise returns).
+ *   `landPullFactor` (without this, securing the land made dual registration raise returns);
+ *   the step's context (model/context.ts) forms that reduced pull once a month, and with it
+ *   the bound of the return hazard under which a resident household is known to stay.
  * - cost (model/costs.ts): the destination social security the lever extends (to
  *   dual-registered households of rural sites; urban ones would have it anyway), and keeping
  *   both registers, `adminYuanPerHouseholdYear` per dual-registered household.
