@@ -264,7 +264,9 @@ describe("relocsim worker --redis and compare --redis: an experiment on the work
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`relocsim compare: cannot reach Redis at redis://***@127.0.0.1:${closed} within 3 s: connect ECONNREFUSED`);
     expect(r.stderr).not.toContain("hunter2");
-    expect(seconds).toBeLessThan(5);
+    // It gives up after its 3 s connect timeout rather than retrying forever (ioredis's default);
+    // the bound is loose so that a loaded machine's slow start-up cannot fail it.
+    expect(seconds).toBeLessThan(20);
     expect(existsSync(out)).toBe(false);
     const w = await relocsimHere("worker", "--redis", `redis://127.0.0.1:${closed}`);
     expect(w.code).toBe(1);
