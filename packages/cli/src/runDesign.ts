@@ -99,7 +99,7 @@ async function runPlanned(
   if (!o.quiet && store.discarded) process.stdout.write(`${store.discarded}\n`);
   if (!o.quiet && store.resumed) process.stdout.write(`resumed: ${store.resumed} of ${runs} runs already done\n`);
   const started = performance.now();
-  if ((await runStoredTasks(runner, plan, experimentTasks(plan), store, { label: design.name, results })) === "interrupted") return 130;
+  if ((await runStoredTasks(runner, plan, experimentTasks(plan), store, { label: design.name, results, quiet: o.quiet })) === "interrupted") return 130;
   const x = assembleExperiment(plan, store, { workers: runner.workers(plan), seconds: (performance.now() - started) / 1000 });
   const seconds = (performance.now() - started) / 1000;
   const M = design.outcomes.length;

@@ -12,10 +12,10 @@ import { progressBar } from "./progress.js";
  * Redis lost) marks the directory partial too, and is thrown on.
  */
 export async function runStoredTasks(
-  runner: TaskRunner, plan: Plan, tasks: readonly ExperimentTask[], store: RunFiles, o: { label: string; results: { path: string } },
+  runner: TaskRunner, plan: Plan, tasks: readonly ExperimentTask[], store: RunFiles, o: { label: string; results: { path: string }; quiet?: boolean },
 ): Promise<"done" | "interrupted"> {
   const runs = tasks.length;
-  const bar = progressBar(o.label, runs, "runs", { from: store.resumed });
+  const bar = progressBar(o.label, runs, "runs", { from: store.resumed, quiet: o.quiet });
   let done = store.resumed;
   bar.update(done);
   // Ctrl-C: no new run starts, the finished ones stay; a second Ctrl-C ends at once.

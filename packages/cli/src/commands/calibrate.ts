@@ -127,7 +127,7 @@ async function calibrateWith(
       simulate: async (batch) => {
         const g = batch[0]!.generation;
         const tol = dir.tolerance(g);
-        const bar = progressBar(`generation ${g}${Number.isFinite(tol) ? ` (ε ${tol.toFixed(3)})` : ""}`, batch.length, "runs");
+        const bar = progressBar(`generation ${g}${Number.isFinite(tol) ? ` (ε ${tol.toFixed(3)})` : ""}`, batch.length, "runs", { quiet });
         const outcomes = await simulateBatch(runner, cal, base, paths, lookup, batch, workers, stop.signal, (done) => bar.update(done));
         bar.done();
         runs += batch.length;

@@ -117,8 +117,8 @@ async function compareWith(
   if (!quiet && store.resumed) process.stdout.write(`resumed: ${store.resumed} of ${runs} runs already done\n`);
   // With --posterior: the plan's tasks, each run with its replicate's draw (the same path, the same seeds).
   const ran = posterior
-    ? await runStoredTasks(runner, posterior.plan.runPlan, posterior.plan.tasks, store, { label: comparison.name, results })
-    : await runStoredTasks(runner, plan, tasks, store, { label: comparison.name, results });
+    ? await runStoredTasks(runner, posterior.plan.runPlan, posterior.plan.tasks, store, { label: comparison.name, results, quiet })
+    : await runStoredTasks(runner, plan, tasks, store, { label: comparison.name, results, quiet });
   if (ran === "interrupted") return 130;
   const experiment = shard ? undefined : assembleExperiment(plan, store, { workers: runner.workers(plan), seconds: (performance.now() - started) / 1000 });
 

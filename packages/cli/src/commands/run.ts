@@ -108,7 +108,7 @@ export const runCommand = {
     const quiet = Boolean(values.quiet);
     const results = openResultsDir(out, { field: "--out", keep: [...inputs, ...(checkpoint === undefined ? [] : [checkpoint])] });
     const sim = start();
-    const bar = progressBar(`${name} seed ${sim.seed}`, sim.horizon, "months", { from: sim.stepsDone });
+    const bar = progressBar(`${name} seed ${sim.seed}`, sim.horizon, "months", { from: sim.stepsDone, quiet });
     const save = (done: number) => {
       if (checkpoint !== undefined && (done % every! === 0 || done === sim.horizon)) saveCheckpoint(sim, checkpoint, { field: "--checkpoint", every });
     };

@@ -129,7 +129,7 @@ async function validateWith(
         `posterior: ${displayPath(o.dir)} (generation ${o.posterior.generation}, ${o.posterior.weights.length} particles${o.origin.commit ? `, fitted at commit ${String(o.origin.commit).slice(0, 7)}` : ""})\n`,
     );
   }
-  const bar = progressBar(`${cal.name} validation`, runs, "runs");
+  const bar = progressBar(`${cal.name} validation`, runs, "runs", { quiet });
   const stop = new AbortController();
   const interrupt = () => stop.abort();
   process.once("SIGINT", interrupt);
