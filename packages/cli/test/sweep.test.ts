@@ -120,7 +120,10 @@ describe("relocsim sweep and sensitivity", () => {
     const r = relocsim("validate", "scenarios/sensitivity.json", "scenarios/sensitivity-sobol.json");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/ok {2}scenarios\/sensitivity.json {2}design 'sensitivity': morris, \d+ points over \d+ parameters of 'historical', 3 outcomes at 2025-12/);
-    expect(r.stdout).toContain("design 'sensitivity-sobol': sobol, 3072 points over 10 parameters");
+    // A Saltelli sample has N (k + 2) points: N base rows, k parameters.
+    const sobol = JSON.parse(readFileSync(join(import.meta.dirname, "../../../scenarios/sensitivity-sobol.json"), "utf8")) as { parameters: string[]; design: { samples: number } };
+    const k = sobol.parameters.length;
+    expect(r.stdout).toContain(`design 'sensitivity-sobol': sobol, ${sobol.design.samples * (k + 2)} points over ${k} parameters`);
   });
 
   it("\"<group>.*\" in parameters stands for the group's documented parameters not listed otherwise", async () => {
