@@ -228,6 +228,8 @@ class Engine implements Simulation {
     const births = birthIndex(this.state);
     const local = modelStep(params, expressions, this.start, this.state, this.siteAcc, new Float64Array(G * BINS), this.memberAcc, births);
     this.local = siteRange(PHASES, local, seed, cuts[0]!, cuts[1]!, new Float64Array(SCHEDULE.length));
+    // The resolved start values and the expressions' values over the horizon, for every worker: it checks nothing again.
+    const tables = n > 1 ? expressions.map((e) => expressionData(e, this.start, this.horizon)) : [];
     for (let k = 1; k < n; k++) {
       const ctl = shared(Int32Array, 4).fill(-1);
       ctl[CTL_ERROR] = 0;
@@ -235,8 +237,6 @@ class Engine implements Simulation {
       const hist = shared(Float64Array, G * BINS);
       const timings = shared(Float64Array, SCHEDULE.length);
       const data = { start: this.start, state: this.state, s0: cuts[k]!, s1: cuts[k + 1]!, siteAcc: this.siteAcc, memberAcc: this.memberAcc, births, hist, timings };
-      // The resolved start values and the expressions' values over the horizon: the worker checks nothing again.
-      const tables = expressions.map((e) => expressionData(e, this.start, this.horizon));
       const worker = startWorker(new URL("./stepWorker.js", import.meta.url), { ...data, params: scenario.params, expressions: tables, seed, ctl, err });
       this.remote.push({ worker, ctl, err, hist, timings });
     }
