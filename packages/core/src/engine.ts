@@ -20,7 +20,8 @@ export { crowding } from "./model/demography.js";
 export { Emp, Residence } from "./kernel/state.js";
 // Groups a run can report: site groups always, household and residence groups on request.
 export { SITE_GROUPS, HOUSEHOLD_GROUPS, RESIDENCE_GROUPS, MEMBER_GROUPS, ELDERLY_AGE, LARGE_HOUSEHOLD, type GroupName } from "./model/collect.js";
-export { planExperiment, type ScenarioInfo, type Plan } from "./experiment/runExperiment.js";
+export { planExperiment, type Plan } from "./experiment/plan.js";
+export type { ScenarioInfo } from "./experiment/experiment.js";
 export { experimentSpec, checkExperimentOptions, DEFAULT_GROUPS, DEFAULT_EVERY, type ExperimentSettings, type ExperimentOptionName } from "./experiment/experimentSpec.js";
 export { pairedDifference, type PairedDifference } from "./experiment/pairedDifference.js";
 export { effectsToCsv, EFFECT_COLUMNS } from "./experiment/effectRow.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stream, normal } from "../src/kernel/random.js";
-import { planExperiment } from "../src/experiment/runExperiment.js";
+import { planExperiment } from "../src/experiment/plan.js";
 import { experimentTasks } from "../src/experiment/experimentTasks.js";
 import { resolveScenario } from "../src/resolvedScenario.js";
 import { posteriorPlan, posteriorParticle, varianceSplit, drawOfReplicate } from "../src/experiment/calibration/posteriorExperiment.js";

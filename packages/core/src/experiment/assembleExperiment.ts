@@ -5,7 +5,8 @@ import { pairedDifference, type PairedDifference } from "./pairedDifference.js";
 import type { RunStore } from "./runStore.js";
 import type { EffectRow } from "./effectRow.js";
 import { withCosts } from "./costEffectiveness.js";
-import type { Experiment, Plan, ScenarioInfo } from "./runExperiment.js";
+import type { Plan } from "./plan.js";
+import type { Experiment, ScenarioInfo } from "./experiment.js";
 
 /**
  * An experiment's results from the outputs of its tasks, read from `store` in task order: the

@@ -1,7 +1,9 @@
 import { InputError } from "../errors.js";
 import type { Scenario } from "../scenario.js";
 import type { ResolvedScenario } from "../resolvedScenario.js";
-import { runExperiment, type Experiment, type ExperimentOptions } from "./runExperiment.js";
+import { runExperiment } from "./runExperiment.js";
+import type { ExperimentOptions } from "./plan.js";
+import type { Experiment } from "./experiment.js";
 
 /**
  * Compare scenarios with a baseline over paired replications (common random numbers):

@@ -1,19 +1,9 @@
-import type { EffectRow } from "./effectRow.js";
+import type { CostEffect, EffectRow } from "./effectRow.js";
+
+export type { CostEffect } from "./effectRow.js";
 
 /** The public-cost metric the cost of an effect is read from (model/metricTable.ts). */
 export const COST_METRIC = "policy_cost_per_household";
-
-/** The cost columns of an effect (the last columns of effects.csv). */
-export interface CostEffect {
-  /** Paired difference of the public cost, yuan per household per year since the start, with its 95% CI. */
-  cost_effect: number;
-  cost_ci_low: number;
-  cost_ci_high: number;
-  /** Public money per unit of the outcome gained (NaN where undefined; the note says why). */
-  cost_effectiveness: number;
-  cost_effectiveness_unit: string;
-  cost_effectiveness_note: string;
-}
 
 /**
  * The outcomes with a cost-effectiveness: which way is a gain, and how one household's effect

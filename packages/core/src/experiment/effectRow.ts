@@ -1,6 +1,17 @@
 import { csvField } from "../results/tidyRow.js";
 import type { PairedDifference } from "./pairedDifference.js";
-import type { CostEffect } from "./costEffectiveness.js";
+
+/** The cost columns of an effect (the last columns of effects.csv; experiment/costEffectiveness.ts fills them). */
+export interface CostEffect {
+  /** Paired difference of the public cost, yuan per household per year since the start, with its 95% CI. */
+  cost_effect: number;
+  cost_ci_low: number;
+  cost_ci_high: number;
+  /** Public money per unit of the outcome gained (NaN where undefined; the note says why). */
+  cost_effectiveness: number;
+  cost_effectiveness_unit: string;
+  cost_effectiveness_note: string;
+}
 
 /**
  * A paired scenario-minus-baseline effect over replications at one step: one row of

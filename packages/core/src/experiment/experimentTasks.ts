@@ -1,4 +1,4 @@
-import type { Plan } from "./runExperiment.js";
+import type { Plan } from "./plan.js";
 import type { ReplicateTask } from "./runReplicate.js";
 
 /**

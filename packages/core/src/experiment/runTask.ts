@@ -1,4 +1,4 @@
-import type { Plan } from "./runExperiment.js";
+import type { Plan } from "./plan.js";
 import { runReplicate, type ReplicateTask, type ReplicateValues } from "./runReplicate.js";
 
 /** What a task leaves: its kept outcomes as one compact array (the run store's unit). */

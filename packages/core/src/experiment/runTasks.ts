@@ -1,4 +1,4 @@
-import type { Plan } from "./runExperiment.js";
+import type { Plan } from "./plan.js";
 import type { ExperimentTask } from "./experimentTasks.js";
 import { runTask, type TaskOutput } from "./runTask.js";
 import { runOnTaskThreads } from "./workerPool.js";

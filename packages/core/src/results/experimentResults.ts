@@ -1,4 +1,4 @@
-import type { Experiment } from "../experiment/runExperiment.js";
+import type { Experiment } from "../experiment/experiment.js";
 import type { ResolvedScenario } from "../resolvedScenario.js";
 import { COST_LEVERS, METRICS, costMetric } from "../model/metricTable.js";
 import { levelInterval, noIntervalReason } from "../experiment/levelInterval.js";

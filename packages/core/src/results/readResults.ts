@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { InputError } from "../errors.js";
 import { CSV_HEADER, type TidyRow } from "./tidyRow.js";
 import { EFFECT_COLUMNS, POSTERIOR_EFFECT_COLUMNS, type EffectRow, type PosteriorEffect } from "../experiment/effectRow.js";
-import type { ScenarioInfo } from "../experiment/runExperiment.js";
+import type { ScenarioInfo } from "../experiment/experiment.js";
 import { readCsvTable, toNumber } from "./readCsvTable.js";
 import { RESULT_FILES } from "./resultFiles.js";
 import { checkSeriesComplete } from "./checkSeriesComplete.js";

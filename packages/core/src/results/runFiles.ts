@@ -1,7 +1,7 @@
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors.js";
-import type { Plan } from "../experiment/runExperiment.js";
+import type { Plan } from "../experiment/plan.js";
 import type { RunStore } from "../experiment/runStore.js";
 import type { ReplicateValues } from "../experiment/runReplicate.js";
 import type { Shard } from "../experiment/experimentTasks.js";
