@@ -24,7 +24,7 @@ const flags: Flags = {
   every: specFlag(o.every, "months between kept steps; the horizon is always kept (1: monthly)", "N", fileOr(o.every)),
   show: { type: "string", value: "LIST", help: "outcomes printed, comma-separated (effects.csv has every one)", default: HEADLINE_METRICS.join(",") },
   out: { type: "string", value: "DIR", help: "results directory: new, empty, or written by relocsim (then replaced); finished runs are kept there, so an interrupted compare run again continues", default: "results/<comparison name>" },
-  shard: { type: "string", value: "K/N", help: "run only every N-th run, from the K-th, into --out (a machine of a batch cluster); put the shards together with relocsim merge" },
+  shard: { type: "string", value: "K/N", help: "run only every N-th run, from the K-th, into --out (default there: results/<comparison name>-shard-K-of-N) (a machine of a batch cluster); put the shards together with relocsim merge" },
   redis: { type: "string", value: "URL", help: "run on the workers of a cluster (relocsim worker --redis URL on each machine) instead of local threads; see docs/cluster.md" },
   posterior: { type: "string", value: "FILE", help: `a posterior.csv of relocsim calibrate: replicates 2k and 2k+1 run every scenario with draw k of its last generation (by weight; seed and k pick it), so effects include parameter uncertainty; effects.csv gains ${POSTERIOR_EFFECT_COLUMNS.join(", ")}` },
   "no-report": { type: "boolean", help: "do not write report.html and charts/" },
