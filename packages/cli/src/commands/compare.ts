@@ -39,8 +39,9 @@ export const compareCommand = {
     helpText(
       "relocsim compare <comparison.json> [--replications N] [--workers N] [--seed N] [--scale S] [--out DIR] [--shard K/N] [--redis URL]",
       "Run every scenario of a comparison with the same replicate seeds (common random numbers:\n" +
-        "replicate r of every scenario uses one seed, and random streams are kept per site and\n" +
-        "process), on worker threads, and report for each outcome the effect of each scenario\n" +
+        "replicate r of every scenario uses one seed, and every draw is keyed by process, month\n" +
+        "and person, household or site, so one household's different choice moves no one else's\n" +
+        "draws), on worker threads, and report for each outcome the effect of each scenario\n" +
         "against the baseline (mean paired difference, scenario − baseline) with a 95% confidence\n" +
         "interval, at the horizon and over time. Writes:\n" +
         "  effects.csv    scenario,baseline,group,metric,step,date,n,baseline_mean,scenario_mean,effect,ci_low,ci_high,\n" +
