@@ -36,7 +36,9 @@ Commands:
 ${rows}
 
 Run 'relocsim <command> --help' for a command's options.
-Exit codes: 0 success, 2 bad input (nothing written), 1 internal error.
+Exit codes: 0 success, 2 bad input (nothing written), 1 internal error or a cluster failure (Redis
+unreachable, a task failed), 130 interrupted by Ctrl-C (an experiment keeps its finished runs:
+run it again to continue).
 `;
 }
 

@@ -24,7 +24,7 @@ const flags: Flags = {
   every: specFlag(o.every, "months between kept steps; the horizon is always kept (1: monthly)", "N", fileOr(o.every)),
   show: { type: "string", value: "LIST", help: "outcomes printed, comma-separated (effects.csv has every one)", default: HEADLINE_METRICS.join(",") },
   out: { type: "string", value: "DIR", help: "results directory: new, empty, or written by relocsim (then replaced); finished runs are kept there, so an interrupted compare run again continues", default: "results/<comparison name>" },
-  shard: { type: "string", value: "K/N", help: "run only every N-th run, from the K-th, into --out (a machine of a batch cluster); put the shards together with relocsim merge" },
+  shard: { type: "string", value: "K/N", help: "run only every N-th run, from the K-th, into --out (default there: results/<comparison name>-shard-K-of-N) (a machine of a batch cluster); put the shards together with relocsim merge" },
   redis: { type: "string", value: "URL", help: "run on the workers of a cluster (relocsim worker --redis URL on each machine) instead of local threads; see docs/cluster.md" },
   posterior: { type: "string", value: "FILE", help: `a posterior.csv of relocsim calibrate: replicates 2k and 2k+1 run every scenario with draw k of its last generation (by weight; seed and k pick it), so effects include parameter uncertainty; effects.csv gains ${POSTERIOR_EFFECT_COLUMNS.join(", ")}` },
   "no-report": { type: "boolean", help: "do not write report.html and charts/" },
@@ -39,8 +39,9 @@ export const compareCommand = {
     helpText(
       "relocsim compare <comparison.json> [--replications N] [--workers N] [--seed N] [--scale S] [--out DIR] [--shard K/N] [--redis URL]",
       "Run every scenario of a comparison with the same replicate seeds (common random numbers:\n" +
-        "replicate r of every scenario uses one seed, and random streams are kept per site and\n" +
-        "process), on worker threads, and report for each outcome the effect of each scenario\n" +
+        "replicate r of every scenario uses one seed, and every draw is keyed by process, month\n" +
+        "and person, household or site, so one household's different choice moves no one else's\n" +
+        "draws), on worker threads, and report for each outcome the effect of each scenario\n" +
         "against the baseline (mean paired difference, scenario − baseline) with a 95% confidence\n" +
         "interval, at the horizon and over time. Writes:\n" +
         "  effects.csv    scenario,baseline,group,metric,step,date,n,baseline_mean,scenario_mean,effect,ci_low,ci_high,\n" +

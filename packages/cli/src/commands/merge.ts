@@ -25,8 +25,8 @@ export const mergeCommand = {
       "Read the directories written by `relocsim compare --shard K/N` (one per machine of a batch\n" +
         "cluster), check that they are finished shards of one experiment (same comparison file,\n" +
         "scenarios, seed, replications, scale and kept outcomes) holding every run exactly once,\n" +
-        "and write the comparison's results as compare does: effects.csv, metrics.csv, summary.json,\n" +
-        "manifest.json and report.html, identical to those of one compare run on one machine.\n" +
+        "and write the comparison's results as compare does: effects.csv, metrics.csv, metrics.parquet,\n" +
+        "summary.json, manifest.json and report.html, identical to those of one compare run on one machine.\n" +
         "The comparison file the shards ran must be where they recorded it, unchanged.",
       flags,
       "Example (a Slurm array of N jobs, then one merge):\n" +

@@ -33,8 +33,9 @@ export const runCommand = {
       "Run one scenario with one seed to its horizon (monthly steps) and write:\n  metrics.csv    tidy rows: scenario,replicate,seed,step,date,group,metric,value\n  metrics.parquet the same rows, typed columns (DuckDB, pandas, polars)\n  summary.json   every metric at the horizon, by group\n  manifest.json  scenario hash, seed, version, scale, timings\n  report.html    charts of the run (opens offline), with charts/*.svg and *.png",
       flags,
       "Checkpoints:\n" +
-        "  --checkpoint FILE writes the whole state (every column, every random stream's position, the rows so\n" +
-        "  far, the scenario, seed and scale) every N months and at the horizon, replacing the last checkpoint.\n" +
+        "  --checkpoint FILE writes the whole state (every column, the rows so far, the scenario, seed and scale;\n" +
+        "  draws are keyed by month and entity, so there are no stream positions to keep) every N months and at\n" +
+        "  the horizon, replacing the last checkpoint.\n" +
         "  --resume FILE continues that run (and keeps checkpointing to FILE); its metrics.csv is byte for byte\n" +
         "  that of the run never interrupted, with any --threads. A truncated, corrupt or incompatible\n" +
         "  checkpoint is refused.\n" +

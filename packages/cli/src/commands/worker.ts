@@ -3,7 +3,7 @@ import { parse, helpText, intFlag, type Flags } from "../args.js";
 import { parseRedisUrl } from "../cluster/redisUrl.js";
 
 const flags: Flags = {
-  redis: { type: "string", value: "URL", help: "the Redis server of the cluster: redis://[:password@]host[:port][/db] (never printed with its password)" },
+  redis: { type: "string", value: "URL", help: "the Redis server of the cluster: redis://[[user]:password@]host[:port][/db], rediss:// for TLS (never printed with its credentials)" },
   concurrency: { type: "string", value: "N", help: "tasks run at once, each on its own thread (one per core is usual)", default: "1" },
   quiet: { type: "boolean", short: "q", help: "print nothing but errors" },
   help: { type: "boolean", short: "h", help: "show this help" },
