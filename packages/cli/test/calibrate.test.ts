@@ -67,6 +67,16 @@ describe("relocsim calibrate", () => {
     expect(typeof m.date).toBe("string");
   }, 600_000);
 
+  it("validate-model takes the calibrate directory as written: without calibration.json in it, the calibration file its manifest names, unchanged", () => {
+    expect(existsSync(join(out, "calibration.json"))).toBe(false);
+    const validation = join(dir, "validation");
+    const r = relocsim("validate-model", out, "--draws", "2", "--point", "1", "--scale", "300", "--workers", "1", "--out", validation, "-q");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const rows = csv(join(validation, "validation.csv"));
+    expect(rows.filter((row) => row[0] === "target").length).toBe(shipped.targets.length);
+  });
+
   it("relocsim report on a calibrate directory writes its report again; the report command still refuses a directory relocsim did not write", () => {
     rmSync(join(out, "report.html"));
     const r = relocsim("report", out, "--no-png");

@@ -101,12 +101,22 @@ describe("relocsim validate-model", () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(readFileSync(join(user, "notes.txt"), "utf8")).toBe("keep me");
-    // A calibrate directory without the calibration file it ran.
+    // A calibrate directory without calibration.json: the file its manifest names must be there, unchanged.
     const bare = join(dir, "bare");
     cpSync(committed, bare, { recursive: true });
     rmSync(join(bare, "calibration.json"));
-    const r = await relocsimHere("validate-model", bare);
+    const manifest = JSON.parse(readFileSync(join(bare, "manifest.json"), "utf8"));
+    const nameFile = (file: string) => writeFileSync(join(bare, "manifest.json"), JSON.stringify({ ...manifest, file }));
+    nameFile(join(dir, "gone.json"));
+    let r = await relocsimHere("validate-model", bare);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/calibration\.json/);
+    expect(r.stderr).toMatch(/calibration\.json.*neither it nor .*gone\.json is there/);
+    const changed = JSON.parse(readFileSync(join(committed, "calibration.json"), "utf8"));
+    changed.targets[0].tolerance *= 2;
+    writeFileSync(join(dir, "changed.json"), JSON.stringify(changed));
+    nameFile(join(dir, "changed.json"));
+    r = await relocsimHere("validate-model", bare);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/changed\.json, which its manifest names, has changed since/);
   });
 });

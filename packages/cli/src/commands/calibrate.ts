@@ -76,6 +76,7 @@ export const calibrateCommand = {
     const cal = withFile(shown, () => checkCalibration(raw, overrides));
     const { base, lookup } = withFile(shown, () => planRuns(cal, file));
     const hash = calibrationHash(cal, base.hash);
+    // (validate-model recognises an unchanged file by this hash: calibrationOf in validateModel.ts)
     const out = resolve((values.out as string | undefined) ?? `results/calibration-${cal.name}`);
     if (out === file || file.startsWith(out + "/")) throw new InputError("--out", values.out, "a results directory apart from the calibration file", `${shown} is inside it`);
     // Redis must answer before --out is touched (nothing is written when it does not).

@@ -4,13 +4,14 @@ import { availableParallelism } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { InputError, type ResolvedScenario } from "@relocsim/core";
 import {
-  checkCalibration, csvField, experimentTasks, historicalPosteriorDir, memoryRunStore, planExperiment, posteriorPlan, quantile, readPosterior, resolveScale, tQuantile,
-  varianceSplit, LAST_TARGET_MONTH, REPLICATES_PER_DRAW, type Calibration, type Plan, type Posterior,
+  calibrationHash, checkCalibration, csvField, experimentTasks, historicalPosteriorDir, memoryRunStore, planExperiment, posteriorPlan, quantile, readPosterior, resolveScale, tQuantile,
+  varianceSplit, LAST_TARGET_MONTH, REPLICATES_PER_DRAW, type Calibration, type CalibrationOverrides, type Plan, type Posterior,
 } from "@relocsim/core/engine";
 import { METRIC_TABLE } from "@relocsim/core/metrics";
 import { displayPath, readJsonFile, resolveScenario } from "@relocsim/scenarios";
 import { parse, intFlag, helpText, type Flags } from "../args.js";
 import { withFile } from "./run.js";
+import { planRuns } from "./calibrate.js";
 import { progressBar, formatSeconds } from "../progress.js";
 import { VERSION } from "../version.js";
 import { taskRunner, type TaskRunner } from "../cluster/taskRunner.js";
@@ -41,8 +42,9 @@ export const validateModelCommand = {
     helpText(
       "relocsim validate-model [<posterior-dir>] [--draws N] [--point R] [--scale S] [--seed N] [--workers W] [--out DIR]",
       "Validation of a calibration (docs/experiments.md, Validation). <posterior-dir> holds what\n" +
-        "relocsim calibrate wrote (posterior.csv, manifest.json) and the calibration file it ran as\n" +
-        "calibration.json; by default the historical posterior committed with relocsim, whose point\n" +
+        "relocsim calibrate wrote (posterior.csv, manifest.json); the calibration file it ran is read\n" +
+        "from calibration.json there if present, else from the path its manifest names (relative to\n" +
+        "where calibrate ran) if that file is unchanged; by default the historical posterior committed with relocsim, whose point\n" +
         "estimate is the model's defaults (packages/core/data/posterior/historical). The file's\n" +
         "scenario runs to its horizon: N draws from the posterior's last generation (picked by weight),\n" +
         `${REPLICATES_PER_DRAW} replicates each, and R runs at the point estimate, with replicate seeds of --seed.\n` +
@@ -70,13 +72,11 @@ export const validateModelCommand = {
     const shownDir = displayPath(dir);
     if (!existsSync(dir) || !lstatSync(dir).isDirectory()) throw new InputError(field, shownDir, "a directory written by relocsim calibrate, with its calibration file as calibration.json");
     const posteriorText = readText(join(dir, "posterior.csv"), `${field}: posterior.csv`);
-    const calFile = join(dir, "calibration.json");
-    if (!existsSync(calFile)) throw new InputError(`${field}: calibration.json`, shownDir, "the calibration file the posterior was fitted with, copied as calibration.json (scripts/adopt-posterior.ts does this)");
-    const cal = withFile(displayPath(calFile), () => checkCalibration(readJsonFile(calFile, "calibration file")));
+    const origin = readManifest(join(dir, "manifest.json"));
+    const { calFile, cal } = calibrationOf(dir, field, origin);
     const posterior = readPosterior(posteriorText, `${displayPath(join(dir, "posterior.csv"))}`);
     const missing = cal.parameters.map((p) => p.range.path).filter((p) => !posterior.parameters.includes(p));
     if (missing.length) throw new InputError(`${displayPath(join(dir, "posterior.csv"))} header`, posterior.parameters.join(","), `the calibration's free parameters (${missing.join(", ")} missing)`);
-    const origin = readManifest(join(dir, "manifest.json"));
     const draws = intFlag(values, "draws", 20, 2, 100_000);
     const point = intFlag(values, "point", 10, 0, 100_000);
     const seed = intFlag(values, "seed", 2, 0, 2 ** 31 - 1);
@@ -238,6 +238,27 @@ function printout(
 }
 
 /** The calibration's scenario, resolved (named, or a file beside the calibration file), to its whole horizon. */
+/**
+ * The calibration the posterior was fitted with: calibration.json in the directory (where
+ * scripts/adopt-posterior.ts puts it), else the file `relocsim calibrate` ran, as its manifest
+ * names it (relative to the directory calibrate ran in), if it is still the same calibration:
+ * its hash, with the settings the manifest records, is the one calibrate wrote.
+ */
+function calibrationOf(dir: string, field: string, origin: Record<string, unknown>): { calFile: string; cal: Calibration } {
+  const copied = join(dir, "calibration.json");
+  const expected = "the calibration file the posterior was fitted with: calibration.json in the directory (scripts/adopt-posterior.ts copies it there), or the file its manifest.json names, unchanged";
+  if (existsSync(copied)) return { calFile: copied, cal: withFile(displayPath(copied), () => checkCalibration(readJsonFile(copied, "calibration file"))) };
+  const named = typeof origin.file === "string" && origin.command === "calibrate" ? resolve(origin.file) : undefined;
+  if (named === undefined || !existsSync(named)) throw new InputError(`${field}: calibration.json`, displayPath(dir), expected, named ? `neither it nor ${displayPath(named)} is there` : undefined);
+  const settings = (origin.settings ?? {}) as Partial<Record<"particles" | "replications" | "seed" | "scale", number>>;
+  const overrides: { -readonly [K in keyof CalibrationOverrides]: CalibrationOverrides[K] } = {};
+  for (const k of ["particles", "replications", "seed", "scale"] as const) if (typeof settings[k] === "number") overrides[k] = settings[k];
+  const cal = withFile(displayPath(named), () => checkCalibration(readJsonFile(named, "calibration file"), overrides));
+  const hash = withFile(displayPath(named), () => calibrationHash(cal, planRuns(cal, named).base.hash));
+  if (hash !== origin.calibration) throw new InputError(`${field}: calibration.json`, displayPath(dir), expected, `${displayPath(named)}, which its manifest names, has changed since (calibration ${hash}, the posterior's ${String(origin.calibration)})`);
+  return { calFile: named, cal };
+}
+
 function scenarioOf(cal: Calibration, file: string): ResolvedScenario {
   const ref = cal.scenario;
   return resolveScenario({ name: ref.endsWith(".json") ? basename(ref, ".json") : ref, extends: ref }, { where: "scenario", file }).scenario;
