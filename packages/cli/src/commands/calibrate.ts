@@ -39,7 +39,7 @@ export const calibrateCommand = {
   summary: "fit free parameters to published figures (up to 2021) by ABC-SMC; a weighted posterior",
   help: () =>
     helpText(
-      "relocsim calibrate <calibration.json> [--particles N] [--generations G] [--scale S] [--workers W] [--out DIR] [--redis URL]",
+      "relocsim calibrate <calibration.json> [--particles N] [--generations G] [--replications R] [--seed N] [--scale S] [--workers N] [--out DIR] [--redis URL]",
       "Approximate Bayesian computation by sequential Monte Carlo (docs/experiments.md, Calibration):\n" +
         "generation 0 draws particles from the priors (the free parameters' ranges); each later\n" +
         "generation perturbs weighted particles of the last one and accepts those whose distance to\n" +

@@ -19,7 +19,7 @@ export const sensitivityCommand = {
   summary: "global sensitivity of outcomes to parameters: Morris μ*, σ or Sobol S1, ST, with bootstrap intervals",
   help: () =>
     helpText(
-      "relocsim sensitivity <design.json> [--method morris|sobol] [--samples N] [--replications R] [--scale S] [--workers W] [--out DIR]",
+      "relocsim sensitivity <design.json> [--method morris|sobol] [--samples N] [--replications N] [--scale S] [--seed N] [--workers N] [--out DIR] [--redis URL]",
       "Global sensitivity analysis of a design file's outcomes at its horizon month to its\n" +
         "parameters, each over its documented plausible range (or the file's). morris: r\n" +
         "trajectories of elementary effects (Morris 1991; μ* after Campolongo et al. 2007), for\n" +

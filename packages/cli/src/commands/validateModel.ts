@@ -40,7 +40,7 @@ export const validateModelCommand = {
   summary: "the calibrated model against its targets and its predictions for 2022-2025, with posterior-predictive intervals",
   help: () =>
     helpText(
-      "relocsim validate-model [<posterior-dir>] [--draws N] [--point R] [--scale S] [--seed N] [--workers W] [--out DIR]",
+      "relocsim validate-model [<posterior-dir>] [--draws N] [--point R] [--scale S] [--seed N] [--metrics LIST] [--workers N] [--out DIR] [--redis URL]",
       "Validation of a calibration (docs/experiments.md, Validation). <posterior-dir> holds what\n" +
         "relocsim calibrate wrote (posterior.csv, manifest.json); the calibration file it ran is read\n" +
         "from calibration.json there if present, else from the path its manifest names (relative to\n" +
