@@ -44,10 +44,11 @@ export const validateModelCommand = {
       "Validation of a calibration (docs/experiments.md, Validation). <posterior-dir> holds what\n" +
         "relocsim calibrate wrote (posterior.csv, manifest.json); the calibration file it ran is read\n" +
         "from calibration.json there if present, else from the path its manifest names (relative to\n" +
-        "where calibrate ran) if that file is unchanged; by default the historical posterior committed with relocsim, whose point\n" +
-        "estimate is the model's defaults (packages/core/data/posterior/historical). The file's\n" +
-        "scenario runs to its horizon: N draws from the posterior's last generation (picked by weight),\n" +
-        `${REPLICATES_PER_DRAW} replicates each, and R runs at the point estimate, with replicate seeds of --seed.\n` +
+        "where calibrate ran) if that file is unchanged. By default: the historical posterior\n" +
+        "committed with relocsim, whose point estimate is the model's defaults\n" +
+        "(packages/core/data/posterior/historical). The file's scenario runs to its horizon: N draws\n" +
+        `from the posterior's last generation (picked by weight), ${REPLICATES_PER_DRAW} replicates each, and R runs\n` +
+        "at the point estimate, with replicate seeds of --seed.\n" +
         "For every target (all dated up to 2021-12, the only ones ever fitted) and for every --metrics\n" +
         "outcome at each year end after 2021 (predictions, for figures published later to test) it\n" +
         "gives the posterior-predictive mean and 90% interval (5% and 95% quantiles over all runs), the\n" +
@@ -70,7 +71,7 @@ export const validateModelCommand = {
     const dir = resolve(positionals[0] ?? historicalPosteriorDir());
     const field = positionals[0] === undefined ? "the committed posterior" : "<posterior-dir>";
     const shownDir = displayPath(dir);
-    if (!existsSync(dir) || !lstatSync(dir).isDirectory()) throw new InputError(field, shownDir, "a directory written by relocsim calibrate, with its calibration file as calibration.json");
+    if (!existsSync(dir) || !lstatSync(dir).isDirectory()) throw new InputError(field, shownDir, "a directory written by relocsim calibrate");
     const posteriorText = readText(join(dir, "posterior.csv"), `${field}: posterior.csv`);
     const origin = readManifest(join(dir, "manifest.json"));
     const { calFile, cal } = calibrationOf(dir, field, origin);
@@ -237,7 +238,6 @@ function printout(
   return lines.join("\n") + "\n";
 }
 
-/** The calibration's scenario, resolved (named, or a file beside the calibration file), to its whole horizon. */
 /**
  * The calibration the posterior was fitted with: calibration.json in the directory (where
  * scripts/adopt-posterior.ts puts it), else the file `relocsim calibrate` ran, as its manifest
@@ -259,6 +259,7 @@ function calibrationOf(dir: string, field: string, origin: Record<string, unknow
   return { calFile: named, cal };
 }
 
+/** The calibration's scenario, resolved (named, or a file beside the calibration file), to its whole horizon. */
 function scenarioOf(cal: Calibration, file: string): ResolvedScenario {
   const ref = cal.scenario;
   return resolveScenario({ name: ref.endsWith(".json") ? basename(ref, ".json") : ref, extends: ref }, { where: "scenario", file }).scenario;
